@@ -1,0 +1,18 @@
+package com.outboundsms.worker;
+
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
+
+/**
+ * Starts the outbound SMS worker.
+ */
+@SpringBootApplication
+@ConfigurationPropertiesScan
+public class WorkerApplication {
+
+	public static void main(String[] args) {
+		SpringApplication.run(WorkerApplication.class, args);
+	}
+
+}
