@@ -1,0 +1,20 @@
+package com.outboundsms.worker.deadletter;
+
+import java.time.Instant;
+
+import com.outboundsms.worker.processing.ErrorDetail;
+
+/**
+ * Why a request is dead-lettered, as the headers of its copy in the dead-letter queue say
+ * it.
+ *
+ * @param requestId the request id
+ * @param error the failure
+ * @param attempts how many times the request was processed
+ * @param firstAttemptAt when processing first started
+ * @param lastAttemptAt when the last attempt started
+ */
+public record DeadLetter(String requestId, ErrorDetail error, int attempts, Instant firstAttemptAt,
+		Instant lastAttemptAt) {
+
+}

@@ -1,0 +1,5 @@
+/**
+ * The dead-letter exchange and queue, and the publisher that puts a failed request there
+ * with headers saying why.
+ */
+package com.outboundsms.worker.deadletter;

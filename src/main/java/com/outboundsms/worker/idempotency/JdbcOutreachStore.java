@@ -1,0 +1,290 @@
+package com.outboundsms.worker.idempotency;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Supplier;
+
+import com.outboundsms.worker.processing.Claim;
+import com.outboundsms.worker.processing.NumberPair;
+import com.outboundsms.worker.processing.Outcome;
+import com.outboundsms.worker.processing.OutreachProgress;
+import com.outboundsms.worker.processing.OutreachStore;
+import com.outboundsms.worker.processing.StoredOutcome;
+import com.outboundsms.worker.processing.TransientFailure;
+
+import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.dao.RecoverableDataAccessException;
+import org.springframework.dao.TransientDataAccessException;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.support.TransactionOperations;
+
+/**
+ * The idempotency store on JDBC. Every claim is one atomic statement (an insert guarded
+ * by the primary key, or an update guarded by the fencing token), never a check followed
+ * by an act.
+ */
+class JdbcOutreachStore implements OutreachStore {
+
+	private static final String INSERT_CLAIM = """
+			INSERT INTO outreach (from_number, to_number, backend, state, owner_request_id, progress,
+			    lease_owner, lease_until, fence, created_at, updated_at)
+			VALUES (:from, :to, :backend, 'PENDING', :request, :progress, :owner, :leaseUntil, 1, :now, :now)
+			ON CONFLICT DO NOTHING
+			""";
+
+	private static final String SELECT_OUTREACH = """
+			SELECT backend, state, progress, lease_owner, lease_until, fence, opened_at
+			FROM outreach WHERE from_number = :from AND to_number = :to
+			""";
+
+	private static final String TAKE_OVER_PENDING = """
+			UPDATE outreach SET owner_request_id = :request, lease_owner = :owner, lease_until = :leaseUntil,
+			    fence = fence + 1, updated_at = :now
+			WHERE from_number = :from AND to_number = :to AND state = 'PENDING' AND fence = :fence
+			""";
+
+	private static final String REPLACE_OPEN = """
+			UPDATE outreach SET backend = :backend, state = 'PENDING', owner_request_id = :request,
+			    progress = :progress, lease_owner = :owner, lease_until = :leaseUntil, fence = fence + 1,
+			    created_at = :now, updated_at = :now, opened_at = NULL
+			WHERE from_number = :from AND to_number = :to AND state = 'OPEN' AND fence = :fence
+			""";
+
+	private static final String CHECKPOINT = """
+			UPDATE outreach SET progress = :progress, lease_until = :leaseUntil, updated_at = :now
+			WHERE from_number = :from AND to_number = :to AND state = 'PENDING' AND fence = :fence
+			""";
+
+	private static final String OPEN = """
+			UPDATE outreach SET state = 'OPEN', progress = :progress, lease_owner = NULL, lease_until = NULL,
+			    updated_at = :now, opened_at = :now
+			WHERE from_number = :from AND to_number = :to AND state = 'PENDING' AND fence = :fence
+			""";
+
+	private static final String RELEASE = """
+			UPDATE outreach SET lease_owner = NULL, lease_until = NULL, updated_at = :now
+			WHERE from_number = :from AND to_number = :to AND state = 'PENDING' AND fence = :fence
+			""";
+
+	private static final String ABANDON = """
+			DELETE FROM outreach
+			WHERE from_number = :from AND to_number = :to AND state = 'PENDING' AND fence = :fence
+			""";
+
+	private static final String INSERT_OUTCOME = """
+			INSERT INTO request_outcome (request_id, from_number, to_number, outcome, backend, sids, completed_at)
+			VALUES (:request, :from, :to, :outcome, :backend, :sids, :completedAt)
+			ON CONFLICT DO NOTHING
+			""";
+
+	private static final String SELECT_OUTCOME = """
+			SELECT outcome, backend, sids, completed_at FROM request_outcome WHERE request_id = :request
+			""";
+
+	private final JdbcClient jdbc;
+
+	private final TransactionOperations transactions;
+
+	private final IdempotencyProperties properties;
+
+	private final Clock clock;
+
+	private final String instanceId;
+
+	private final ProgressCodec codec = new ProgressCodec();
+
+	JdbcOutreachStore(JdbcClient jdbc, TransactionOperations transactions, IdempotencyProperties properties,
+			Clock clock, String instanceId) {
+		this.jdbc = jdbc;
+		this.transactions = transactions;
+		this.properties = properties;
+		this.clock = clock;
+		this.instanceId = instanceId;
+	}
+
+	@Override
+	public Optional<StoredOutcome> findOutcome(String requestId) {
+		return guarded(() -> this.jdbc.sql(SELECT_OUTCOME).param("request", requestId).query(this::outcome).optional());
+	}
+
+	@Override
+	public Claim claim(NumberPair pair, String requestId, String backend) {
+		return guarded(() -> {
+			while (true) {
+				Instant now = this.clock.instant();
+				int inserted = this.jdbc.sql(INSERT_CLAIM)
+					.params(pairParams(pair))
+					.param("backend", backend)
+					.param("request", requestId)
+					.param("progress", this.codec.write(OutreachProgress.none()))
+					.param("owner", this.instanceId)
+					.param("leaseUntil", time(now.plus(this.properties.lease())))
+					.param("now", time(now))
+					.update();
+				if (inserted == 1) {
+					return new Claim.Claimed(1, OutreachProgress.none());
+				}
+				Optional<Claim> existing = claimExisting(pair, requestId, now);
+				if (existing.isPresent()) {
+					return existing.get();
+				}
+			}
+		});
+	}
+
+	private Optional<Claim> claimExisting(NumberPair pair, String requestId, Instant now) {
+		Optional<Row> found = this.jdbc.sql(SELECT_OUTREACH).params(pairParams(pair)).query(this::row).optional();
+		if (found.isEmpty()) {
+			return Optional.empty();
+		}
+		Row row = found.get();
+		if ("OPEN".equals(row.state())) {
+			return Optional.of(new Claim.Open(row.fence(), row.backend(), row.progress(), row.openedAt()));
+		}
+		if (row.leaseUntil() != null && row.leaseUntil().isAfter(now)) {
+			return Optional.of(new Claim.Busy(row.leaseUntil()));
+		}
+		int taken = this.jdbc.sql(TAKE_OVER_PENDING)
+			.params(pairParams(pair))
+			.param("request", requestId)
+			.param("owner", this.instanceId)
+			.param("leaseUntil", time(now.plus(this.properties.lease())))
+			.param("now", time(now))
+			.param("fence", row.fence())
+			.update();
+		return (taken == 1) ? Optional.of(new Claim.Claimed(row.fence() + 1, row.progress())) : Optional.empty();
+	}
+
+	@Override
+	public Optional<Claim.Claimed> replace(NumberPair pair, Claim.Open open, String requestId) {
+		return guarded(() -> {
+			Instant now = this.clock.instant();
+			int replaced = this.jdbc.sql(REPLACE_OPEN)
+				.params(pairParams(pair))
+				.param("backend", open.backend())
+				.param("request", requestId)
+				.param("progress", this.codec.write(OutreachProgress.none()))
+				.param("owner", this.instanceId)
+				.param("leaseUntil", time(now.plus(this.properties.lease())))
+				.param("now", time(now))
+				.param("fence", open.fence())
+				.update();
+			return (replaced == 1) ? Optional.of(new Claim.Claimed(open.fence() + 1, OutreachProgress.none()))
+					: Optional.empty();
+		});
+	}
+
+	@Override
+	public void checkpoint(NumberPair pair, long fence, OutreachProgress progress) {
+		guarded(() -> {
+			Instant now = this.clock.instant();
+			int updated = this.jdbc.sql(CHECKPOINT)
+				.params(pairParams(pair))
+				.param("progress", this.codec.write(progress))
+				.param("leaseUntil", time(now.plus(this.properties.lease())))
+				.param("now", time(now))
+				.param("fence", fence)
+				.update();
+			requireOwner(updated, fence);
+			return null;
+		});
+	}
+
+	@Override
+	public void open(NumberPair pair, long fence, OutreachProgress progress, String requestId, StoredOutcome outcome) {
+		guarded(() -> this.transactions.execute((status) -> {
+			int updated = this.jdbc.sql(OPEN)
+				.params(pairParams(pair))
+				.param("progress", this.codec.write(progress))
+				.param("now", time(this.clock.instant()))
+				.param("fence", fence)
+				.update();
+			requireOwner(updated, fence);
+			insertOutcome(requestId, pair, outcome);
+			return null;
+		}));
+	}
+
+	@Override
+	public void recordOutcome(String requestId, NumberPair pair, StoredOutcome outcome) {
+		guarded(() -> {
+			insertOutcome(requestId, pair, outcome);
+			return null;
+		});
+	}
+
+	@Override
+	public void release(NumberPair pair, long fence) {
+		guarded(() -> this.jdbc.sql(RELEASE)
+			.params(pairParams(pair))
+			.param("now", time(this.clock.instant()))
+			.param("fence", fence)
+			.update());
+	}
+
+	@Override
+	public void abandon(NumberPair pair, long fence) {
+		guarded(() -> this.jdbc.sql(ABANDON).params(pairParams(pair)).param("fence", fence).update());
+	}
+
+	private void insertOutcome(String requestId, NumberPair pair, StoredOutcome outcome) {
+		this.jdbc.sql(INSERT_OUTCOME)
+			.params(pairParams(pair))
+			.param("request", requestId)
+			.param("outcome", outcome.outcome().name())
+			.param("backend", outcome.backend())
+			.param("sids", this.codec.writeSids(outcome.sids()))
+			.param("completedAt", time(outcome.completedAt()))
+			.update();
+	}
+
+	private static void requireOwner(int updated, long fence) {
+		if (updated != 1) {
+			throw new TransientFailure(
+					"lost the claim on the pair (fence " + fence + "): another worker took the outreach over");
+		}
+	}
+
+	private static Map<String, Object> pairParams(NumberPair pair) {
+		return Map.of("from", pair.fromNumber(), "to", pair.toNumber());
+	}
+
+	private static OffsetDateTime time(Instant instant) {
+		return instant.atOffset(ZoneOffset.UTC);
+	}
+
+	private static Instant instant(ResultSet rs, String column) throws SQLException {
+		OffsetDateTime value = rs.getObject(column, OffsetDateTime.class);
+		return (value != null) ? value.toInstant() : null;
+	}
+
+	private Row row(ResultSet rs, int rowNum) throws SQLException {
+		return new Row(rs.getString("backend"), rs.getString("state"), this.codec.read(rs.getString("progress")),
+				instant(rs, "lease_until"), rs.getLong("fence"), instant(rs, "opened_at"));
+	}
+
+	private StoredOutcome outcome(ResultSet rs, int rowNum) throws SQLException {
+		return new StoredOutcome(Outcome.valueOf(rs.getString("outcome")), rs.getString("backend"),
+				this.codec.readSids(rs.getString("sids")), instant(rs, "completed_at"));
+	}
+
+	private static <T> T guarded(Supplier<T> work) {
+		try {
+			return work.get();
+		}
+		catch (TransientDataAccessException | RecoverableDataAccessException | DataAccessResourceFailureException ex) {
+			throw new TransientFailure("idempotency store unavailable: " + ex.getClass().getSimpleName(), ex);
+		}
+	}
+
+	private record Row(String backend, String state, OutreachProgress progress, Instant leaseUntil, long fence,
+			Instant openedAt) {
+	}
+
+}

@@ -1,0 +1,52 @@
+package com.outboundsms.worker.inbound;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Collectors;
+
+import com.outboundsms.worker.processing.NumberPair;
+import com.outboundsms.worker.processing.OutboundSmsRequest;
+
+/**
+ * What the intake made of a message: a valid request, or the list of every rule it
+ * breaks.
+ */
+sealed interface Intake permits Intake.Accepted, Intake.Rejected {
+
+	String requestId();
+
+	/**
+	 * A valid request.
+	 *
+	 * @param request the request
+	 */
+	record Accepted(OutboundSmsRequest request) implements Intake {
+
+		@Override
+		public String requestId() {
+			return this.request.requestId();
+		}
+
+	}
+
+	/**
+	 * An invalid message, with what could still be read of it for the failed result
+	 * event.
+	 *
+	 * @param requestId the derived request id
+	 * @param errors every broken rule
+	 * @param pair the normalized numbers, if both were valid
+	 * @param metadata the metadata object, if it was a valid one
+	 */
+	record Rejected(String requestId, List<FieldError> errors, Optional<NumberPair> pair,
+			Optional<Map<String, Object>> metadata) implements Intake {
+
+		String message() {
+			return "invalid request: "
+					+ this.errors.stream().map(FieldError::toString).collect(Collectors.joining("; "));
+		}
+
+	}
+
+}

@@ -1,0 +1,250 @@
+package com.outboundsms.worker.inbound;
+
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+import com.outboundsms.worker.processing.NumberPair;
+import com.outboundsms.worker.processing.OutboundSmsRequest;
+import tools.jackson.core.JacksonException;
+import tools.jackson.core.StreamReadConstraints;
+import tools.jackson.core.StreamReadFeature;
+import tools.jackson.core.json.JsonFactory;
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.DeserializationFeature;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Reads a request body and checks it against every rule of the contract, collecting all
+ * broken rules rather than stopping at the first. Numbers are parsed and normalized to
+ * E.164 with libphonenumber. The JSON parser is strict (duplicate keys rejected, depth
+ * and lengths bounded, no polymorphic typing) because bodies come from other systems.
+ */
+class RequestReader {
+
+	private static final Pattern REQUEST_ID = Pattern.compile("[A-Za-z0-9._:-]{1,128}");
+
+	private static final Pattern CHANNEL_SID = Pattern.compile("CH[0-9a-fA-F]{32}");
+
+	private static final int MAX_NAME = 256;
+
+	private static final int MAX_MESSAGE = 1600;
+
+	private static final int MAX_METADATA_BYTES = 4096;
+
+	private static final TypeReference<Map<String, Object>> OBJECT = new TypeReference<>() {
+	};
+
+	private final JsonMapper json;
+
+	private final PhoneNumbers phoneNumbers;
+
+	private final long maxBodySize;
+
+	RequestReader(PhoneNumbers phoneNumbers, long maxBodySize) {
+		this.phoneNumbers = phoneNumbers;
+		this.maxBodySize = maxBodySize;
+		JsonFactory factory = JsonFactory.builder()
+			.enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+			.streamReadConstraints(StreamReadConstraints.builder()
+				.maxNestingDepth(32)
+				.maxDocumentLength(maxBodySize)
+				.maxNumberLength(64)
+				.maxStringLength((int) maxBodySize)
+				.maxNameLength(256)
+				.build())
+			.build();
+		this.json = JsonMapper.builder(factory)
+			.enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+			.enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+			.build();
+	}
+
+	/**
+	 * Reads one message body.
+	 * @param body the raw body
+	 * @param messageId the AMQP {@code message_id}, if any
+	 * @param contentType the AMQP {@code content_type}, if any
+	 * @return the request, or every rule it breaks
+	 */
+	Intake read(byte[] body, String messageId, String contentType) {
+		String fallbackId = fallbackId(body, messageId);
+		List<FieldError> errors = new ArrayList<>();
+		if (contentType != null && !contentType.isBlank()
+				&& !contentType.toLowerCase(java.util.Locale.ROOT).startsWith("application/json")) {
+			errors.add(new FieldError("content_type", "must be application/json, was " + abbreviate(contentType)));
+		}
+		if (body.length > this.maxBodySize) {
+			errors.add(new FieldError("body",
+					"is " + body.length + " bytes, more than the " + this.maxBodySize + " allowed"));
+			return new Intake.Rejected(fallbackId, errors, Optional.empty(), Optional.empty());
+		}
+		Optional<JsonNode> document = parse(body, errors);
+		if (document.isEmpty()) {
+			return new Intake.Rejected(fallbackId, errors, Optional.empty(), Optional.empty());
+		}
+		return new RequestFields(document.get(), errors).read(fallbackId);
+	}
+
+	private Optional<JsonNode> parse(byte[] body, List<FieldError> errors) {
+		try {
+			String text = StandardCharsets.UTF_8.newDecoder()
+				.onMalformedInput(CodingErrorAction.REPORT)
+				.onUnmappableCharacter(CodingErrorAction.REPORT)
+				.decode(ByteBuffer.wrap(body))
+				.toString();
+			JsonNode node = this.json.readTree(text);
+			if (node == null || !node.isObject()) {
+				errors.add(new FieldError("body", "must be a JSON object"));
+				return Optional.empty();
+			}
+			return Optional.of(node);
+		}
+		catch (CharacterCodingException ex) {
+			errors.add(new FieldError("body", "is not valid UTF-8"));
+		}
+		catch (JacksonException ex) {
+			errors.add(new FieldError("body", "is not valid JSON: " + abbreviate(ex.getOriginalMessage())));
+		}
+		return Optional.empty();
+	}
+
+	private static String fallbackId(byte[] body, String messageId) {
+		if (messageId != null && REQUEST_ID.matcher(messageId).matches()) {
+			return messageId;
+		}
+		try {
+			return "sha256:" + HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(body));
+		}
+		catch (NoSuchAlgorithmException ex) {
+			throw new IllegalStateException("SHA-256 is missing from this JVM", ex);
+		}
+	}
+
+	private static String abbreviate(String text) {
+		String single = String.valueOf(text).replaceAll("[\\p{Cntrl}]", " ");
+		return (single.length() > 200) ? single.substring(0, 200) + "…" : single;
+	}
+
+	/** The checks of one parsed body, collecting errors as it goes. */
+	private final class RequestFields {
+
+		private final JsonNode document;
+
+		private final List<FieldError> errors;
+
+		RequestFields(JsonNode document, List<FieldError> errors) {
+			this.document = document;
+			this.errors = errors;
+		}
+
+		Intake read(String fallbackId) {
+			Optional<String> requestId = text("requestId", false).filter(this::validRequestId);
+			Optional<String> from = number("fromNumber");
+			Optional<String> to = number("toNumber");
+			if (from.isPresent() && from.equals(to)) {
+				this.errors.add(new FieldError("toNumber", "must differ from fromNumber"));
+			}
+			Optional<String> toName = text("toName", true).filter((name) -> length("toName", name, MAX_NAME));
+			Optional<String> source = text("sourceChatChannelSid", false).filter(this::validChannelSid);
+			Optional<String> message = text("initialNotificationMessage", false)
+				.filter((body) -> length("initialNotificationMessage", body, MAX_MESSAGE));
+			Optional<Map<String, Object>> taskAttributes = object("taskAttributes");
+			Optional<Map<String, Object>> metadata = object("metadata").filter(this::smallMetadata);
+			String id = requestId.orElse(fallbackId);
+			Optional<NumberPair> pair = (from.isPresent() && to.isPresent() && !from.equals(to))
+					? Optional.of(new NumberPair(from.get(), to.get())) : Optional.empty();
+			if (!this.errors.isEmpty()) {
+				return new Intake.Rejected(id, List.copyOf(this.errors), pair, metadata);
+			}
+			return new Intake.Accepted(new OutboundSmsRequest(id, pair.orElseThrow(), toName.orElseThrow(), source,
+					message, taskAttributes.orElse(Map.of()), metadata));
+		}
+
+		private Optional<String> text(String field, boolean required) {
+			JsonNode node = this.document.get(field);
+			if (node == null || node.isNull()) {
+				if (required) {
+					this.errors.add(new FieldError(field, "is required"));
+				}
+				return Optional.empty();
+			}
+			if (!node.isString()) {
+				this.errors.add(new FieldError(field,
+						"must be a string, was " + node.getNodeType().name().toLowerCase(java.util.Locale.ROOT)));
+				return Optional.empty();
+			}
+			return Optional.of(node.asString());
+		}
+
+		private Optional<String> number(String field) {
+			return text(field, true).flatMap((raw) -> {
+				Optional<String> e164 = RequestReader.this.phoneNumbers.toE164(raw);
+				if (e164.isEmpty()) {
+					this.errors.add(new FieldError(field, "is not a valid phone number"));
+				}
+				return e164;
+			});
+		}
+
+		private boolean length(String field, String value, int max) {
+			int length = value.codePointCount(0, value.length());
+			if (value.isBlank() || length > max) {
+				this.errors
+					.add(new FieldError(field, "must be 1 to " + max + " characters and not blank, was " + length));
+				return false;
+			}
+			return true;
+		}
+
+		private boolean validRequestId(String id) {
+			if (!REQUEST_ID.matcher(id).matches()) {
+				this.errors.add(new FieldError("requestId", "must be 1 to 128 characters of A-Z a-z 0-9 . _ : -"));
+				return false;
+			}
+			return true;
+		}
+
+		private boolean validChannelSid(String sid) {
+			if (!CHANNEL_SID.matcher(sid).matches()) {
+				this.errors.add(new FieldError("sourceChatChannelSid", "must be CH followed by 32 hex digits"));
+				return false;
+			}
+			return true;
+		}
+
+		private Optional<Map<String, Object>> object(String field) {
+			JsonNode node = this.document.get(field);
+			if (node == null || node.isNull()) {
+				return Optional.empty();
+			}
+			if (!node.isObject()) {
+				this.errors.add(new FieldError(field, "must be a JSON object"));
+				return Optional.empty();
+			}
+			return Optional.of(RequestReader.this.json.convertValue(node, OBJECT));
+		}
+
+		private boolean smallMetadata(Map<String, Object> metadata) {
+			int size = RequestReader.this.json.writeValueAsBytes(metadata).length;
+			if (size > MAX_METADATA_BYTES) {
+				this.errors.add(new FieldError("metadata",
+						"is " + size + " bytes, more than the " + MAX_METADATA_BYTES + " allowed"));
+				return false;
+			}
+			return true;
+		}
+
+	}
+
+}

@@ -1,0 +1,31 @@
+package com.outboundsms.worker.processing;
+
+/**
+ * Why a request failed, as the result event and the dead-letter headers say it.
+ */
+public enum ErrorCode {
+
+	/** The request breaks a rule of the contract; it is never retried. */
+	INVALID_REQUEST(false),
+	/** No Flex Flow has the request's {@code fromNumber} as contact identity. */
+	FLEX_FLOW_NOT_FOUND(false),
+	/** Twilio refused the request with a 4xx other than 429. */
+	TWILIO_REJECTED(false),
+	/** A transient failure outlasted the retry policy; the request may succeed later. */
+	RETRIES_EXHAUSTED(true);
+
+	private final boolean retryable;
+
+	ErrorCode(boolean retryable) {
+		this.retryable = retryable;
+	}
+
+	/**
+	 * Whether the same request could succeed if it were sent again later.
+	 * @return {@code true} for failures that were not caused by the request itself
+	 */
+	public boolean retryable() {
+		return this.retryable;
+	}
+
+}

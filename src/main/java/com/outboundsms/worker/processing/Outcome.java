@@ -1,0 +1,15 @@
+package com.outboundsms.worker.processing;
+
+/**
+ * What became of a request, as the result event's {@code outcome} and routing key say.
+ */
+public enum Outcome {
+
+	/** This request created the outreach. */
+	CREATED,
+	/** An outreach for the pair was already open; nothing new was created. */
+	REUSED,
+	/** Nothing usable was made; the request is in the dead-letter queue. */
+	FAILED
+
+}

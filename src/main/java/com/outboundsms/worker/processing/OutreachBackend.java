@@ -1,0 +1,56 @@
+package com.outboundsms.worker.processing;
+
+/**
+ * A Twilio backend that makes outreaches: Flex legacy messaging or Flex Conversations.
+ * Implementations classify every failure as a {@link PermanentFailure}, a
+ * {@link TransientFailure} or a {@link SystemicFailure}.
+ */
+public interface OutreachBackend {
+
+	/**
+	 * The backend's name, as the result event's {@code backend} says it.
+	 * @return the name, such as {@code flex-legacy}
+	 */
+	String name();
+
+	/**
+	 * Makes the request's outreach exist, resuming from what is already made and saving
+	 * the progress after every step that changed something at Twilio.
+	 * @param request the request
+	 * @param progress what earlier attempts made
+	 * @param checkpoint where each step's progress is saved before the next step starts
+	 * @return the outreach, and whether this request created it or found it made by
+	 * someone else
+	 */
+	Creation create(OutboundSmsRequest request, OutreachProgress progress, Checkpoint checkpoint);
+
+	/**
+	 * Looks once at Twilio whether an outreach is still open (its session or conversation
+	 * is active). Never creates anything.
+	 * @param outreach the outreach's SIDs
+	 * @return {@code false} when it was found closed or gone
+	 */
+	boolean isOpen(OutreachProgress outreach);
+
+	/**
+	 * Saves progress durably before the next Twilio call.
+	 */
+	@FunctionalInterface
+	interface Checkpoint {
+
+		void save(OutreachProgress progress);
+
+	}
+
+	/**
+	 * A made outreach.
+	 *
+	 * @param outcome {@link Outcome#CREATED}, or {@link Outcome#REUSED} when Twilio
+	 * showed that the pair was already in an active session or conversation nobody here
+	 * made
+	 * @param progress the outreach's SIDs
+	 */
+	record Creation(Outcome outcome, OutreachProgress progress) {
+	}
+
+}

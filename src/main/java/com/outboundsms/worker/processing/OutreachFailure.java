@@ -1,0 +1,38 @@
+package com.outboundsms.worker.processing;
+
+import java.util.Optional;
+
+/**
+ * A failure whose type decides the request's fate: permanent failures are dead-lettered
+ * at once, transient ones are retried, systemic ones stop consumption. Adapters classify
+ * what they see into one of these exactly once, at their boundary.
+ */
+public abstract sealed class OutreachFailure extends RuntimeException
+		permits PermanentFailure, TransientFailure, SystemicFailure {
+
+	private final Integer twilioCode;
+
+	private final Integer twilioStatus;
+
+	protected OutreachFailure(String message, Integer twilioCode, Integer twilioStatus, Throwable cause) {
+		super(message, cause);
+		this.twilioCode = twilioCode;
+		this.twilioStatus = twilioStatus;
+	}
+
+	public Optional<Integer> twilioCode() {
+		return Optional.ofNullable(this.twilioCode);
+	}
+
+	public Optional<Integer> twilioStatus() {
+		return Optional.ofNullable(this.twilioStatus);
+	}
+
+	/**
+	 * The error a failed result event carries for this failure.
+	 * @param attempts how many times the request was tried
+	 * @return the error detail
+	 */
+	public abstract ErrorDetail detail(int attempts);
+
+}

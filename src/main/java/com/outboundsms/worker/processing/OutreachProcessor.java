@@ -1,0 +1,136 @@
+package com.outboundsms.worker.processing;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+
+/**
+ * Processes one valid request: answers a redelivery with its stored outcome, reuses the
+ * pair's open outreach, or claims the pair and has the backend make the outreach,
+ * checkpointing each step. Failures propagate as {@link OutreachFailure}s for the caller
+ * to decide the message's fate.
+ */
+public class OutreachProcessor {
+
+	private final OutreachStore store;
+
+	private final OutreachBackend backend;
+
+	private final ProcessingProperties properties;
+
+	private final Clock clock;
+
+	private final Pause pause;
+
+	public OutreachProcessor(OutreachStore store, OutreachBackend backend, ProcessingProperties properties, Clock clock,
+			Pause pause) {
+		this.store = store;
+		this.backend = backend;
+		this.properties = properties;
+		this.clock = clock;
+		this.pause = pause;
+	}
+
+	/**
+	 * The backend's name, for events built outside the processor.
+	 * @return the backend name
+	 */
+	public String backend() {
+		return this.backend.name();
+	}
+
+	/**
+	 * Processes the request.
+	 * @param request a valid request
+	 * @param attempts how many times the request has been processed, this time included
+	 * @return the {@link Outcome#CREATED} or {@link Outcome#REUSED} event
+	 * @throws OutreachFailure when the outreach could not be made
+	 */
+	public ResultEvent process(OutboundSmsRequest request, int attempts) {
+		Optional<StoredOutcome> earlier = this.store.findOutcome(request.requestId());
+		StoredOutcome outcome = earlier.orElseGet(() -> settle(request));
+		return ResultEvent.of(request, outcome, attempts);
+	}
+
+	private StoredOutcome settle(OutboundSmsRequest request) {
+		Instant giveUpAt = this.clock.instant().plus(this.properties.busyWaitLimit());
+		while (true) {
+			Claim claim = this.store.claim(request.pair(), request.requestId(), this.backend.name());
+			if (claim instanceof Claim.Claimed claimed) {
+				return create(request, claimed);
+			}
+			if (claim instanceof Claim.Open open) {
+				Optional<StoredOutcome> settled = reuseOrReplace(request, open);
+				if (settled.isPresent()) {
+					return settled.get();
+				}
+			}
+			else if (claim instanceof Claim.Busy busy) {
+				waitForOwner(busy, giveUpAt);
+			}
+		}
+	}
+
+	private Optional<StoredOutcome> reuseOrReplace(OutboundSmsRequest request, Claim.Open open) {
+		if (isRecent(open) && this.backend.isOpen(open.progress())) {
+			StoredOutcome reused = new StoredOutcome(Outcome.REUSED, open.backend(), open.progress().sids(),
+					this.clock.instant());
+			this.store.recordOutcome(request.requestId(), request.pair(), reused);
+			return Optional.of(reused);
+		}
+		return this.store.replace(request.pair(), open, request.requestId()).map((claimed) -> create(request, claimed));
+	}
+
+	private boolean isRecent(Claim.Open open) {
+		return open.openedAt().plus(this.properties.dedupeWindow()).isAfter(this.clock.instant());
+	}
+
+	private void waitForOwner(Claim.Busy busy, Instant giveUpAt) {
+		Instant now = this.clock.instant();
+		if (!now.isBefore(giveUpAt)) {
+			throw new TransientFailure(
+					"another request for the pair held it for longer than " + this.properties.busyWaitLimit());
+		}
+		Duration untilLeaseEnds = Duration.between(now, busy.leaseUntil());
+		Duration wait = untilLeaseEnds.isNegative() || untilLeaseEnds.isZero() ? Duration.ofMillis(1)
+				: min(untilLeaseEnds, this.properties.busyPoll());
+		this.pause.pause(wait);
+	}
+
+	private StoredOutcome create(OutboundSmsRequest request, Claim.Claimed claimed) {
+		NumberPair pair = request.pair();
+		try {
+			OutreachBackend.Creation creation = this.backend.create(request, claimed.progress(),
+					(progress) -> this.store.checkpoint(pair, claimed.fence(), progress));
+			StoredOutcome outcome = new StoredOutcome(creation.outcome(), this.backend.name(),
+					creation.progress().sids(), this.clock.instant());
+			this.store.open(pair, claimed.fence(), creation.progress(), request.requestId(), outcome);
+			return outcome;
+		}
+		catch (PermanentFailure failure) {
+			this.store.abandon(pair, claimed.fence());
+			throw failure;
+		}
+		catch (RuntimeException failure) {
+			release(pair, claimed.fence(), failure);
+			throw failure;
+		}
+	}
+
+	private void release(NumberPair pair, long fence, RuntimeException failure) {
+		try {
+			this.store.release(pair, fence);
+		}
+		catch (RuntimeException releaseFailure) {
+			// the lease runs out by itself; the original failure is what the caller must
+			// see
+			failure.addSuppressed(releaseFailure);
+		}
+	}
+
+	private static Duration min(Duration a, Duration b) {
+		return (a.compareTo(b) <= 0) ? a : b;
+	}
+
+}

@@ -1,0 +1,78 @@
+package com.outboundsms.worker.processing;
+
+import java.util.Collections;
+import java.util.EnumMap;
+import java.util.EnumSet;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * What an outreach has made at Twilio so far: the SIDs known, and the creates that were
+ * attempted (so that a create whose answer was lost is reconciled before it is repeated).
+ * Immutable.
+ *
+ * @param sids the SIDs known, by kind
+ * @param attempted the kinds whose create was sent at least once
+ */
+public record OutreachProgress(Map<Sid, String> sids, Set<Sid> attempted) {
+
+	private static final OutreachProgress NONE = new OutreachProgress(Map.of(), Set.of());
+
+	public OutreachProgress {
+		sids = sids.isEmpty() ? Map.of() : Collections.unmodifiableMap(new EnumMap<>(sids));
+		attempted = attempted.isEmpty() ? Set.of() : Collections.unmodifiableSet(EnumSet.copyOf(attempted));
+	}
+
+	/**
+	 * Progress of an outreach that has made nothing yet.
+	 * @return the empty progress
+	 */
+	public static OutreachProgress none() {
+		return NONE;
+	}
+
+	public boolean has(Sid kind) {
+		return this.sids.containsKey(kind);
+	}
+
+	public Optional<String> sid(Sid kind) {
+		return Optional.ofNullable(this.sids.get(kind));
+	}
+
+	/**
+	 * The SID of a kind that must be there by now.
+	 * @param kind the kind
+	 * @return the SID
+	 * @throws IllegalStateException if the SID is not known
+	 */
+	public String require(Sid kind) {
+		String sid = this.sids.get(kind);
+		if (sid == null) {
+			throw new IllegalStateException(kind + " is not known yet");
+		}
+		return sid;
+	}
+
+	public boolean wasAttempted(Sid kind) {
+		return this.attempted.contains(kind);
+	}
+
+	public OutreachProgress with(Sid kind, String sid) {
+		if (sid == null) {
+			return this;
+		}
+		Map<Sid, String> next = new EnumMap<>(Sid.class);
+		next.putAll(this.sids);
+		next.put(kind, sid);
+		return new OutreachProgress(next, this.attempted);
+	}
+
+	public OutreachProgress attempting(Sid kind) {
+		Set<Sid> next = EnumSet.noneOf(Sid.class);
+		next.addAll(this.attempted);
+		next.add(kind);
+		return new OutreachProgress(this.sids, next);
+	}
+
+}

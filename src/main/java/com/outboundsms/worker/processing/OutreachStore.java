@@ -1,0 +1,82 @@
+package com.outboundsms.worker.processing;
+
+import java.util.Optional;
+
+/**
+ * The durable idempotency store, shared by every worker instance: one row per number pair
+ * holding its outreach's state, SIDs and lease, and one outcome per completed request.
+ * Implementations throw {@link TransientFailure} when the store is unavailable and when a
+ * write carries a fencing token that is no longer current.
+ */
+public interface OutreachStore {
+
+	/**
+	 * The outcome an earlier processing of the same request reached.
+	 * @param requestId the request id
+	 * @return the stored outcome, if the request was completed before
+	 */
+	Optional<StoredOutcome> findOutcome(String requestId);
+
+	/**
+	 * Claims the pair's outreach for the request atomically: creates the row if there is
+	 * none, takes over a pending outreach whose lease ran out, or says who holds it.
+	 * @param pair the number pair
+	 * @param requestId the claiming request
+	 * @param backend the backend that will make the outreach
+	 * @return the claim
+	 */
+	Claim claim(NumberPair pair, String requestId, String backend);
+
+	/**
+	 * Replaces an open outreach that was found closed or too old with a new pending one
+	 * owned by the request, unless someone else changed the row since it was read.
+	 * @param pair the number pair
+	 * @param open the outreach as it was read
+	 * @param requestId the claiming request
+	 * @return the claim, empty if the row changed meanwhile
+	 */
+	Optional<Claim.Claimed> replace(NumberPair pair, Claim.Open open, String requestId);
+
+	/**
+	 * Records the progress of a pending outreach and renews its lease.
+	 * @param pair the number pair
+	 * @param fence the owner's fencing token
+	 * @param progress what is made so far
+	 */
+	void checkpoint(NumberPair pair, long fence, OutreachProgress progress);
+
+	/**
+	 * Marks the outreach open with its final SIDs and stores the request's outcome,
+	 * atomically.
+	 * @param pair the number pair
+	 * @param fence the owner's fencing token
+	 * @param progress the outreach's final progress
+	 * @param requestId the request that completed it
+	 * @param outcome the request's outcome
+	 */
+	void open(NumberPair pair, long fence, OutreachProgress progress, String requestId, StoredOutcome outcome);
+
+	/**
+	 * Stores the outcome of a request that reused an open outreach.
+	 * @param requestId the request id
+	 * @param pair the number pair
+	 * @param outcome the outcome
+	 */
+	void recordOutcome(String requestId, NumberPair pair, StoredOutcome outcome);
+
+	/**
+	 * Gives up the lease of a pending outreach after a transient failure, keeping its
+	 * progress so the next attempt resumes from the last completed step.
+	 * @param pair the number pair
+	 * @param fence the owner's fencing token
+	 */
+	void release(NumberPair pair, long fence);
+
+	/**
+	 * Forgets a pending outreach that failed for good, so the pair is free again.
+	 * @param pair the number pair
+	 * @param fence the owner's fencing token
+	 */
+	void abandon(NumberPair pair, long fence);
+
+}

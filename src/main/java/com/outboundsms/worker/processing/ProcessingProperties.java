@@ -1,0 +1,22 @@
+package com.outboundsms.worker.processing;
+
+import java.time.Duration;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * Settings of the core.
+ *
+ * @param dedupeWindow how long after its creation an outreach counts as open for its
+ * pair, at most
+ * @param busyPoll how often a request whose pair is being made by another request looks
+ * again
+ * @param busyWaitLimit how long such a request waits before it counts as a transient
+ * failure
+ */
+@ConfigurationProperties("outbound-sms.processing")
+public record ProcessingProperties(@DefaultValue("24h") Duration dedupeWindow, @DefaultValue("100ms") Duration busyPoll,
+		@DefaultValue("2m") Duration busyWaitLimit) {
+
+}

@@ -1,0 +1,62 @@
+package com.outboundsms.worker.processing;
+
+import java.time.Instant;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.Optional;
+
+/**
+ * The event published for every request: its outcome, the SIDs of the outreach and, for
+ * failures, the error. Fields that do not apply are empty and absent on the wire.
+ *
+ * @param requestId the request id, also the message's correlation id
+ * @param outcome what became of the request
+ * @param backend the Twilio backend the worker runs
+ * @param pair the normalized numbers, when the request had valid ones
+ * @param sids the outreach's SIDs (none for failures)
+ * @param metadata the request's metadata object, echoed
+ * @param attempts how many times the request was processed
+ * @param completedAt when the outcome was reached
+ * @param error why the request failed, for {@link Outcome#FAILED}
+ */
+public record ResultEvent(String requestId, Outcome outcome, String backend, Optional<NumberPair> pair,
+		Map<Sid, String> sids, Optional<Map<String, Object>> metadata, int attempts, Instant completedAt,
+		Optional<ErrorDetail> error) {
+
+	public ResultEvent {
+		Objects.requireNonNull(requestId, "requestId");
+		Objects.requireNonNull(outcome, "outcome");
+		sids = new OutreachProgress(sids, Set.of()).sids();
+	}
+
+	/**
+	 * The event of a request that reached an outreach, now or in an earlier processing.
+	 * @param request the request
+	 * @param outcome its stored outcome
+	 * @param attempts how many times it was processed
+	 * @return the event
+	 */
+	public static ResultEvent of(OutboundSmsRequest request, StoredOutcome outcome, int attempts) {
+		return new ResultEvent(request.requestId(), outcome.outcome(), outcome.backend(), Optional.of(request.pair()),
+				outcome.sids(), request.metadata(), attempts, outcome.completedAt(), Optional.empty());
+	}
+
+	/**
+	 * The event of a request that failed.
+	 * @param requestId the request id
+	 * @param backend the worker's backend
+	 * @param pair the normalized numbers, if the request had valid ones
+	 * @param metadata the request's metadata, if it had a valid object
+	 * @param error why it failed
+	 * @param attempts how many times it was processed
+	 * @param at when it failed
+	 * @return the event
+	 */
+	public static ResultEvent failed(String requestId, String backend, Optional<NumberPair> pair,
+			Optional<Map<String, Object>> metadata, ErrorDetail error, int attempts, Instant at) {
+		return new ResultEvent(requestId, Outcome.FAILED, backend, pair, Map.of(), metadata, attempts, at,
+				Optional.of(error));
+	}
+
+}

@@ -1,0 +1,44 @@
+package com.outboundsms.worker.processing;
+
+/**
+ * The kinds of Twilio resource an outreach is made of, with the result event field that
+ * carries each.
+ */
+public enum Sid {
+
+	/** The Flex Flow whose contact identity is the Twilio number (legacy). */
+	FLEX_FLOW("flexFlowSid"),
+	/** The Chat service the flow's channels live in (legacy; not in the result event). */
+	CHAT_SERVICE(null),
+	/** The Flex chat channel, which makes Flex create the task (legacy). */
+	CHAT_CHANNEL("chatChannelSid"),
+	/** The TaskRouter task Flex created for the channel or interaction. */
+	TASK("taskSid"),
+	/** The Proxy session tying the channel to the customer's phone (legacy). */
+	PROXY_SESSION("proxySessionSid"),
+	/** The first message posted to the chat channel (legacy). */
+	CHAT_MESSAGE("chatMessageSid"),
+	/** The conversation behind an interaction (conversations). */
+	CONVERSATION("conversationSid"),
+	/** The Flex interaction (conversations). */
+	INTERACTION("interactionSid"),
+	/** The interaction's channel (conversations). */
+	INTERACTION_CHANNEL("interactionChannelSid"),
+	/** The first message posted to the conversation (conversations). */
+	MESSAGE("messageSid");
+
+	private final String resultField;
+
+	Sid(String resultField) {
+		this.resultField = resultField;
+	}
+
+	/**
+	 * The result event field for this SID.
+	 * @return the field name, or {@code null} when the SID is internal
+	 */
+	public String resultField() {
+		return this.resultField;
+	}
+
+}

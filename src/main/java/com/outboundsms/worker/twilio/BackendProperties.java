@@ -1,0 +1,37 @@
+package com.outboundsms.worker.twilio;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * Which Twilio backend makes outreaches ({@code OUTBOUND_SMS_BACKEND}).
+ *
+ * @param backend the backend
+ */
+@ConfigurationProperties("outbound-sms")
+public record BackendProperties(@DefaultValue("flex-legacy") Backend backend) {
+
+	/**
+	 * The backends the worker can run.
+	 */
+	public enum Backend {
+
+		/**
+		 * Flex legacy messaging: Flex Flow, Flex chat channel, Proxy session, Chat
+		 * message.
+		 */
+		FLEX_LEGACY("flex-legacy");
+
+		private final String wireName;
+
+		Backend(String wireName) {
+			this.wireName = wireName;
+		}
+
+		public String wireName() {
+			return this.wireName;
+		}
+
+	}
+
+}

@@ -1,0 +1,75 @@
+package com.outboundsms.worker.twilio;
+
+import java.util.regex.Pattern;
+
+import com.outboundsms.worker.processing.ErrorCode;
+import com.outboundsms.worker.processing.OutreachFailure;
+import com.outboundsms.worker.processing.PermanentFailure;
+import com.outboundsms.worker.processing.SystemicFailure;
+import com.outboundsms.worker.processing.TransientFailure;
+import com.twilio.exception.ApiConnectionException;
+import com.twilio.exception.ApiException;
+import com.twilio.exception.TwilioException;
+
+/**
+ * Classifies what twilio-java throws, once: 429 and 5xx and transport errors are
+ * transient, 401/403 systemic, other 4xx permanent. Twilio's messages can echo phone
+ * numbers, so numbers are masked in the text that travels on.
+ */
+final class TwilioFailures {
+
+	private static final Pattern NUMBER = Pattern.compile("\\+?\\d{7,15}");
+
+	private TwilioFailures() {
+	}
+
+	static OutreachFailure classify(String action, TwilioException exception) {
+		if (exception instanceof ApiConnectionException) {
+			return new TransientFailure(action + ": Twilio unreachable (" + causeName(exception) + ")", exception);
+		}
+		if (!(exception instanceof ApiException api)) {
+			return new PermanentFailure(ErrorCode.TWILIO_REJECTED, action + ": " + masked(exception.getMessage()), null,
+					null, exception);
+		}
+		Integer code = api.getCode();
+		Integer status = api.getStatusCode();
+		if (status == null || status == 0) {
+			return new TransientFailure(action + ": Twilio unreachable (" + causeName(exception) + ")", code, null,
+					exception);
+		}
+		String answer = action + ": Twilio answered " + status + ((code != null) ? " with code " + code : "") + " ("
+				+ masked(api.getMessage()) + ")";
+		if (status == 429 || status >= 500) {
+			return new TransientFailure(answer, code, status, exception);
+		}
+		if (status == 401 || status == 403) {
+			return new SystemicFailure(answer, code, status, exception);
+		}
+		return new PermanentFailure(ErrorCode.TWILIO_REJECTED, answer, code, status, exception);
+	}
+
+	static boolean hasCode(TwilioException exception, int code) {
+		return exception instanceof ApiException api && api.getCode() != null && api.getCode() == code;
+	}
+
+	static boolean isNotFound(TwilioException exception) {
+		return exception instanceof ApiException api && api.getStatusCode() != null && api.getStatusCode() == 404;
+	}
+
+	private static String causeName(Throwable exception) {
+		Throwable cause = (exception.getCause() != null) ? exception.getCause() : exception;
+		return cause.getClass().getSimpleName();
+	}
+
+	static String masked(String text) {
+		if (text == null) {
+			return "no message";
+		}
+		return NUMBER.matcher(text).replaceAll((match) -> {
+			String number = match.group();
+			return number.substring(0, Math.min(5, number.length() - 4)) + "***"
+					+ number.substring(number.length() - 4);
+		});
+	}
+
+}

@@ -1,0 +1,93 @@
+package com.outboundsms.worker.twilio;
+
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import com.twilio.http.NetworkHttpClient;
+import com.twilio.http.Request;
+import com.twilio.http.Response;
+import org.apache.hc.client5.http.impl.classic.HttpClientBuilder;
+import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManager;
+import org.apache.hc.core5.http.io.SocketConfig;
+import org.apache.hc.core5.util.Timeout;
+
+/**
+ * The HTTP client under the shared {@code TwilioRestClient}: one request per SDK call
+ * (twilio-java's 5xx retries and Apache's 429/503 retries are off, so the worker's own
+ * policy is the only one), bounded reads, and, when a base URL is configured, every
+ * {@code https://{sub}.twilio.com} URL sent to {@code {base}/{sub}} instead.
+ */
+class TwilioHttpClient extends NetworkHttpClient {
+
+	private static final Pattern TWILIO_HOST = Pattern.compile("^https://([a-z0-9-]+)\\.twilio\\.com");
+
+	private final String baseUrl;
+
+	TwilioHttpClient(String baseUrl, TwilioProperties properties) {
+		super(builder(properties));
+		this.baseUrl = (baseUrl != null && baseUrl.endsWith("/")) ? baseUrl.substring(0, baseUrl.length() - 1)
+				: baseUrl;
+	}
+
+	private static HttpClientBuilder builder(TwilioProperties properties) {
+		PoolingHttpClientConnectionManager connections = new PoolingHttpClientConnectionManager();
+		connections.setDefaultSocketConfig(
+				SocketConfig.custom().setSoTimeout(Timeout.of(properties.readTimeout())).setSoKeepAlive(true).build());
+		connections.setMaxTotal(properties.maxConnections());
+		connections.setDefaultMaxPerRoute(properties.maxConnections());
+		return HttpClientBuilder.create()
+			.setConnectionManager(connections)
+			.disableAutomaticRetries()
+			.disableRedirectHandling();
+	}
+
+	@Override
+	public Response reliableRequest(Request request) {
+		return makeRequest(request);
+	}
+
+	@Override
+	public Response reliableRequest(Request request, int[] retryCodes, int retries, long delayMillis) {
+		return makeRequest(request);
+	}
+
+	@Override
+	public Response makeRequest(Request request) {
+		if (this.baseUrl == null) {
+			return super.makeRequest(request);
+		}
+		return super.makeRequest(redirected(request));
+	}
+
+	/**
+	 * The same request with its URL moved to the base URL (twilio-java's URL is final, so
+	 * the request is copied).
+	 */
+	private Request redirected(Request original) {
+		String url = original.getUrl();
+		Matcher host = TWILIO_HOST.matcher(url);
+		if (!host.find()) {
+			return original;
+		}
+		Request copy = new Request(original.getMethod(),
+				this.baseUrl + "/" + host.group(1) + url.substring(host.end()));
+		if (original.getAuthStrategy() != null) {
+			copy.setAuth(original.getAuthStrategy());
+		}
+		else {
+			copy.setAuth(original.getUsername(), original.getPassword());
+		}
+		original.getQueryParams().forEach((key, values) -> values.forEach((value) -> copy.addQueryParam(key, value)));
+		original.getPostParams().forEach((key, values) -> values.forEach((value) -> copy.addPostParam(key, value)));
+		original.getHeaderParams().forEach((key, values) -> values.forEach((value) -> copy.addHeaderParam(key, value)));
+		if (original.getContentType() != null) {
+			copy.setContentType(original.getContentType());
+		}
+		if (original.getBody() != null) {
+			copy.setBody(original.getBody());
+		}
+		copy.setUserAgentExtensions(original.getUserAgentExtensions());
+		return copy;
+	}
+
+}

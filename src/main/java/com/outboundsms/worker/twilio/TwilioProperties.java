@@ -1,0 +1,49 @@
+package com.outboundsms.worker.twilio;
+
+import java.time.Duration;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * Twilio account, credentials and client settings, bound from {@code TWILIO_*}
+ * environment variables. Secrets have no defaults and never appear in
+ * {@link #toString()}.
+ *
+ * @param accountSid the account ({@code AC…})
+ * @param apiKey an API key SID ({@code SK…}), used with {@code apiSecret}
+ * @param apiSecret the API key's secret
+ * @param authToken the account's auth token, used when no API key is set
+ * @param apiBaseUrl when set, every request goes to {@code {base}/{sub}{path}} instead of
+ * {@code https://{sub}.twilio.com{path}}
+ * @param proxyServiceSid flex-legacy: the Proxy service ({@code KS…}) sessions are made
+ * in
+ * @param flowRefresh how old the Flex Flow cache may grow before it is read again
+ * @param flowMissRefresh the least time between two reads of the flows caused by unknown
+ * numbers
+ * @param readTimeout how long to wait for Twilio's answer on an open connection
+ * @param maxConnections the size of the HTTP connection pool, per Twilio host and in
+ * total
+ */
+@ConfigurationProperties("twilio")
+public record TwilioProperties(String accountSid, String apiKey, String apiSecret, String authToken, String apiBaseUrl,
+		String proxyServiceSid, @DefaultValue("10m") Duration flowRefresh,
+		@DefaultValue("10s") Duration flowMissRefresh, @DefaultValue("15s") Duration readTimeout,
+		@DefaultValue("100") int maxConnections) {
+
+	boolean hasApiKey() {
+		return hasText(this.apiKey) || hasText(this.apiSecret);
+	}
+
+	static boolean hasText(String value) {
+		return value != null && !value.isBlank();
+	}
+
+	@Override
+	public String toString() {
+		return "TwilioProperties[accountSid=" + this.accountSid + ", apiKey=" + this.apiKey + ", apiSecret="
+				+ (hasText(this.apiSecret) ? "******" : "") + ", authToken=" + (hasText(this.authToken) ? "******" : "")
+				+ ", apiBaseUrl=" + this.apiBaseUrl + ", proxyServiceSid=" + this.proxyServiceSid + "]";
+	}
+
+}

@@ -1,0 +1,5 @@
+/**
+ * The Twilio backends, through twilio-java with one shared REST client whose HTTP client
+ * owns the base URL, the timeouts and the (absent) hidden retries.
+ */
+package com.outboundsms.worker.twilio;
