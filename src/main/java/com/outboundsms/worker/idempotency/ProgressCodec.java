@@ -24,15 +24,19 @@ final class ProgressCodec {
 
 	String write(OutreachProgress progress) {
 		Map<String, Object> document = new LinkedHashMap<>();
-		document.put("sids", writeSids(progress.sids()));
+		document.put("sids", named(progress.sids()));
 		document.put("attempted", progress.attempted().stream().map(Enum::name).toList());
 		return this.json.writeValueAsString(document);
 	}
 
 	String writeSids(Map<Sid, String> sids) {
+		return this.json.writeValueAsString(named(sids));
+	}
+
+	private static Map<String, String> named(Map<Sid, String> sids) {
 		Map<String, String> named = new LinkedHashMap<>();
 		sids.forEach((kind, sid) -> named.put(kind.name(), sid));
-		return this.json.writeValueAsString(named);
+		return named;
 	}
 
 	OutreachProgress read(String text) {

@@ -1,0 +1,150 @@
+package com.outboundsms.worker;
+
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.util.Locale;
+
+import org.testcontainers.DockerClientFactory;
+import org.testcontainers.postgresql.PostgreSQLContainer;
+import org.testcontainers.rabbitmq.RabbitMQContainer;
+
+/**
+ * The RabbitMQ broker and PostgreSQL server the integration tests run against: the local
+ * services when they answer (or {@code OUTBOUND_SMS_TEST_SERVICES=local}), else
+ * containers started with Testcontainers where Docker runs. With neither, tests fail with
+ * a message saying what is missing; they are never skipped.
+ */
+public final class TestServices {
+
+	private static final String RABBIT_IMAGE = "rabbitmq:3.13-management";
+
+	private static final String POSTGRES_IMAGE = "postgres:15";
+
+	private static TestServices instance;
+
+	private final String rabbitHost;
+
+	private final int rabbitPort;
+
+	private final String rabbitUser;
+
+	private final String rabbitPassword;
+
+	private final String postgresUrl;
+
+	private final String postgresUser;
+
+	private final String postgresPassword;
+
+	private TestServices(String rabbitHost, int rabbitPort, String rabbitUser, String rabbitPassword,
+			String postgresUrl, String postgresUser, String postgresPassword) {
+		this.rabbitHost = rabbitHost;
+		this.rabbitPort = rabbitPort;
+		this.rabbitUser = rabbitUser;
+		this.rabbitPassword = rabbitPassword;
+		this.postgresUrl = postgresUrl;
+		this.postgresUser = postgresUser;
+		this.postgresPassword = postgresPassword;
+	}
+
+	/**
+	 * The services of this test run, found or started once per JVM.
+	 * @return the services
+	 */
+	public static synchronized TestServices get() {
+		if (instance == null) {
+			instance = resolve();
+		}
+		return instance;
+	}
+
+	private static TestServices resolve() {
+		String choice = env("OUTBOUND_SMS_TEST_SERVICES", "auto").toLowerCase(Locale.ROOT);
+		String rabbitHost = env("OUTBOUND_SMS_TEST_RABBIT_HOST", "127.0.0.1");
+		int rabbitPort = Integer.parseInt(env("OUTBOUND_SMS_TEST_RABBIT_PORT", "5672"));
+		String pgHost = env("OUTBOUND_SMS_TEST_PG_HOST", "127.0.0.1");
+		int pgPort = Integer.parseInt(env("OUTBOUND_SMS_TEST_PG_PORT", "5432"));
+		boolean localUp = answers(rabbitHost, rabbitPort) && answers(pgHost, pgPort);
+		if (choice.equals("local") || (choice.equals("auto") && localUp)) {
+			if (!localUp) {
+				throw new IllegalStateException("OUTBOUND_SMS_TEST_SERVICES=local, but RabbitMQ (" + rabbitHost + ":"
+						+ rabbitPort + ") or PostgreSQL (" + pgHost + ":" + pgPort + ") does not answer");
+			}
+			return new TestServices(rabbitHost, rabbitPort, env("OUTBOUND_SMS_TEST_RABBIT_USER", "guest"),
+					env("OUTBOUND_SMS_TEST_RABBIT_PASSWORD", "guest"),
+					"jdbc:postgresql://" + pgHost + ":" + pgPort + "/" + env("OUTBOUND_SMS_TEST_PG_DATABASE", "test"),
+					env("OUTBOUND_SMS_TEST_PG_USER", "postgres"), env("OUTBOUND_SMS_TEST_PG_PASSWORD", ""));
+		}
+		if (!DockerClientFactory.instance().isDockerAvailable()) {
+			throw new IllegalStateException(
+					"The integration tests need RabbitMQ and PostgreSQL: neither local services (" + rabbitHost + ":"
+							+ rabbitPort + ", " + pgHost + ":" + pgPort
+							+ ") nor a Docker engine for Testcontainers were found. Start them (see README) and run again.");
+		}
+		return containers();
+	}
+
+	@SuppressWarnings("resource")
+	private static TestServices containers() {
+		RabbitMQContainer rabbit = new RabbitMQContainer(RABBIT_IMAGE);
+		PostgreSQLContainer postgres = new PostgreSQLContainer(POSTGRES_IMAGE);
+		rabbit.start();
+		postgres.start();
+		return new TestServices(rabbit.getHost(), rabbit.getAmqpPort(), rabbit.getAdminUsername(),
+				rabbit.getAdminPassword(), postgres.getJdbcUrl(), postgres.getUsername(), postgres.getPassword());
+	}
+
+	private static boolean answers(String host, int port) {
+		try (Socket socket = new Socket()) {
+			socket.connect(new InetSocketAddress(host, port), 1000);
+			return true;
+		}
+		catch (IOException ex) {
+			return false;
+		}
+	}
+
+	private static String env(String name, String fallback) {
+		String value = System.getenv(name);
+		return (value != null && !value.isBlank()) ? value : fallback;
+	}
+
+	public String rabbitHost() {
+		return this.rabbitHost;
+	}
+
+	public int rabbitPort() {
+		return this.rabbitPort;
+	}
+
+	public String rabbitUser() {
+		return this.rabbitUser;
+	}
+
+	public String rabbitPassword() {
+		return this.rabbitPassword;
+	}
+
+	/**
+	 * The PostgreSQL URL of a schema of its own.
+	 * @param schema the schema
+	 * @return a JDBC URL whose current schema is {@code schema}
+	 */
+	public String postgresUrl(String schema) {
+		return this.postgresUrl + (this.postgresUrl.contains("?") ? "&" : "?") + "currentSchema=" + schema;
+	}
+
+	public String postgresUrl() {
+		return this.postgresUrl;
+	}
+
+	public String postgresUser() {
+		return this.postgresUser;
+	}
+
+	public String postgresPassword() {
+		return this.postgresPassword;
+	}
+
+}
