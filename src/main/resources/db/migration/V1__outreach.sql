@@ -12,6 +12,7 @@ CREATE TABLE outreach (
     created_at       TIMESTAMP WITH TIME ZONE NOT NULL,
     updated_at       TIMESTAMP WITH TIME ZONE NOT NULL,
     opened_at        TIMESTAMP WITH TIME ZONE,
+    checked_at       TIMESTAMP WITH TIME ZONE,
     CONSTRAINT outreach_pk PRIMARY KEY (from_number, to_number),
     CONSTRAINT outreach_state_check CHECK (state IN ('PENDING', 'OPEN'))
 );

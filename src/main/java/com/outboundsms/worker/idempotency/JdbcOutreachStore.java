@@ -39,7 +39,7 @@ class JdbcOutreachStore implements OutreachStore {
 			""";
 
 	private static final String SELECT_OUTREACH = """
-			SELECT backend, state, progress, lease_owner, lease_until, fence, opened_at
+			SELECT backend, state, progress, lease_owner, lease_until, fence, opened_at, checked_at
 			FROM outreach WHERE from_number = :from AND to_number = :to
 			""";
 
@@ -52,7 +52,7 @@ class JdbcOutreachStore implements OutreachStore {
 	private static final String REPLACE_OPEN = """
 			UPDATE outreach SET backend = :backend, state = 'PENDING', owner_request_id = :request,
 			    progress = :progress, lease_owner = :owner, lease_until = :leaseUntil, fence = fence + 1,
-			    created_at = :now, updated_at = :now, opened_at = NULL
+			    created_at = :now, updated_at = :now, opened_at = NULL, checked_at = NULL
 			WHERE from_number = :from AND to_number = :to AND state = 'OPEN' AND fence = :fence
 			""";
 
@@ -63,8 +63,13 @@ class JdbcOutreachStore implements OutreachStore {
 
 	private static final String OPEN = """
 			UPDATE outreach SET state = 'OPEN', progress = :progress, lease_owner = NULL, lease_until = NULL,
-			    updated_at = :now, opened_at = :now
+			    updated_at = :now, opened_at = :now, checked_at = :now
 			WHERE from_number = :from AND to_number = :to AND state = 'PENDING' AND fence = :fence
+			""";
+
+	private static final String CONFIRM_OPEN = """
+			UPDATE outreach SET checked_at = :now
+			WHERE from_number = :from AND to_number = :to AND state = 'OPEN' AND fence = :fence
 			""";
 
 	private static final String RELEASE = """
@@ -145,7 +150,8 @@ class JdbcOutreachStore implements OutreachStore {
 		}
 		Row row = found.get();
 		if ("OPEN".equals(row.state())) {
-			return Optional.of(new Claim.Open(row.fence(), row.backend(), row.progress(), row.openedAt()));
+			return Optional.of(new Claim.Open(row.fence(), row.backend(), row.progress(), row.openedAt(),
+					(row.checkedAt() != null) ? row.checkedAt() : row.openedAt()));
 		}
 		if (row.leaseUntil() != null && row.leaseUntil().isAfter(now)) {
 			return Optional.of(new Claim.Busy(row.leaseUntil()));
@@ -212,6 +218,15 @@ class JdbcOutreachStore implements OutreachStore {
 	}
 
 	@Override
+	public void confirmOpen(NumberPair pair, long fence) {
+		guarded(() -> this.jdbc.sql(CONFIRM_OPEN)
+			.params(pairParams(pair))
+			.param("now", time(this.clock.instant()))
+			.param("fence", fence)
+			.update());
+	}
+
+	@Override
 	public void recordOutcome(String requestId, NumberPair pair, StoredOutcome outcome) {
 		guarded(() -> {
 			insertOutcome(requestId, pair, outcome);
@@ -266,7 +281,7 @@ class JdbcOutreachStore implements OutreachStore {
 
 	private Row row(ResultSet rs, int rowNum) throws SQLException {
 		return new Row(rs.getString("backend"), rs.getString("state"), this.codec.read(rs.getString("progress")),
-				instant(rs, "lease_until"), rs.getLong("fence"), instant(rs, "opened_at"));
+				instant(rs, "lease_until"), rs.getLong("fence"), instant(rs, "opened_at"), instant(rs, "checked_at"));
 	}
 
 	private StoredOutcome outcome(ResultSet rs, int rowNum) throws SQLException {
@@ -284,7 +299,7 @@ class JdbcOutreachStore implements OutreachStore {
 	}
 
 	private record Row(String backend, String state, OutreachProgress progress, Instant leaseUntil, long fence,
-			Instant openedAt) {
+			Instant openedAt, Instant checkedAt) {
 	}
 
 }

@@ -24,8 +24,10 @@ public sealed interface Claim permits Claim.Claimed, Claim.Open, Claim.Busy {
 	 * @param backend the backend that made it
 	 * @param progress its SIDs
 	 * @param openedAt when it was made
+	 * @param checkedAt when Twilio last showed it open (its creation counts)
 	 */
-	record Open(long fence, String backend, OutreachProgress progress, Instant openedAt) implements Claim {
+	record Open(long fence, String backend, OutreachProgress progress, Instant openedAt,
+			Instant checkedAt) implements Claim {
 	}
 
 	/**

@@ -73,13 +73,28 @@ public class OutreachProcessor {
 	}
 
 	private Optional<StoredOutcome> reuseOrReplace(OutboundSmsRequest request, Claim.Open open) {
-		if (isRecent(open) && this.backend.isOpen(open.progress())) {
+		if (isRecent(open) && stillOpen(request.pair(), open)) {
 			StoredOutcome reused = new StoredOutcome(Outcome.REUSED, open.backend(), open.progress().sids(),
 					this.clock.instant());
 			this.store.recordOutcome(request.requestId(), request.pair(), reused);
 			return Optional.of(reused);
 		}
 		return this.store.replace(request.pair(), open, request.requestId()).map((claimed) -> create(request, claimed));
+	}
+
+	/**
+	 * Whether the outreach is still open: taken on trust shortly after Twilio last said
+	 * so, else one look at Twilio (a fetch, never a create).
+	 */
+	private boolean stillOpen(NumberPair pair, Claim.Open open) {
+		if (open.checkedAt().plus(this.properties.openCheckInterval()).isAfter(this.clock.instant())) {
+			return true;
+		}
+		if (!this.backend.isOpen(open.progress())) {
+			return false;
+		}
+		this.store.confirmOpen(pair, open.fence());
+		return true;
 	}
 
 	private boolean isRecent(Claim.Open open) {

@@ -57,6 +57,13 @@ public interface OutreachStore {
 	void open(NumberPair pair, long fence, OutreachProgress progress, String requestId, StoredOutcome outcome);
 
 	/**
+	 * Notes that Twilio showed the open outreach still open just now.
+	 * @param pair the number pair
+	 * @param fence the row's fencing token as read; nothing happens if it changed
+	 */
+	void confirmOpen(NumberPair pair, long fence);
+
+	/**
 	 * Stores the outcome of a request that reused an open outreach.
 	 * @param requestId the request id
 	 * @param pair the number pair

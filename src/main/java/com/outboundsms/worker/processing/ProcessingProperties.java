@@ -10,13 +10,17 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *
  * @param dedupeWindow how long after its creation an outreach counts as open for its
  * pair, at most
+ * @param openCheckInterval how long Twilio's word that an outreach is open stands: a
+ * request for an open pair within this time of the last look is answered without asking
+ * Twilio again
  * @param busyPoll how often a request whose pair is being made by another request looks
  * again
  * @param busyWaitLimit how long such a request waits before it counts as a transient
  * failure
  */
 @ConfigurationProperties("outbound-sms.processing")
-public record ProcessingProperties(@DefaultValue("24h") Duration dedupeWindow, @DefaultValue("100ms") Duration busyPoll,
+public record ProcessingProperties(@DefaultValue("24h") Duration dedupeWindow,
+		@DefaultValue("60s") Duration openCheckInterval, @DefaultValue("100ms") Duration busyPoll,
 		@DefaultValue("2m") Duration busyWaitLimit) {
 
 }

@@ -134,7 +134,8 @@ abstract class OutreachStoreContract {
 
 		Claim claim = this.otherInstance.claim(PAIR, "r2", "flex-legacy");
 
-		assertThat(claim).isEqualTo(new Claim.Open(1, "flex-legacy", made, Instant.parse("2026-11-23T10:00:00Z")));
+		assertThat(claim).isEqualTo(new Claim.Open(1, "flex-legacy", made, Instant.parse("2026-11-23T10:00:00Z"),
+				Instant.parse("2026-11-23T10:00:00Z")));
 		assertThat(this.store.findOutcome("r1")).contains(outcome(Outcome.CREATED));
 		assertThat(this.store.findOutcome("r2")).isEmpty();
 	}

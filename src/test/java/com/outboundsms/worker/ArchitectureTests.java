@@ -1,0 +1,85 @@
+package com.outboundsms.worker;
+
+import java.util.List;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import org.junit.jupiter.api.Test;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+
+/**
+ * Keeps the dependency direction: adapters depend on the core, the core on no technology,
+ * and the emulator on nothing of the worker.
+ */
+class ArchitectureTests {
+
+	private static final String ROOT = "com.outboundsms.worker";
+
+	private final JavaClasses classes = new ClassFileImporter()
+		.withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+		.importPackages(ROOT);
+
+	@Test
+	void coreImportsNoAmqpJdbcTwilioOrMicrometerType() {
+		noClasses().that()
+			.resideInAPackage(ROOT + ".processing..")
+			.should()
+			.dependOnClassesThat()
+			.resideInAnyPackage("org.springframework.amqp..", "com.rabbitmq..", "java.sql..", "javax.sql..",
+					"org.springframework.jdbc..", "com.twilio..", "io.micrometer..", "tools.jackson..",
+					"com.fasterxml.jackson..")
+			.check(this.classes);
+	}
+
+	@Test
+	void coreDependsOnNoAdapter() {
+		noClasses().that()
+			.resideInAPackage(ROOT + ".processing..")
+			.should()
+			.dependOnClassesThat()
+			.resideOutsideOfPackages(ROOT + ".processing..", "java..", "org.springframework.boot.context.properties..",
+					"org.springframework.boot.autoconfigure.condition..", "org.springframework.context.annotation..")
+			.check(this.classes);
+	}
+
+	@Test
+	void emulatorDependsOnNothingOfTheWorker() {
+		noClasses().that()
+			.resideInAPackage(ROOT + ".emulator..")
+			.should()
+			.dependOnClassesThat()
+			.resideInAnyPackage(ROOT + ".processing..", ROOT + ".inbound..", ROOT + ".idempotency..",
+					ROOT + ".twilio..", ROOT + ".outbound..", ROOT + ".deadletter..", ROOT + ".sandbox..")
+			.check(this.classes);
+	}
+
+	@Test
+	void adaptersDoNotReachIntoEachOtherExceptIntakeIntoDeadLetters() {
+		List<String> adapters = List.of("inbound", "idempotency", "twilio", "outbound", "deadletter");
+		for (String adapter : adapters) {
+			String[] others = adapters.stream()
+				.filter((other) -> !other.equals(adapter))
+				.filter((other) -> !(adapter.equals("inbound") && other.equals("deadletter")))
+				.map((other) -> ROOT + "." + other + "..")
+				.toArray(String[]::new);
+			noClasses().that()
+				.resideInAPackage(ROOT + "." + adapter + "..")
+				.should()
+				.dependOnClassesThat()
+				.resideInAnyPackage(others)
+				.orShould()
+				.dependOnClassesThat()
+				.resideInAnyPackage(ROOT + ".sandbox..", ROOT + ".emulator..")
+				.check(this.classes);
+		}
+	}
+
+	@Test
+	void packagesHaveNoCycles() {
+		slices().matching(ROOT + ".(*)..").should().beFreeOfCycles().check(this.classes);
+	}
+
+}

@@ -1,0 +1,168 @@
+package com.outboundsms.worker;
+
+import java.io.IOException;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.TimeoutException;
+
+import com.outboundsms.worker.emulator.EmulatorSettings;
+import com.outboundsms.worker.emulator.TwilioEmulator;
+import com.rabbitmq.client.Channel;
+import com.rabbitmq.client.Connection;
+import com.rabbitmq.client.ConnectionFactory;
+
+import org.springframework.context.ApplicationContextInitializer;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.core.env.MapPropertySource;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.datasource.DriverManagerDataSource;
+
+/**
+ * Gives a test context exchanges, queues and a PostgreSQL schema named after a run id,
+ * and a running Twilio emulator; removes them all once the worker's listeners have
+ * stopped.
+ */
+public class IsolatedRun implements ApplicationContextInitializer<ConfigurableApplicationContext> {
+
+	@Override
+	public void initialize(ConfigurableApplicationContext context) {
+		TestServices services = TestServices.get();
+		RunNames names = RunNames.random();
+		admin(services).sql("CREATE SCHEMA " + names.schema()).update();
+		TwilioEmulator emulator = TwilioEmulator.start(EmulatorSettings.defaults());
+		Map<String, Object> properties = new HashMap<>(names.properties());
+		properties.put("spring.rabbitmq.host", services.rabbitHost());
+		properties.put("spring.rabbitmq.port", services.rabbitPort());
+		properties.put("spring.rabbitmq.username", services.rabbitUser());
+		properties.put("spring.rabbitmq.password", services.rabbitPassword());
+		properties.put("spring.datasource.url", services.postgresUrl(names.schema()));
+		properties.put("spring.datasource.username", services.postgresUser());
+		properties.put("spring.datasource.password", services.postgresPassword());
+		properties.put("twilio.api-base-url", emulator.baseUrl());
+		properties.put("twilio.account-sid", emulator.accountSid());
+		properties.put("twilio.auth-token", emulator.authToken());
+		properties.put("twilio.proxy-service-sid", emulator.defaultProxyServiceSid());
+		properties.put("outbound-sms.inbound.initial-backoff", "20ms");
+		context.getEnvironment().getPropertySources().addFirst(new MapPropertySource("isolated-run", properties));
+		context.getBeanFactory().registerSingleton("twilioEmulator", emulator);
+		context.getBeanFactory().registerSingleton("runNames", names);
+		context.getBeanFactory().registerSingleton("runCleanup", new Cleanup(services, names, emulator));
+	}
+
+	static JdbcClient admin(TestServices services) {
+		return JdbcClient.create(new DriverManagerDataSource(services.postgresUrl(), services.postgresUser(),
+				services.postgresPassword()));
+	}
+
+	/**
+	 * The names a run's worker uses.
+	 *
+	 * @param prefix the prefix of every exchange and queue
+	 * @param schema the PostgreSQL schema
+	 */
+	public record RunNames(String prefix, String schema) {
+
+		static RunNames random() {
+			String id = UUID.randomUUID().toString().replace("-", "").substring(0, 10);
+			return new RunNames("osw-test-" + id, "osw_test_" + id);
+		}
+
+		public String requestExchange() {
+			return this.prefix;
+		}
+
+		public String requestQueue() {
+			return this.prefix + ".requests";
+		}
+
+		public String resultExchange() {
+			return this.prefix + ".results";
+		}
+
+		public String deadLetterExchange() {
+			return this.prefix + ".dlx";
+		}
+
+		public String deadLetterQueue() {
+			return this.prefix + ".requests.dlq";
+		}
+
+		Map<String, Object> properties() {
+			return Map.of("outbound-sms.inbound.exchange", requestExchange(), "outbound-sms.inbound.queue",
+					requestQueue(), "outbound-sms.outbound.exchange", resultExchange(),
+					"outbound-sms.deadletter.exchange", deadLetterExchange(), "outbound-sms.deadletter.queue",
+					deadLetterQueue());
+		}
+
+	}
+
+	/**
+	 * Removes the run's broker objects and schema and stops the emulator, in the last
+	 * lifecycle phase: after the listener containers stopped, so nothing redeclares what
+	 * is deleted.
+	 */
+	static final class Cleanup implements SmartLifecycle {
+
+		private final TestServices services;
+
+		private final RunNames names;
+
+		private final TwilioEmulator emulator;
+
+		private volatile boolean running;
+
+		Cleanup(TestServices services, RunNames names, TwilioEmulator emulator) {
+			this.services = services;
+			this.names = names;
+			this.emulator = emulator;
+		}
+
+		@Override
+		public void start() {
+			this.running = true;
+		}
+
+		@Override
+		public void stop() {
+			this.running = false;
+			this.emulator.close();
+			deleteBrokerObjects();
+			admin(this.services).sql("DROP SCHEMA IF EXISTS " + this.names.schema() + " CASCADE").update();
+		}
+
+		private void deleteBrokerObjects() {
+			ConnectionFactory factory = new ConnectionFactory();
+			factory.setHost(this.services.rabbitHost());
+			factory.setPort(this.services.rabbitPort());
+			factory.setUsername(this.services.rabbitUser());
+			factory.setPassword(this.services.rabbitPassword());
+			try (Connection connection = factory.newConnection(); Channel channel = connection.createChannel()) {
+				for (String queue : List.of(this.names.requestQueue(), this.names.deadLetterQueue())) {
+					channel.queueDelete(queue);
+				}
+				for (String exchange : List.of(this.names.requestExchange(), this.names.resultExchange(),
+						this.names.deadLetterExchange())) {
+					channel.exchangeDelete(exchange);
+				}
+			}
+			catch (IOException | TimeoutException ex) {
+				throw new IllegalStateException("Could not remove the test run's queues and exchanges", ex);
+			}
+		}
+
+		@Override
+		public boolean isRunning() {
+			return this.running;
+		}
+
+		@Override
+		public int getPhase() {
+			return Integer.MIN_VALUE;
+		}
+
+	}
+
+}
