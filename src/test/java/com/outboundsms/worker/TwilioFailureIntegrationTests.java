@@ -1,0 +1,111 @@
+package com.outboundsms.worker;
+
+import java.util.Map;
+
+import com.outboundsms.worker.emulator.TwilioEmulator;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+
+import org.springframework.amqp.core.Message;
+import org.springframework.beans.factory.annotation.Autowired;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * What Twilio's refusals and hiccups become: permanent ones a dead-lettered request and a failed
+ * result at once, transient ones retries.
+ */
+@WorkerIntegrationTest
+class TwilioFailureIntegrationTests {
+
+	@Autowired
+	Taps taps;
+
+	@Autowired
+	TwilioEmulator emulator;
+
+	@AfterEach
+	void clearFaults() {
+		this.emulator.faults().reset();
+	}
+
+	@Test
+	void failsForGoodWhenNoFlexFlowHasTheNumber() {
+		String from = TestNumbers.twilioNumber();
+		String to = TestNumbers.customerNumber();
+
+		this.taps.publish(RequestBodies.json(RequestBodies.minimal("no-flow-1", from, to)), null);
+
+		Message deadLetter = this.taps.awaitDeadLetter("no-flow-1");
+		assertThat(deadLetter.getMessageProperties().getHeaders()).containsEntry("x-error-code", "FLEX_FLOW_NOT_FOUND")
+			.containsEntry("x-attempts", 1);
+		JsonNode result = this.taps.awaitResult("no-flow-1");
+		assertThat(result.path("error").path("code").asString()).isEqualTo("FLEX_FLOW_NOT_FOUND");
+		assertThat(result.path("error").path("retryable").asBoolean()).isFalse();
+		assertThat(this.emulator.requests("POST", "/flex-api/v1/Channels")
+			.stream()
+			.filter((request) -> to.equals(request.form().first("Target")))).isEmpty();
+	}
+
+	@Test
+	void failsForGoodWithTwilioCodeWhenTwilioRejectsTheSession() {
+		String from = TestNumbers.twilioNumber();
+		String to = TestNumbers.customerNumber();
+		this.emulator.createFlexFlow(from);
+		this.emulator.faults()
+			.failNext("POST", "/proxy/v1/Services/[^/]+/Sessions", 400, 80404,
+					"Participant Identifier Invalid: " + to + " is not reachable");
+
+		this.taps.publish(RequestBodies.json(RequestBodies.minimal("rejected-1", from, to)), null);
+
+		Map<String, Object> headers = this.taps.awaitDeadLetter("rejected-1").getMessageProperties().getHeaders();
+		assertThat(headers).containsEntry("x-error-code", "TWILIO_REJECTED")
+			.containsEntry("x-twilio-code", 80404)
+			.containsEntry("x-twilio-status", 400)
+			.containsEntry("x-attempts", 1);
+		assertThat((String) headers.get("x-error-message")).doesNotContain(to);
+		JsonNode error = this.taps.awaitResult("rejected-1").path("error");
+		assertThat(error.path("code").asString()).isEqualTo("TWILIO_REJECTED");
+		assertThat(error.path("twilioCode").asInt()).isEqualTo(80404);
+		assertThat(error.path("twilioStatus").asInt()).isEqualTo(400);
+		assertThat(this.emulator.count("POST", "/proxy/v1/Services/[^/]+/Sessions")).isEqualTo(1);
+	}
+
+	@Test
+	void retriesTransientFailuresAndCreatesOnce() {
+		String from = TestNumbers.twilioNumber();
+		String to = TestNumbers.customerNumber();
+		this.emulator.createFlexFlow(from);
+		this.emulator.faults().failNext("POST", "/proxy/v1/Services/[^/]+/Sessions", 503, 20500, "Service unavailable");
+
+		this.taps.publish(RequestBodies.json(RequestBodies.minimal("transient-1", from, to)), null);
+
+		JsonNode result = this.taps.awaitResult("transient-1");
+		assertThat(result.path("outcome").asString()).isEqualTo("CREATED");
+		assertThat(result.path("attempts").asInt()).isEqualTo(2);
+		assertThat(this.emulator.requests("POST", "/flex-api/v1/Channels")
+			.stream()
+			.filter((request) -> to.equals(request.form().first("Target")))).hasSize(1);
+		assertThat(this.taps.deadLetters("transient-1")).isEmpty();
+	}
+
+	@Test
+	void givesUpAfterTheLastAttemptWithTheLastCause() {
+		String from = TestNumbers.twilioNumber();
+		String to = TestNumbers.customerNumber();
+		this.emulator.createFlexFlow(from);
+		this.emulator.faults().failNext("POST", "/flex-api/v1/Channels", 429, 20429, "Too many requests", 3);
+
+		this.taps.publish(RequestBodies.json(RequestBodies.minimal("exhausted-1", from, to)), null);
+
+		Map<String, Object> headers = this.taps.awaitDeadLetter("exhausted-1").getMessageProperties().getHeaders();
+		assertThat(headers).containsEntry("x-error-code", "RETRIES_EXHAUSTED")
+			.containsEntry("x-attempts", 3)
+			.containsEntry("x-twilio-code", 20429);
+		JsonNode error = this.taps.awaitResult("exhausted-1").path("error");
+		assertThat(error.path("retryable").asBoolean()).isTrue();
+		assertThat(error.path("message").asString()).contains("429");
+	}
+
+}
