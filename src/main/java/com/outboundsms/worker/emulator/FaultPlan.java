@@ -21,11 +21,11 @@ public final class FaultPlan {
 
 	private static final long DEFAULT_SEED = 42L;
 
-	private final List<Rule> scripted = new ArrayList<>();
+	private final List<FaultRule> scripted = new ArrayList<>();
 
-	private final List<Rule> standing = new ArrayList<>();
+	private final List<FaultRule> standing = new ArrayList<>();
 
-	private final List<Rule> latencies = new ArrayList<>();
+	private final List<FaultRule> latencies = new ArrayList<>();
 
 	private RandomGenerator random = RandomGeneratorFactory.<RandomGenerator>of("L64X128MixRandom")
 		.create(DEFAULT_SEED);
@@ -42,7 +42,7 @@ public final class FaultPlan {
 	 */
 	public synchronized FaultPlan failNext(@Nullable String method, String pathRegex, int httpStatus, int twilioCode,
 			String message, int times) {
-		this.scripted.add(new Rule(method, Pattern.compile(pathRegex), FaultDecision.Action.FAIL, httpStatus,
+		this.scripted.add(new FaultRule(method, Pattern.compile(pathRegex), FaultDecision.Action.FAIL, httpStatus,
 				twilioCode, message, times, 1.0, Duration.ZERO));
 		return this;
 	}
@@ -57,8 +57,8 @@ public final class FaultPlan {
 	 * answering.
 	 */
 	public synchronized FaultPlan dropNext(@Nullable String method, String pathRegex, int times) {
-		this.scripted.add(new Rule(method, Pattern.compile(pathRegex), FaultDecision.Action.DROP, 0, 0, "", times, 1.0,
-				Duration.ZERO));
+		this.scripted.add(new FaultRule(method, Pattern.compile(pathRegex), FaultDecision.Action.DROP, 0, 0, "", times,
+				1.0, Duration.ZERO));
 		return this;
 	}
 
@@ -68,7 +68,7 @@ public final class FaultPlan {
 	 */
 	public synchronized FaultPlan failRandomly(@Nullable String method, String pathRegex, double probability,
 			int httpStatus, int twilioCode, String message) {
-		this.standing.add(new Rule(method, Pattern.compile(pathRegex), FaultDecision.Action.FAIL, httpStatus,
+		this.standing.add(new FaultRule(method, Pattern.compile(pathRegex), FaultDecision.Action.FAIL, httpStatus,
 				twilioCode, message, Integer.MAX_VALUE, probability, Duration.ZERO));
 		return this;
 	}
@@ -78,7 +78,7 @@ public final class FaultPlan {
 	 * timeouts.
 	 */
 	public synchronized FaultPlan latency(@Nullable String method, String pathRegex, Duration delay) {
-		this.latencies.add(new Rule(method, Pattern.compile(pathRegex), FaultDecision.Action.PROCEED, 0, 0, "",
+		this.latencies.add(new FaultRule(method, Pattern.compile(pathRegex), FaultDecision.Action.PROCEED, 0, 0, "",
 				Integer.MAX_VALUE, 1.0, delay));
 		return this;
 	}
@@ -134,22 +134,21 @@ public final class FaultPlan {
 	 */
 	synchronized FaultDecision decide(String method, String path) {
 		Duration delay = Duration.ZERO;
-		for (Rule rule : this.latencies) {
+		for (FaultRule rule : this.latencies) {
 			if (rule.matches(method, path)) {
 				delay = delay.plus(rule.delay());
 			}
 		}
-		for (Iterator<Rule> rules = this.scripted.iterator(); rules.hasNext();) {
-			Rule rule = rules.next();
+		for (Iterator<FaultRule> rules = this.scripted.iterator(); rules.hasNext();) {
+			FaultRule rule = rules.next();
 			if (rule.matches(method, path)) {
-				rule.remaining--;
-				if (rule.remaining <= 0) {
+				if (rule.consume()) {
 					rules.remove();
 				}
 				return rule.decision(delay);
 			}
 		}
-		for (Rule rule : this.standing) {
+		for (FaultRule rule : this.standing) {
 			if (rule.matches(method, path) && this.random.nextDouble() < rule.probability()) {
 				return rule.decision(delay);
 			}
@@ -163,60 +162,6 @@ public final class FaultPlan {
 
 	synchronized void release() {
 		this.inFlight--;
-	}
-
-	private static final class Rule {
-
-		private final @Nullable String method;
-
-		private final Pattern path;
-
-		private final FaultDecision.Action action;
-
-		private final int status;
-
-		private final int code;
-
-		private final String message;
-
-		private final double probability;
-
-		private final Duration delay;
-
-		private int remaining;
-
-		Rule(@Nullable String method, Pattern path, FaultDecision.Action action, int status, int code, String message,
-				int remaining, double probability, Duration delay) {
-			this.method = method;
-			this.path = path;
-			this.action = action;
-			this.status = status;
-			this.code = code;
-			this.message = message;
-			this.remaining = remaining;
-			this.probability = probability;
-			this.delay = delay;
-		}
-
-		boolean matches(String requestMethod, String requestPath) {
-			boolean anyMethod = this.method == null || "*".equals(this.method);
-			return (anyMethod || this.method.equalsIgnoreCase(requestMethod))
-					&& this.path.matcher(requestPath).matches();
-		}
-
-		double probability() {
-			return this.probability;
-		}
-
-		Duration delay() {
-			return this.delay;
-		}
-
-		FaultDecision decision(Duration latency) {
-			return (this.action == FaultDecision.Action.DROP) ? FaultDecision.drop(latency)
-					: FaultDecision.fail(latency, this.status, this.code, this.message);
-		}
-
 	}
 
 }

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Set;
 
 import org.jspecify.annotations.Nullable;
+import tools.jackson.databind.node.ObjectNode;
 
 /**
  * Applies Proxy's rules: unique session names (80603), at most two participants (80609),
@@ -177,7 +178,7 @@ final class ProxyBackend {
 		if (channel == null) {
 			return;
 		}
-		var attributes = channel.attributesNode();
+		ObjectNode attributes = channel.attributesNode();
 		attributes.put("proxySession", sessionSid);
 		this.state.chat.put(channel.withAttributes(Json.write(attributes), this.state.now()));
 	}

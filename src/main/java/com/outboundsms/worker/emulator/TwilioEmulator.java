@@ -2,15 +2,9 @@ package com.outboundsms.worker.emulator;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.InetSocketAddress;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
-
-import com.sun.net.httpserver.HttpServer;
 
 /**
  * A running Twilio emulator: the HTTP server and the Java API that seeds, inspects and
@@ -22,9 +16,7 @@ import com.sun.net.httpserver.HttpServer;
  */
 public final class TwilioEmulator implements AutoCloseable {
 
-	private final HttpServer server;
-
-	private final ExecutorService executor;
+	private final EmulatorServer server;
 
 	private final EmulatorSettings settings;
 
@@ -52,12 +44,8 @@ public final class TwilioEmulator implements AutoCloseable {
 		new ChatHandler(new ChatBackend(this.state), new ChatViews(settings.accountSid())).register(twilio);
 		Routes control = new Routes();
 		new ControlHandler(this.state, this.flex, this.janitor, this.log, this.faults).register(control);
-		this.executor = Executors.newFixedThreadPool(settings.threads(), daemonThreads());
-		this.server = HttpServer.create(new InetSocketAddress(settings.host(), settings.port()), 256);
-		this.server.createContext("/",
+		this.server = new EmulatorServer(settings.host(), settings.port(), settings.threads(),
 				new EmulatorHttpHandler(twilio, control, this.state, settings, this.faults, this.log));
-		this.server.setExecutor(this.executor);
-		this.server.start();
 	}
 
 	/**
@@ -87,7 +75,7 @@ public final class TwilioEmulator implements AutoCloseable {
 	}
 
 	public int port() {
-		return this.server.getAddress().getPort();
+		return this.server.port();
 	}
 
 	public String accountSid() {
@@ -233,8 +221,7 @@ public final class TwilioEmulator implements AutoCloseable {
 
 	@Override
 	public void close() {
-		this.server.stop(0);
-		this.executor.shutdownNow();
+		this.server.close();
 	}
 
 	private <T> T locked(Supplier<T> work) {
@@ -244,15 +231,6 @@ public final class TwilioEmulator implements AutoCloseable {
 		catch (TwilioApiException ex) {
 			throw new IllegalArgumentException(ex.getMessage(), ex);
 		}
-	}
-
-	private static java.util.concurrent.ThreadFactory daemonThreads() {
-		AtomicInteger count = new AtomicInteger();
-		return (runnable) -> {
-			Thread thread = new Thread(runnable, "twilio-emulator-" + count.incrementAndGet());
-			thread.setDaemon(true);
-			return thread;
-		};
 	}
 
 }

@@ -12,6 +12,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.stream.IntStream;
 
 import com.twilio.exception.ApiException;
+import com.twilio.http.TwilioRestClient;
 import com.twilio.rest.flexapi.v1.FlexFlow;
 import com.twilio.rest.proxy.v1.service.Session;
 import org.junit.jupiter.api.AfterEach;
@@ -42,7 +43,7 @@ class ErrorsAndFaultsIntegrationTests {
 
 	@Test
 	void wrongCredentialsAreAnswered401With20003() {
-		var client = EmulatorClients.twilio(this.emulator, this.emulator.accountSid(), "wrong-token");
+		TwilioRestClient client = EmulatorClients.twilio(this.emulator, this.emulator.accountSid(), "wrong-token");
 
 		assertThatExceptionOfType(ApiException.class).isThrownBy(() -> FlexFlow.reader().read(client).iterator())
 			.satisfies((ex) -> {
@@ -60,7 +61,8 @@ class ErrorsAndFaultsIntegrationTests {
 	@Test
 	void registeredApiKeyIsAccepted() {
 		this.emulator.createFlexFlow("+15559990000");
-		var client = EmulatorClients.twilio(this.emulator, "SK11111111111111111111111111111111", "key-secret");
+		TwilioRestClient client = EmulatorClients.twilio(this.emulator, "SK11111111111111111111111111111111",
+				"key-secret");
 
 		assertThat(FlexFlow.reader().read(client)).hasSize(1);
 	}
@@ -114,7 +116,7 @@ class ErrorsAndFaultsIntegrationTests {
 	void scriptedFailureAnswersTheNextMatchingRequestsThenStops() {
 		String service = this.emulator.defaultProxyServiceSid();
 		this.emulator.faults().failNext("POST", "/proxy/v1/Services/KS[0-9a-f]+/Sessions", 429, 20429, "Too many", 2);
-		var client = EmulatorClients.twilio(this.emulator);
+		TwilioRestClient client = EmulatorClients.twilio(this.emulator);
 
 		// Apache HttpClient retries a 429 once on its own, so one SDK call consumes both
 		// failures

@@ -106,14 +106,14 @@ class FlexIntegrationTests {
 
 	@Test
 	void channelCreateBuildsChatChannelAndTaskWithTheAttributesThatArrived() {
-		FlowFixture flow = new FlowFixture(this.emulator.createFlexFlow("+15559990000"));
+		com.outboundsms.worker.emulator.FlexFlow flow = this.emulator.createFlexFlow("+15559990000");
 
-		Channel channel = Channel.creator(flow.sid, "identity-1", "Jane Doe", "SMS+15551230000")
+		Channel channel = Channel.creator(flow.sid(), "identity-1", "Jane Doe", "SMS+15551230000")
 			.setTarget("+15551230000")
 			.setTaskAttributes("{\"to\":\"+15551230000\",\"direction\":\"outbound\",\"nested\":{\"n\":1}}")
 			.create(this.client);
 
-		assertThat(channel.getFlexFlowSid()).isEqualTo(flow.sid);
+		assertThat(channel.getFlexFlowSid()).isEqualTo(flow.sid());
 		assertThat(channel.getUserSid()).matches("US[0-9a-f]{32}");
 		assertThat(channel.getTaskSid()).matches("WT[0-9a-f]{32}");
 		assertThat(this.emulator.task(channel.getTaskSid())).hasValueSatisfying((task) -> {
@@ -121,7 +121,7 @@ class FlexIntegrationTests {
 			assertThat(task.attributes().get("nested").get("n").asInt()).isEqualTo(1);
 		});
 		assertThat(this.emulator.chatChannel(channel.getSid())).hasValueSatisfying((chat) -> {
-			assertThat(chat.serviceSid()).isEqualTo(flow.chatServiceSid);
+			assertThat(chat.serviceSid()).isEqualTo(flow.chatServiceSid());
 			assertThat(chat.type()).isEqualTo("private");
 			assertThat(chat.friendlyName()).isEqualTo("SMS+15551230000");
 			assertThat(chat.attributesNode().get("from").asString()).isEqualTo("Jane Doe");
@@ -175,19 +175,6 @@ class FlexIntegrationTests {
 			.setTarget(target)
 			.setTaskAttributes("{\"to\":\"" + target + "\"}")
 			.create(this.client);
-	}
-
-	private static final class FlowFixture {
-
-		private final String sid;
-
-		private final String chatServiceSid;
-
-		FlowFixture(com.outboundsms.worker.emulator.FlexFlow flow) {
-			this.sid = flow.sid();
-			this.chatServiceSid = flow.chatServiceSid();
-		}
-
 	}
 
 }
