@@ -19,6 +19,12 @@ final class ChatStore {
 
 	private final List<DeliveredSms> delivered = new ArrayList<>();
 
+	void clear() {
+		this.channels.clear();
+		this.messages.clear();
+		this.delivered.clear();
+	}
+
 	void put(ChatChannel channel) {
 		this.channels.put(channel.sid(), channel);
 	}

@@ -21,6 +21,13 @@ final class FlexStore {
 
 	private int channelReuses;
 
+	void clear() {
+		this.flows.clear();
+		this.channels.clear();
+		this.tasks.clear();
+		this.channelReuses = 0;
+	}
+
 	void add(FlexFlow flow) {
 		this.flows.put(flow.sid(), flow);
 	}

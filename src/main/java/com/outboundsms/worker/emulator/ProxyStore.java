@@ -18,6 +18,13 @@ final class ProxyStore {
 
 	private final Map<String, ProxySession> sessions = new LinkedHashMap<>();
 
+	/**
+	 * Removes every session; services stay, so their SIDs remain valid.
+	 */
+	void clearSessions() {
+		this.sessions.clear();
+	}
+
 	void addService(String sid, String uniqueName) {
 		this.services.put(sid, uniqueName);
 	}

@@ -195,6 +195,21 @@ public final class TwilioEmulator implements AutoCloseable {
 		});
 	}
 
+	/**
+	 * Forgets all flows, channels, tasks, sessions, messages, requests and faults, so one
+	 * running emulator can serve many tests; Proxy services and the default SIDs stay.
+	 */
+	public void reset() {
+		locked(() -> {
+			this.state.flex.clear();
+			this.state.chat.clear();
+			this.state.proxy.clearSessions();
+			return null;
+		});
+		this.log.clear();
+		this.faults.reset();
+	}
+
 	public FaultPlan faults() {
 		return this.faults;
 	}

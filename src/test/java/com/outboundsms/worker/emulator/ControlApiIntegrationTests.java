@@ -101,6 +101,25 @@ class ControlApiIntegrationTests {
 		assertThat(EmulatorClients.get(this.emulator, "/flex-api/v1/FlexFlows").status()).isEqualTo(200);
 	}
 
+	@Test
+	void resetForgetsStateRequestsAndFaultsButKeepsTheServices() {
+		String flowSid = this.emulator.createFlexFlow(TWILIO_NUMBER).sid();
+		Channel.creator(flowSid, "id", "Jane", "SMS").setTarget("+1").create(this.client);
+		Session.creator(this.emulator.defaultProxyServiceSid()).setUniqueName("name").create(this.client);
+		this.emulator.faults().badCredentials(true);
+
+		this.emulator.reset();
+
+		assertThat(this.emulator.flows()).isEmpty();
+		assertThat(this.emulator.chatChannels()).isEmpty();
+		assertThat(this.emulator.sessions()).isEmpty();
+		assertThat(this.emulator.requests()).isEmpty();
+		assertThat(Session.creator(this.emulator.defaultProxyServiceSid())
+			.setUniqueName("name")
+			.create(this.client)
+			.getUniqueName()).isEqualTo("name");
+	}
+
 	private JsonNode control(String method, String path, String form, int expectedStatus)
 			throws IOException, InterruptedException {
 		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(this.emulator.baseUrl() + path));
