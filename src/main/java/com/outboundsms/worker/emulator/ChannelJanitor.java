@@ -1,0 +1,62 @@
+package com.outboundsms.worker.emulator;
+
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * Ends conversations as agents and Flex's Channel Janitor do: marks the chat channel
+ * INACTIVE, closes its Proxy session and completes its task. Callers hold the state lock.
+ */
+final class ChannelJanitor {
+
+	static final String CHANNEL_CLOSED = "channel-closed";
+
+	private final EmulatorState state;
+
+	private final ProxyBackend proxy;
+
+	ChannelJanitor(EmulatorState state, ProxyBackend proxy) {
+		this.state = state;
+		this.proxy = proxy;
+	}
+
+	ChatChannel closeChannel(String channelSid) {
+		ChatChannel channel = this.state.chat.channel(channelSid);
+		if (channel == null) {
+			throw TwilioApiException.notFound("/v2/Channels/" + channelSid);
+		}
+		ObjectNode attributes = channel.attributesNode();
+		attributes.put("status", "INACTIVE");
+		ChatChannel closed = channel.withAttributes(Json.write(attributes), this.state.now());
+		this.state.chat.put(closed);
+		String sessionSid = channel.proxySession();
+		ProxySession session = (sessionSid != null) ? this.state.proxy.session(sessionSid) : null;
+		if (session != null) {
+			this.proxy.close(session, CHANNEL_CLOSED);
+		}
+		FlexChannel flexChannel = this.state.flex.channel(channelSid);
+		FlexTask task = (flexChannel != null && flexChannel.taskSid() != null)
+				? this.state.flex.task(flexChannel.taskSid()) : null;
+		if (task != null) {
+			this.state.flex.put(task.withStatus("completed"));
+		}
+		return closed;
+	}
+
+	ProxySession closeSession(String sessionSid) {
+		return this.proxy.close(session(sessionSid), "api");
+	}
+
+	void deleteSession(String sessionSid) {
+		ProxySession session = session(sessionSid);
+		this.proxy.delete(session.serviceSid(), sessionSid);
+	}
+
+	private ProxySession session(String sessionSid) {
+		ProxySession session = this.state.proxy.session(sessionSid);
+		if (session == null) {
+			throw TwilioApiException.notFound("/v1/Sessions/" + sessionSid);
+		}
+		return session;
+	}
+
+}

@@ -1,0 +1,82 @@
+package com.outboundsms.worker.emulator;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Holds the chat channels, their messages and the SMS that Proxy relayed. Not
+ * thread-safe: callers hold the state lock.
+ */
+final class ChatStore {
+
+	private final Map<String, ChatChannel> channels = new LinkedHashMap<>();
+
+	private final Map<String, List<ChatMessage>> messages = new LinkedHashMap<>();
+
+	private final List<DeliveredSms> delivered = new ArrayList<>();
+
+	void clear() {
+		this.channels.clear();
+		this.messages.clear();
+		this.delivered.clear();
+	}
+
+	void put(ChatChannel channel) {
+		this.channels.put(channel.sid(), channel);
+	}
+
+	void remove(String sid) {
+		this.channels.remove(sid);
+		this.messages.remove(sid);
+	}
+
+	@Nullable ChatChannel channel(String sid) {
+		return this.channels.get(sid);
+	}
+
+	/**
+	 * Finds a channel of a service by SID or unique name, as Chat's {@code {Sid}} path
+	 * segment allows.
+	 */
+	@Nullable ChatChannel channel(String serviceSid, String sidOrUniqueName) {
+		ChatChannel bySid = this.channels.get(sidOrUniqueName);
+		if (bySid != null) {
+			return bySid.serviceSid().equals(serviceSid) ? bySid : null;
+		}
+		return this.channels.values()
+			.stream()
+			.filter((channel) -> channel.serviceSid().equals(serviceSid))
+			.filter((channel) -> sidOrUniqueName.equals(channel.uniqueName()))
+			.findFirst()
+			.orElse(null);
+	}
+
+	List<ChatChannel> channels() {
+		return new ArrayList<>(this.channels.values());
+	}
+
+	void add(ChatMessage message) {
+		this.messages.computeIfAbsent(message.channelSid(), (sid) -> new ArrayList<>()).add(message);
+	}
+
+	List<ChatMessage> messages(String channelSid) {
+		return new ArrayList<>(this.messages.getOrDefault(channelSid, List.of()));
+	}
+
+	int messageCount() {
+		return this.messages.values().stream().mapToInt(List::size).sum();
+	}
+
+	void add(DeliveredSms sms) {
+		this.delivered.add(sms);
+	}
+
+	List<DeliveredSms> delivered() {
+		return new ArrayList<>(this.delivered);
+	}
+
+}

@@ -1,0 +1,160 @@
+package com.outboundsms.worker.emulator;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * Serves the control API under {@code /_emulator/} for out-of-process tests and the
+ * benchmark: the request log, a summary of the state, seeding flows, closing channels and
+ * sessions, and faults.
+ */
+final class ControlHandler {
+
+	private static final String PREFIX = "/_emulator";
+
+	private final EmulatorState state;
+
+	private final FlexBackend flex;
+
+	private final ChannelJanitor janitor;
+
+	private final RequestLog log;
+
+	private final FaultPlan faults;
+
+	private final FlexViews flexViews;
+
+	private final ProxyViews proxyViews;
+
+	private final ChatViews chatViews;
+
+	ControlHandler(EmulatorState state, FlexBackend flex, ChannelJanitor janitor, RequestLog log, FaultPlan faults) {
+		this.state = state;
+		this.flex = flex;
+		this.janitor = janitor;
+		this.log = log;
+		this.faults = faults;
+		this.flexViews = new FlexViews(state.accountSid());
+		this.proxyViews = new ProxyViews(state.accountSid());
+		this.chatViews = new ChatViews(state.accountSid());
+	}
+
+	void register(Routes routes) {
+		routes.add("GET", PREFIX + "/requests", (request) -> ApiResponse.ok(requests()))
+			.add("DELETE", PREFIX + "/requests", (request) -> {
+				this.log.clear();
+				return ApiResponse.noContent();
+			})
+			.add("GET", PREFIX + "/summary", (request) -> ApiResponse.ok(summary()))
+			.add("GET", PREFIX + "/delivered-sms", (request) -> ApiResponse.ok(deliveredSms()))
+			.add("POST", PREFIX + "/flows", this::seedFlow)
+			.add("POST", PREFIX + "/channels/{Sid}/close",
+					(request) -> ApiResponse
+						.ok(this.chatViews.channel(this.janitor.closeChannel(request.variable("Sid")))))
+			.add("POST", PREFIX + "/sessions/{Sid}/close",
+					(request) -> ApiResponse
+						.ok(this.proxyViews.session(this.janitor.closeSession(request.variable("Sid")))))
+			.add("POST", PREFIX + "/faults/reset", (request) -> {
+				this.faults.reset();
+				return ApiResponse.noContent();
+			})
+			.add("POST", PREFIX + "/faults/fail-next", this::failNext)
+			.add("POST", PREFIX + "/faults/latency", this::latency)
+			.add("POST", PREFIX + "/faults/bad-credentials", (request) -> {
+				this.faults.badCredentials(Boolean.TRUE.equals(request.form().bool("Enabled")));
+				return ApiResponse.noContent();
+			});
+	}
+
+	private ApiResponse seedFlow(ApiRequest request) {
+		Params form = request.form();
+		NewFlexFlow spec = NewFlexFlow.sms(form.required("ContactIdentity"));
+		if (form.first("FriendlyName") != null) {
+			spec = spec.withFriendlyName(form.required("FriendlyName"));
+		}
+		if (form.first("IntegrationType") != null) {
+			spec = spec.withIntegrationType(form.required("IntegrationType"));
+		}
+		if (form.first("ChannelType") != null) {
+			spec = spec.withChannelType(form.required("ChannelType"));
+		}
+		return ApiResponse.created(this.flexViews.flow(this.flex.createFlow(spec)));
+	}
+
+	private ApiResponse failNext(ApiRequest request) {
+		Params form = request.form();
+		Integer times = form.integer("Times");
+		this.faults.failNext(form.first("Method"), form.required("PathRegex"), form.requiredInteger("Status"),
+				form.requiredInteger("Code"), String.valueOf(form.first("Message")), (times != null) ? times : 1);
+		return ApiResponse.noContent();
+	}
+
+	private ApiResponse latency(ApiRequest request) {
+		Params form = request.form();
+		String path = form.first("PathRegex");
+		this.faults.latency(form.first("Method"), (path != null) ? path : ".*",
+				Duration.ofMillis(form.requiredInteger("Millis")));
+		return ApiResponse.noContent();
+	}
+
+	private ArrayNode requests() {
+		ArrayNode array = Json.MAPPER.createArrayNode();
+		for (RecordedRequest recorded : this.log.all()) {
+			ObjectNode json = array.addObject();
+			json.put("method", recorded.method());
+			json.put("path", recorded.path());
+			json.put("template", recorded.template());
+			json.set("query", Json.MAPPER.valueToTree(recorded.query().values()));
+			json.set("form", Json.MAPPER.valueToTree(recorded.form().values()));
+			json.put("username", recorded.username());
+			json.put("status", recorded.status());
+			json.put("error_code", recorded.errorCode());
+			json.put("at", TwilioTime.format(recorded.at()));
+		}
+		return array;
+	}
+
+	private ArrayNode deliveredSms() {
+		ArrayNode array = Json.MAPPER.createArrayNode();
+		for (DeliveredSms sms : this.state.chat.delivered()) {
+			ObjectNode json = array.addObject();
+			json.put("session_sid", sms.sessionSid());
+			json.put("channel_sid", sms.channelSid());
+			json.put("to", sms.to());
+			json.put("from", sms.from());
+			json.put("body", sms.body());
+			json.put("at", TwilioTime.format(sms.at()));
+		}
+		return array;
+	}
+
+	private ObjectNode summary() {
+		ObjectNode json = Json.object();
+		json.put("flows", this.state.flex.flows().size());
+		json.set("channels", counts(this.state.chat.channels(), (channel) -> String.valueOf(channel.status())));
+		json.put("channel_reuses", this.state.flex.channelReuses());
+		json.set("tasks", counts(this.state.flex.tasks(), FlexTask::status));
+		json.set("sessions", counts(this.state.proxy.sessions(), ProxySession::status));
+		json.put("messages", this.state.chat.messageCount());
+		json.put("sms_delivered", this.state.chat.delivered().size());
+		json.set("requests", counts(this.log.all(),
+				(request) -> request.method() + " " + ((request.template() != null) ? request.template() : "?")));
+		return json;
+	}
+
+	private static <T> ObjectNode counts(List<T> items, Function<T, String> key) {
+		Map<String, Long> counts = items.stream()
+			.collect(Collectors.groupingBy(key, TreeMap::new, Collectors.counting()));
+		ObjectNode json = Json.object();
+		counts.forEach(json::put);
+		return json;
+	}
+
+}

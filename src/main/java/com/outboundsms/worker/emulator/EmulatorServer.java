@@ -1,0 +1,52 @@
+package com.outboundsms.worker.emulator;
+
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import com.sun.net.httpserver.HttpHandler;
+import com.sun.net.httpserver.HttpServer;
+
+/**
+ * Runs the JDK HTTP server on a bounded pool of daemon threads, so that added latency
+ * delays requests without serializing them.
+ */
+final class EmulatorServer implements AutoCloseable {
+
+	private static final int BACKLOG = 256;
+
+	private final HttpServer server;
+
+	private final ExecutorService executor;
+
+	EmulatorServer(String host, int port, int threads, HttpHandler handler) throws IOException {
+		this.executor = Executors.newFixedThreadPool(threads, daemonThreads());
+		this.server = HttpServer.create(new InetSocketAddress(host, port), BACKLOG);
+		this.server.createContext("/", handler);
+		this.server.setExecutor(this.executor);
+		this.server.start();
+	}
+
+	int port() {
+		return this.server.getAddress().getPort();
+	}
+
+	@Override
+	public void close() {
+		this.server.stop(0);
+		this.executor.shutdownNow();
+	}
+
+	private static ThreadFactory daemonThreads() {
+		AtomicInteger count = new AtomicInteger();
+		return (runnable) -> {
+			Thread thread = new Thread(runnable, "twilio-emulator-" + count.incrementAndGet());
+			thread.setDaemon(true);
+			return thread;
+		};
+	}
+
+}

@@ -1,0 +1,67 @@
+package com.outboundsms.worker.emulator;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Supplier;
+
+/**
+ * The whole emulated Twilio account: the stores of each product behind one lock.
+ *
+ * <p>
+ * One lock rather than one per service because Flex's integration makes single requests
+ * touch several products (a channel create writes Flex, Chat and TaskRouter state; a
+ * message post reads Chat and writes Proxy); each request holds it for microseconds, and
+ * latency faults are applied outside it.
+ */
+final class EmulatorState {
+
+	private final ReentrantLock lock = new ReentrantLock();
+
+	private final Clock clock;
+
+	private final String accountSid;
+
+	private final String defaultChatServiceSid = Sids.next("IS");
+
+	private final String defaultProxyServiceSid = Sids.next("KS");
+
+	final FlexStore flex = new FlexStore();
+
+	final ChatStore chat = new ChatStore();
+
+	final ProxyStore proxy = new ProxyStore();
+
+	EmulatorState(Clock clock, String accountSid) {
+		this.clock = clock;
+		this.accountSid = accountSid;
+		this.proxy.addService(this.defaultProxyServiceSid, "Flex Proxy Service");
+	}
+
+	<T> T atomically(Supplier<T> work) {
+		this.lock.lock();
+		try {
+			return work.get();
+		}
+		finally {
+			this.lock.unlock();
+		}
+	}
+
+	Instant now() {
+		return TwilioTime.seconds(this.clock.instant());
+	}
+
+	String accountSid() {
+		return this.accountSid;
+	}
+
+	String defaultChatServiceSid() {
+		return this.defaultChatServiceSid;
+	}
+
+	String defaultProxyServiceSid() {
+		return this.defaultProxyServiceSid;
+	}
+
+}

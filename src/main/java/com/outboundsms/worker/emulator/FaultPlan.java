@@ -1,0 +1,167 @@
+package com.outboundsms.worker.emulator;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.random.RandomGenerator;
+import java.util.random.RandomGeneratorFactory;
+import java.util.regex.Pattern;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The faults the emulated API injects, switchable while it runs: scripted N-shot failures
+ * and dropped connections, standing failure rates (seeded for repeatability), added
+ * latency, a concurrency cap answered with 429/20429, and a bad-credentials mode. Rules
+ * match a method ({@code null} or {@code *} for any) and a regular expression over the
+ * whole raw path; the first matching scripted rule wins over standing rules. Thread-safe.
+ */
+public final class FaultPlan {
+
+	private static final long DEFAULT_SEED = 42L;
+
+	private final List<FaultRule> scripted = new ArrayList<>();
+
+	private final List<FaultRule> standing = new ArrayList<>();
+
+	private final List<FaultRule> latencies = new ArrayList<>();
+
+	private RandomGenerator random = RandomGeneratorFactory.<RandomGenerator>of("L64X128MixRandom")
+		.create(DEFAULT_SEED);
+
+	private boolean badCredentials;
+
+	private int concurrencyCap;
+
+	private int inFlight;
+
+	/**
+	 * Answers the next {@code times} matching requests with this error instead of
+	 * handling them.
+	 */
+	public synchronized FaultPlan failNext(@Nullable String method, String pathRegex, int httpStatus, int twilioCode,
+			String message, int times) {
+		this.scripted.add(new FaultRule(method, Pattern.compile(pathRegex), FaultDecision.Action.FAIL, httpStatus,
+				twilioCode, message, times, 1.0, Duration.ZERO));
+		return this;
+	}
+
+	public FaultPlan failNext(@Nullable String method, String pathRegex, int httpStatus, int twilioCode,
+			String message) {
+		return failNext(method, pathRegex, httpStatus, twilioCode, message, 1);
+	}
+
+	/**
+	 * Closes the connection of the next {@code times} matching requests without
+	 * answering.
+	 */
+	public synchronized FaultPlan dropNext(@Nullable String method, String pathRegex, int times) {
+		this.scripted.add(new FaultRule(method, Pattern.compile(pathRegex), FaultDecision.Action.DROP, 0, 0, "", times,
+				1.0, Duration.ZERO));
+		return this;
+	}
+
+	/**
+	 * Answers each matching request with this error with the given probability, until
+	 * reset.
+	 */
+	public synchronized FaultPlan failRandomly(@Nullable String method, String pathRegex, double probability,
+			int httpStatus, int twilioCode, String message) {
+		this.standing.add(new FaultRule(method, Pattern.compile(pathRegex), FaultDecision.Action.FAIL, httpStatus,
+				twilioCode, message, Integer.MAX_VALUE, probability, Duration.ZERO));
+		return this;
+	}
+
+	/**
+	 * Adds latency to every matching request (rules add up), e.g. to provoke client
+	 * timeouts.
+	 */
+	public synchronized FaultPlan latency(@Nullable String method, String pathRegex, Duration delay) {
+		this.latencies.add(new FaultRule(method, Pattern.compile(pathRegex), FaultDecision.Action.PROCEED, 0, 0, "",
+				Integer.MAX_VALUE, 1.0, delay));
+		return this;
+	}
+
+	public FaultPlan latency(Duration delay) {
+		return latency(null, ".*", delay);
+	}
+
+	/**
+	 * Answers every request 401/20003, as Twilio does for a revoked token.
+	 */
+	public synchronized FaultPlan badCredentials(boolean enabled) {
+		this.badCredentials = enabled;
+		return this;
+	}
+
+	/**
+	 * Answers 429/20429 when more than {@code maxConcurrent} requests are being handled;
+	 * 0 = no cap.
+	 */
+	public synchronized FaultPlan concurrencyCap(int maxConcurrent) {
+		this.concurrencyCap = maxConcurrent;
+		return this;
+	}
+
+	/**
+	 * Seeds the generator behind failure rates so runs repeat.
+	 */
+	public synchronized FaultPlan seed(long seed) {
+		this.random = RandomGeneratorFactory.<RandomGenerator>of("L64X128MixRandom").create(seed);
+		return this;
+	}
+
+	/**
+	 * Clears every fault (in-flight accounting is kept).
+	 */
+	public synchronized void reset() {
+		this.scripted.clear();
+		this.standing.clear();
+		this.latencies.clear();
+		this.badCredentials = false;
+		this.concurrencyCap = 0;
+		seed(DEFAULT_SEED);
+	}
+
+	synchronized boolean badCredentials() {
+		return this.badCredentials;
+	}
+
+	/**
+	 * Decides the fate of one request and, when it proceeds, counts it in flight until
+	 * {@link #release()}.
+	 */
+	synchronized FaultDecision decide(String method, String path) {
+		Duration delay = Duration.ZERO;
+		for (FaultRule rule : this.latencies) {
+			if (rule.matches(method, path)) {
+				delay = delay.plus(rule.delay());
+			}
+		}
+		for (Iterator<FaultRule> rules = this.scripted.iterator(); rules.hasNext();) {
+			FaultRule rule = rules.next();
+			if (rule.matches(method, path)) {
+				if (rule.consume()) {
+					rules.remove();
+				}
+				return rule.decision(delay);
+			}
+		}
+		for (FaultRule rule : this.standing) {
+			if (rule.matches(method, path) && this.random.nextDouble() < rule.probability()) {
+				return rule.decision(delay);
+			}
+		}
+		if (this.concurrencyCap > 0 && this.inFlight >= this.concurrencyCap) {
+			return FaultDecision.fail(delay, 429, 20429, "Too many requests");
+		}
+		this.inFlight++;
+		return FaultDecision.proceed(delay);
+	}
+
+	synchronized void release() {
+		this.inFlight--;
+	}
+
+}

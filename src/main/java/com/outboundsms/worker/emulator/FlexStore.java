@@ -1,0 +1,79 @@
+package com.outboundsms.worker.emulator;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Holds the Flex Flows, Flex Channels and tasks, in creation order. Not thread-safe:
+ * callers hold the state lock.
+ */
+final class FlexStore {
+
+	private final Map<String, FlexFlow> flows = new LinkedHashMap<>();
+
+	private final Map<String, FlexChannel> channels = new LinkedHashMap<>();
+
+	private final Map<String, FlexTask> tasks = new LinkedHashMap<>();
+
+	private int channelReuses;
+
+	void clear() {
+		this.flows.clear();
+		this.channels.clear();
+		this.tasks.clear();
+		this.channelReuses = 0;
+	}
+
+	void add(FlexFlow flow) {
+		this.flows.put(flow.sid(), flow);
+	}
+
+	@Nullable FlexFlow flow(String sid) {
+		return this.flows.get(sid);
+	}
+
+	List<FlexFlow> flows() {
+		return new ArrayList<>(this.flows.values());
+	}
+
+	void add(FlexChannel channel) {
+		this.channels.put(channel.sid(), channel);
+	}
+
+	@Nullable FlexChannel channel(String sid) {
+		return this.channels.get(sid);
+	}
+
+	List<FlexChannel> channels() {
+		return new ArrayList<>(this.channels.values());
+	}
+
+	void removeChannel(String sid) {
+		this.channels.remove(sid);
+	}
+
+	void put(FlexTask task) {
+		this.tasks.put(task.sid(), task);
+	}
+
+	@Nullable FlexTask task(String sid) {
+		return this.tasks.get(sid);
+	}
+
+	List<FlexTask> tasks() {
+		return new ArrayList<>(this.tasks.values());
+	}
+
+	void countReuse() {
+		this.channelReuses++;
+	}
+
+	int channelReuses() {
+		return this.channelReuses;
+	}
+
+}

@@ -1,0 +1,251 @@
+package com.outboundsms.worker.emulator;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Supplier;
+
+/**
+ * A running Twilio emulator: the HTTP server and the Java API that seeds, inspects and
+ * closes its state, reads its request log and switches its faults. Thread-safe; close it
+ * to stop the server.
+ *
+ * <p>
+ * Java-API calls that name an unknown resource throw {@link IllegalArgumentException}.
+ */
+public final class TwilioEmulator implements AutoCloseable {
+
+	private final EmulatorServer server;
+
+	private final EmulatorSettings settings;
+
+	private final EmulatorState state;
+
+	private final FlexBackend flex;
+
+	private final ProxyBackend proxy;
+
+	private final ChannelJanitor janitor;
+
+	private final RequestLog log = new RequestLog();
+
+	private final FaultPlan faults = new FaultPlan();
+
+	private TwilioEmulator(EmulatorSettings settings) throws IOException {
+		this.settings = settings;
+		this.state = new EmulatorState(settings.clock(), settings.accountSid());
+		this.flex = new FlexBackend(this.state);
+		this.proxy = new ProxyBackend(this.state);
+		this.janitor = new ChannelJanitor(this.state, this.proxy);
+		Routes twilio = new Routes();
+		new FlexHandler(this.state, this.flex, new FlexViews(settings.accountSid())).register(twilio);
+		new ProxyHandler(this.proxy, new ProxyViews(settings.accountSid())).register(twilio);
+		new ChatHandler(new ChatBackend(this.state), new ChatViews(settings.accountSid())).register(twilio);
+		Routes control = new Routes();
+		new ControlHandler(this.state, this.flex, this.janitor, this.log, this.faults).register(control);
+		this.server = new EmulatorServer(settings.host(), settings.port(), settings.threads(),
+				new EmulatorHttpHandler(twilio, control, this.state, settings, this.faults, this.log));
+	}
+
+	/**
+	 * Starts an emulator; it listens until {@link #close()}.
+	 * @throws UncheckedIOException when the address cannot be bound
+	 */
+	public static TwilioEmulator start(EmulatorSettings settings) {
+		try {
+			return new TwilioEmulator(settings);
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(
+					"Cannot start the Twilio emulator on " + settings.host() + ":" + settings.port(), ex);
+		}
+	}
+
+	public static TwilioEmulator start() {
+		return start(EmulatorSettings.defaults());
+	}
+
+	/**
+	 * Returns e.g. {@code http://127.0.0.1:54321}; {@code https://{sub}.twilio.com{path}}
+	 * maps to {@code baseUrl() + "/{sub}{path}"}.
+	 */
+	public String baseUrl() {
+		return "http://" + this.settings.host() + ":" + port();
+	}
+
+	public int port() {
+		return this.server.port();
+	}
+
+	public String accountSid() {
+		return this.settings.accountSid();
+	}
+
+	public String authToken() {
+		return this.settings.authToken();
+	}
+
+	public String defaultProxyServiceSid() {
+		return this.state.defaultProxyServiceSid();
+	}
+
+	public String defaultChatServiceSid() {
+		return this.state.defaultChatServiceSid();
+	}
+
+	public String createProxyService(String uniqueName) {
+		return locked(() -> this.proxy.createService(uniqueName));
+	}
+
+	/**
+	 * Seeds an outbound-SMS task flow for a Twilio number (see
+	 * {@link NewFlexFlow#sms(String)}).
+	 */
+	public FlexFlow createFlexFlow(String contactIdentity) {
+		return createFlexFlow(NewFlexFlow.sms(contactIdentity));
+	}
+
+	public FlexFlow createFlexFlow(NewFlexFlow flow) {
+		return locked(() -> this.flex.createFlow(flow));
+	}
+
+	public List<FlexFlow> flows() {
+		return locked(this.state.flex::flows);
+	}
+
+	public List<FlexChannel> flexChannels() {
+		return locked(this.state.flex::channels);
+	}
+
+	public List<ChatChannel> chatChannels() {
+		return locked(this.state.chat::channels);
+	}
+
+	public Optional<ChatChannel> chatChannel(String channelSid) {
+		return locked(() -> Optional.ofNullable(this.state.chat.channel(channelSid)));
+	}
+
+	/**
+	 * Counts the channels of a flow for a target whose chat attributes say
+	 * {@code ACTIVE}.
+	 */
+	public long activeChannelCount(String flowSid, String target) {
+		return locked(() -> this.state.flex.channels()
+			.stream()
+			.filter((channel) -> channel.flexFlowSid().equals(flowSid) && target.equals(channel.target()))
+			.filter((channel) -> {
+				ChatChannel chat = this.state.chat.channel(channel.sid());
+				return chat != null && chat.isActive();
+			})
+			.count());
+	}
+
+	/**
+	 * Counts channel creates answered with an existing ACTIVE channel.
+	 */
+	public int channelReuses() {
+		return locked(this.state.flex::channelReuses);
+	}
+
+	public List<FlexTask> tasks() {
+		return locked(this.state.flex::tasks);
+	}
+
+	public Optional<FlexTask> task(String taskSid) {
+		return locked(() -> Optional.ofNullable(this.state.flex.task(taskSid)));
+	}
+
+	public List<ProxySession> sessions() {
+		return locked(this.state.proxy::sessions);
+	}
+
+	public Optional<ProxySession> session(String sessionSid) {
+		return locked(() -> Optional.ofNullable(this.state.proxy.session(sessionSid)));
+	}
+
+	public List<ChatMessage> messages(String channelSid) {
+		return locked(() -> this.state.chat.messages(channelSid));
+	}
+
+	public List<DeliveredSms> deliveredSms() {
+		return locked(this.state.chat::delivered);
+	}
+
+	/**
+	 * Ends a conversation as an agent or the Channel Janitor does: channel INACTIVE, its
+	 * Proxy session closed, its task completed.
+	 */
+	public ChatChannel closeChannel(String channelSid) {
+		return locked(() -> this.janitor.closeChannel(channelSid));
+	}
+
+	public ProxySession closeSession(String sessionSid) {
+		return locked(() -> this.janitor.closeSession(sessionSid));
+	}
+
+	public ProxySession closeSession(String serviceSid, String sessionSid) {
+		return locked(() -> this.proxy.close(this.proxy.session(serviceSid, sessionSid), "api"));
+	}
+
+	public void deleteSession(String sessionSid) {
+		locked(() -> {
+			this.janitor.deleteSession(sessionSid);
+			return null;
+		});
+	}
+
+	/**
+	 * Forgets all flows, channels, tasks, sessions, messages, requests and faults, so one
+	 * running emulator can serve many tests; Proxy services and the default SIDs stay.
+	 */
+	public void reset() {
+		locked(() -> {
+			this.state.flex.clear();
+			this.state.chat.clear();
+			this.state.proxy.clearSessions();
+			return null;
+		});
+		this.log.clear();
+		this.faults.reset();
+	}
+
+	public FaultPlan faults() {
+		return this.faults;
+	}
+
+	public RequestLog requestLog() {
+		return this.log;
+	}
+
+	public List<RecordedRequest> requests() {
+		return this.log.all();
+	}
+
+	public List<RecordedRequest> requests(String method, String pathRegex) {
+		return this.log.matching(method, pathRegex);
+	}
+
+	public int count(String method, String pathRegex) {
+		return this.log.count(method, pathRegex);
+	}
+
+	public void clearRequests() {
+		this.log.clear();
+	}
+
+	@Override
+	public void close() {
+		this.server.close();
+	}
+
+	private <T> T locked(Supplier<T> work) {
+		try {
+			return this.state.atomically(work);
+		}
+		catch (TwilioApiException ex) {
+			throw new IllegalArgumentException(ex.getMessage(), ex);
+		}
+	}
+
+}

@@ -1,0 +1,135 @@
+package com.outboundsms.worker.emulator;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.List;
+import java.util.Map;
+
+import com.twilio.http.TwilioRestClient;
+import com.twilio.rest.flexapi.v1.Channel;
+import com.twilio.rest.proxy.v1.service.Session;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Drives the {@code /_emulator/} control API as an out-of-process test would, without
+ * Twilio credentials.
+ */
+class ControlApiIntegrationTests {
+
+	private static final String TWILIO_NUMBER = "+15559990000";
+
+	private final HttpClient http = HttpClient.newHttpClient();
+
+	private TwilioEmulator emulator;
+
+	private TwilioRestClient client;
+
+	@BeforeEach
+	void start() {
+		this.emulator = TwilioEmulator.start();
+		this.client = EmulatorClients.twilio(this.emulator);
+	}
+
+	@AfterEach
+	void stop() {
+		this.emulator.close();
+	}
+
+	@Test
+	void seedsAFlowAndSummarizesStateAndRequests() throws Exception {
+		JsonNode flow = control("POST", "/_emulator/flows", "ContactIdentity=%2B15559990000", 201);
+		String channelSid = Channel.creator(flow.get("sid").asString(), "id", "Jane", "SMS")
+			.setTarget("+15551230000")
+			.create(this.client)
+			.getSid();
+		Channel.creator(flow.get("sid").asString(), "id", "Jane", "SMS").setTarget("+15551230000").create(this.client);
+
+		JsonNode summary = control("GET", "/_emulator/summary", null, 200);
+
+		assertThat(flow.get("contact_identity").asString()).isEqualTo(TWILIO_NUMBER);
+		assertThat(flow.get("integration_type").asString()).isEqualTo("task");
+		assertThat(summary.get("flows").asInt()).isEqualTo(1);
+		assertThat(summary.get("channels").get("ACTIVE").asInt()).isEqualTo(1);
+		assertThat(summary.get("channel_reuses").asInt()).isEqualTo(1);
+		assertThat(summary.get("requests").get("POST /flex-api/v1/Channels").asInt()).isEqualTo(2);
+		assertThat(this.emulator.chatChannel(channelSid)).isPresent();
+	}
+
+	@Test
+	void closesChannelsAndSessionsAsTheJanitorWould() throws Exception {
+		String flowSid = this.emulator.createFlexFlow(TWILIO_NUMBER).sid();
+		String channelSid = Channel.creator(flowSid, "id", "Jane", "SMS").setTarget("+1").create(this.client).getSid();
+		Session bound = Session.creator(this.emulator.defaultProxyServiceSid())
+			.setUniqueName(channelSid)
+			.setParticipants(List.of(Map.of("Identifier", channelSid, "ProxyIdentifier", TWILIO_NUMBER)))
+			.create(this.client);
+		Session other = Session.creator(this.emulator.defaultProxyServiceSid())
+			.setUniqueName("other")
+			.create(this.client);
+
+		JsonNode channel = control("POST", "/_emulator/channels/" + channelSid + "/close", "", 200);
+		JsonNode session = control("POST", "/_emulator/sessions/" + other.getSid() + "/close", "", 200);
+
+		assertThat(channel.get("attributes").asString()).contains("\"status\":\"INACTIVE\"");
+		assertThat(session.get("status").asString()).isEqualTo("closed");
+		assertThat(this.emulator.session(bound.getSid()))
+			.hasValueSatisfying((closed) -> assertThat(closed.status()).isEqualTo("closed"));
+		assertThat(control("GET", "/_emulator/summary", null, 200).get("sessions").get("closed").asInt()).isEqualTo(2);
+	}
+
+	@Test
+	void listsRequestsAndResetsFaults() throws Exception {
+		this.emulator.faults().badCredentials(true);
+		EmulatorClients.get(this.emulator, "/flex-api/v1/FlexFlows");
+
+		JsonNode requests = control("GET", "/_emulator/requests", null, 200);
+		control("POST", "/_emulator/faults/reset", "", 204);
+
+		assertThat(requests).singleElement().satisfies((request) -> {
+			assertThat(request.get("path").asString()).isEqualTo("/flex-api/v1/FlexFlows");
+			assertThat(request.get("status").asInt()).isEqualTo(401);
+			assertThat(request.get("error_code").asInt()).isEqualTo(20003);
+		});
+		assertThat(EmulatorClients.get(this.emulator, "/flex-api/v1/FlexFlows").status()).isEqualTo(200);
+	}
+
+	@Test
+	void resetForgetsStateRequestsAndFaultsButKeepsTheServices() {
+		String flowSid = this.emulator.createFlexFlow(TWILIO_NUMBER).sid();
+		Channel.creator(flowSid, "id", "Jane", "SMS").setTarget("+1").create(this.client);
+		Session.creator(this.emulator.defaultProxyServiceSid()).setUniqueName("name").create(this.client);
+		this.emulator.faults().badCredentials(true);
+
+		this.emulator.reset();
+
+		assertThat(this.emulator.flows()).isEmpty();
+		assertThat(this.emulator.chatChannels()).isEmpty();
+		assertThat(this.emulator.sessions()).isEmpty();
+		assertThat(this.emulator.requests()).isEmpty();
+		assertThat(Session.creator(this.emulator.defaultProxyServiceSid())
+			.setUniqueName("name")
+			.create(this.client)
+			.getUniqueName()).isEqualTo("name");
+	}
+
+	private JsonNode control(String method, String path, String form, int expectedStatus)
+			throws IOException, InterruptedException {
+		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(this.emulator.baseUrl() + path));
+		if (form != null) {
+			request.header("Content-Type", "application/x-www-form-urlencoded")
+				.method(method, HttpRequest.BodyPublishers.ofString(form));
+		}
+		HttpResponse<String> response = this.http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+		assertThat(response.statusCode()).as(response.body()).isEqualTo(expectedStatus);
+		return response.body().isEmpty() ? null : Json.MAPPER.readTree(response.body());
+	}
+
+}

@@ -1,0 +1,75 @@
+package com.outboundsms.worker.emulator;
+
+import java.time.Duration;
+
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class FaultPlanTests {
+
+	private final FaultPlan faults = new FaultPlan();
+
+	@Test
+	void scriptedFailureFiresTheGivenNumberOfTimesOnMatchingRequestsOnly() {
+		this.faults.failNext("POST", "/proxy/.*", 503, 20503, "Service unavailable", 2);
+
+		FaultDecision other = this.faults.decide("GET", "/proxy/v1/Services/KS1/Sessions");
+		FaultDecision first = this.faults.decide("POST", "/proxy/v1/Services/KS1/Sessions");
+		FaultDecision second = this.faults.decide("POST", "/proxy/v1/Services/KS1/Sessions");
+		FaultDecision third = this.faults.decide("POST", "/proxy/v1/Services/KS1/Sessions");
+
+		assertThat(other.action()).isEqualTo(FaultDecision.Action.PROCEED);
+		assertThat(first.action()).isEqualTo(FaultDecision.Action.FAIL);
+		assertThat(first.status()).isEqualTo(503);
+		assertThat(first.code()).isEqualTo(20503);
+		assertThat(second.action()).isEqualTo(FaultDecision.Action.FAIL);
+		assertThat(third.action()).isEqualTo(FaultDecision.Action.PROCEED);
+	}
+
+	@Test
+	void latencyRulesAddUp() {
+		this.faults.latency(Duration.ofMillis(100)).latency("GET", "/chat/.*", Duration.ofMillis(50));
+
+		assertThat(this.faults.decide("GET", "/chat/v2/x").delay()).isEqualTo(Duration.ofMillis(150));
+		assertThat(this.faults.decide("POST", "/chat/v2/x").delay()).isEqualTo(Duration.ofMillis(100));
+	}
+
+	@Test
+	void concurrencyCapAnswers429BeyondTheCapUntilARequestFinishes() {
+		this.faults.concurrencyCap(1);
+
+		FaultDecision first = this.faults.decide("GET", "/a");
+		FaultDecision second = this.faults.decide("GET", "/a");
+		this.faults.release();
+		FaultDecision third = this.faults.decide("GET", "/a");
+
+		assertThat(first.action()).isEqualTo(FaultDecision.Action.PROCEED);
+		assertThat(second.action()).isEqualTo(FaultDecision.Action.FAIL);
+		assertThat(second.code()).isEqualTo(20429);
+		assertThat(third.action()).isEqualTo(FaultDecision.Action.PROCEED);
+	}
+
+	@Test
+	void resetClearsEverything() {
+		this.faults.failNext(null, ".*", 500, 20500, "x", 5)
+			.dropNext("*", ".*", 5)
+			.badCredentials(true)
+			.latency(Duration.ofSeconds(1));
+
+		this.faults.reset();
+
+		assertThat(this.faults.decide("GET", "/a")).isEqualTo(FaultDecision.proceed(Duration.ZERO));
+		assertThat(this.faults.badCredentials()).isFalse();
+	}
+
+	@Test
+	void dropIsDecidedForMatchingRequests() {
+		this.faults.dropNext(null, "/flex-api/.*", 1);
+
+		assertThat(this.faults.decide("GET", "/flex-api/v1/FlexFlows").action()).isEqualTo(FaultDecision.Action.DROP);
+		assertThat(this.faults.decide("GET", "/flex-api/v1/FlexFlows").action())
+			.isEqualTo(FaultDecision.Action.PROCEED);
+	}
+
+}

@@ -1,0 +1,183 @@
+package com.outboundsms.worker.emulator;
+
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ObjectNode;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Checks every JSON body the emulator returns, fetched raw over HTTP, against the
+ * response schema of the same operation in Twilio's OpenAPI specs: exactly the schema's
+ * properties, of the schema's types.
+ */
+class OpenApiConformanceIntegrationTests {
+
+	private static final OpenApiSpec FLEX = OpenApiSpec.load("twilio_flex_v1.json");
+
+	private static final OpenApiSpec PROXY = OpenApiSpec.load("twilio_proxy_v1.json");
+
+	private static final OpenApiSpec CHAT = OpenApiSpec.load("twilio_chat_v2.json");
+
+	private static final String CUSTOMER = "+15551230000";
+
+	private static final String TWILIO_NUMBER = "+15559990000";
+
+	private static TwilioEmulator emulator;
+
+	private static FlexFlow flow;
+
+	private static String channelSid;
+
+	private static String sessionSid;
+
+	@BeforeAll
+	static void seed() {
+		emulator = TwilioEmulator.start();
+		flow = emulator.createFlexFlow(TWILIO_NUMBER);
+		channelSid = created(post("/flex-api/v1/Channels", Map.entry("FlexFlowSid", flow.sid()),
+				Map.entry("Identity", "id"), Map.entry("ChatUserFriendlyName", "Jane"),
+				Map.entry("ChatFriendlyName", "SMS" + CUSTOMER), Map.entry("Target", CUSTOMER)))
+			.get("sid")
+			.asString();
+		sessionSid = created(post(sessionsPath(), Map.entry("UniqueName", channelSid),
+				Map.entry("Mode", "message-only"), Map.entry("Participants", participant(CUSTOMER)),
+				Map.entry("Participants", participant(channelSid))))
+			.get("sid")
+			.asString();
+		created(post(messagesPath(), Map.entry("Body", "Hello")));
+	}
+
+	@AfterAll
+	static void stop() {
+		emulator.close();
+	}
+
+	@Test
+	void flexFlowBodiesMatchTheSpec() {
+		assertConforms(FLEX, "/v1/FlexFlows", "get", get("/flex-api/v1/FlexFlows?PageSize=1"));
+		assertConforms(FLEX, "/v1/FlexFlows/{Sid}", "get", get("/flex-api/v1/FlexFlows/" + flow.sid()));
+		assertConforms(FLEX, "/v1/FlexFlows", "post",
+				post("/flex-api/v1/FlexFlows", Map.entry("FriendlyName", "Web"),
+						Map.entry("ChatServiceSid", flow.chatServiceSid()), Map.entry("ChannelType", "web"),
+						Map.entry("IntegrationType", "studio"),
+						Map.entry("Integration.FlowSid", "FW00000000000000000000000000000000")));
+	}
+
+	@Test
+	void flexChannelBodiesMatchTheSpec() {
+		assertConforms(FLEX, "/v1/Channels", "get", get("/flex-api/v1/Channels"));
+		assertConforms(FLEX, "/v1/Channels/{Sid}", "get", get("/flex-api/v1/Channels/" + channelSid));
+		assertConforms(FLEX, "/v1/Channels", "post",
+				post("/flex-api/v1/Channels", Map.entry("FlexFlowSid", flow.sid()), Map.entry("Identity", "id"),
+						Map.entry("ChatUserFriendlyName", "Jane"), Map.entry("ChatFriendlyName", "SMS"),
+						Map.entry("Target", CUSTOMER)));
+	}
+
+	@Test
+	void proxySessionBodiesMatchTheSpec() {
+		String session = "/v1/Services/{ServiceSid}/Sessions/{Sid}";
+		assertConforms(PROXY, "/v1/Services/{ServiceSid}/Sessions", "get", get(sessionsPath()));
+		assertConforms(PROXY, session, "get", get(sessionsPath() + "/" + sessionSid));
+		assertConforms(PROXY, "/v1/Services/{ServiceSid}/Sessions", "post",
+				post(sessionsPath(), Map.entry("UniqueName", "conformance"), Map.entry("Ttl", "3600"),
+						Map.entry("DateExpiry", "2030-01-01T00:00:00")));
+		assertConforms(PROXY, session, "post",
+				post(sessionsPath() + "/" + sessionSid, Map.entry("Ttl", "60"), Map.entry("Status", "closed")));
+	}
+
+	@Test
+	void proxyParticipantBodiesMatchTheSpec() {
+		String participants = "/v1/Services/{ServiceSid}/Sessions/{SessionSid}/Participants";
+		String other = created(post(sessionsPath(), Map.entry("UniqueName", "participants"))).get("sid").asString();
+		assertConforms(PROXY, participants, "get", get(sessionsPath() + "/" + sessionSid + "/Participants"));
+		assertConforms(PROXY, participants, "post", post(sessionsPath() + "/" + other + "/Participants",
+				Map.entry("Identifier", "+15550001111"), Map.entry("ProxyIdentifier", "+15550002222")));
+	}
+
+	@Test
+	void chatChannelBodiesMatchTheSpec() {
+		String channel = "/v2/Services/{ServiceSid}/Channels/{Sid}";
+		assertConforms(CHAT, channel, "get", get(chatChannelPath()));
+		assertConforms(CHAT, channel, "post", post(chatChannelPath(), Map.entry("FriendlyName", "renamed")));
+	}
+
+	@Test
+	void chatMessageBodiesMatchTheSpec() {
+		String messages = "/v2/Services/{ServiceSid}/Channels/{ChannelSid}/Messages";
+		assertConforms(CHAT, messages, "get", get(messagesPath() + "?Order=desc"));
+		assertConforms(CHAT, messages, "post", post(messagesPath(), Map.entry("Body", "Hi"), Map.entry("From", "agent"),
+				Map.entry("Attributes", "{\"a\":1}")));
+	}
+
+	@Test
+	void checkerFlagsARenamedFieldAndAWrongType() {
+		JsonNode schema = PROXY.responseSchema("/v1/Services/{ServiceSid}/Sessions/{Sid}", "get", 200);
+		ObjectNode renamed = (ObjectNode) get(sessionsPath() + "/" + sessionSid).body().deepCopy();
+		renamed.set("uniqueName", renamed.remove("unique_name"));
+		ObjectNode retyped = (ObjectNode) get(sessionsPath() + "/" + sessionSid).body().deepCopy();
+		retyped.put("ttl", "3600");
+		ObjectNode nulled = (ObjectNode) get(sessionsPath() + "/" + sessionSid).body().deepCopy();
+		nulled.putNull("status");
+
+		assertThat(PROXY.violations(renamed, schema, "session"))
+			.containsExactlyInAnyOrder("session.unique_name is missing", "session.uniqueName is not in the schema");
+		assertThat(PROXY.violations(retyped, schema, "session")).singleElement().asString().contains("ttl");
+		assertThat(PROXY.violations(nulled, schema, "session")).singleElement().asString().contains("status");
+	}
+
+	private static void assertConforms(OpenApiSpec spec, String specPath, String method,
+			EmulatorClients.RawResponse response) {
+		JsonNode schema = spec.responseSchema(specPath, method, response.status());
+		assertThat(response.contentType()).startsWith("application/json");
+		assertThat(spec.violations(response.body(), schema, method.toUpperCase() + " " + specPath)).isEmpty();
+		if (response.body().has("meta")) {
+			assertThat(response.body().get("meta").get("key").asString()).isEqualTo(response.body()
+				.propertyNames()
+				.stream()
+				.filter((name) -> !name.equals("meta"))
+				.findFirst()
+				.orElseThrow());
+		}
+	}
+
+	private static EmulatorClients.RawResponse get(String path) {
+		EmulatorClients.RawResponse response = EmulatorClients.get(emulator, path);
+		assertThat(response.status()).as("GET " + path + " " + response.body()).isEqualTo(200);
+		return response;
+	}
+
+	@SafeVarargs
+	private static EmulatorClients.RawResponse post(String path, Map.Entry<String, String>... fields) {
+		EmulatorClients.RawResponse response = EmulatorClients.post(emulator, path, List.of(fields));
+		assertThat(response.status()).as("POST " + path + " " + response.body()).isIn(200, 201);
+		return response;
+	}
+
+	private static JsonNode created(EmulatorClients.RawResponse response) {
+		assertThat(response.status()).isEqualTo(201);
+		return response.body();
+	}
+
+	private static String participant(String identifier) {
+		return "{\"Identifier\":\"" + identifier + "\",\"ProxyIdentifier\":\"" + TWILIO_NUMBER + "\"}";
+	}
+
+	private static String sessionsPath() {
+		return "/proxy/v1/Services/" + emulator.defaultProxyServiceSid() + "/Sessions";
+	}
+
+	private static String chatChannelPath() {
+		return "/chat/v2/Services/" + flow.chatServiceSid() + "/Channels/" + channelSid;
+	}
+
+	private static String messagesPath() {
+		return chatChannelPath() + "/Messages";
+	}
+
+}
