@@ -55,7 +55,8 @@ class FlexLegacyIntegrationTests {
 		assertThat(result.path("fromNumber").asString()).isEqualTo(from);
 		assertThat(result.path("toNumber").asString()).isEqualTo(to);
 		assertThat(result.path("flexFlowSid").asString()).isEqualTo(flow.sid());
-		assertThat(result.path("metadata")).isEqualTo(JSON.valueToTree(Map.of("campaign", "flu-2026", "ticketId", "4711")));
+		assertThat(result.path("metadata"))
+			.isEqualTo(JSON.valueToTree(Map.of("campaign", "flu-2026", "ticketId", "4711")));
 		assertThat(result.path("attempts").asInt()).isEqualTo(1);
 		assertThat(result.has("error")).isFalse();
 		String channelSid = result.path("chatChannelSid").asString();
@@ -166,7 +167,8 @@ class FlexLegacyIntegrationTests {
 		assertThat(second.path("outcome").asString()).isEqualTo("CREATED");
 		assertThat(second.path("chatChannelSid")).isNotEqualTo(first.path("chatChannelSid"));
 		assertThat(second.path("proxySessionSid")).isNotEqualTo(first.path("proxySessionSid"));
-		assertThat(this.emulator.count("GET", "/proxy/v1/Services/[^/]+/Sessions/" + first.path("proxySessionSid").asString()))
+		assertThat(this.emulator.count("GET",
+				"/proxy/v1/Services/[^/]+/Sessions/" + first.path("proxySessionSid").asString()))
 			.isEqualTo(1);
 	}
 

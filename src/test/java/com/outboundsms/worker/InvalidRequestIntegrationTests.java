@@ -19,8 +19,8 @@ import org.springframework.beans.factory.annotation.Autowired;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Every kind of bad input ends in the dead-letter queue with its reasons and a failed result
- * event, is never retried, and the next good request is still processed.
+ * Every kind of bad input ends in the dead-letter queue with its reasons and a failed
+ * result event, is never retried, and the next good request is still processed.
  */
 @WorkerIntegrationTest
 class InvalidRequestIntegrationTests {
@@ -35,7 +35,8 @@ class InvalidRequestIntegrationTests {
 		String from = "+15005550006";
 		String to = "+14155552671";
 		return Stream.of(Arguments.of("not JSON", "this is not json", new String[] { "body: is not valid JSON" }),
-				Arguments.of("truncated JSON", "{\"fromNumber\": \"+1500555", new String[] { "body: is not valid JSON" }),
+				Arguments.of("truncated JSON", "{\"fromNumber\": \"+1500555",
+						new String[] { "body: is not valid JSON" }),
 				Arguments.of("a JSON array", "[1, 2]", new String[] { "body: must be a JSON object" }),
 				Arguments.of("over 64 KiB", "{\"toName\":\"" + "x".repeat(70_000) + "\"}",
 						new String[] { "body: is 70013 bytes" }),
@@ -44,26 +45,30 @@ class InvalidRequestIntegrationTests {
 				Arguments.of("invalid numbers and a bad SID",
 						json(Map.of("fromNumber", "+15555550100", "toNumber", "12", "toName", "Jane",
 								"sourceChatChannelSid", "CH123")),
-						new String[] { "fromNumber: is not a valid phone number", "toNumber: is not a valid phone number",
+						new String[] { "fromNumber: is not a valid phone number",
+								"toNumber: is not a valid phone number",
 								"sourceChatChannelSid: must be CH followed by 32 hex digits" }),
 				Arguments.of("the same number twice",
 						json(Map.of("fromNumber", from, "toNumber", "+1 500 555 0006", "toName", "Jane")),
 						new String[] { "toNumber: must differ from fromNumber" }),
 				Arguments.of("fields of the wrong type",
-						json(Map.of("fromNumber", 15005550006L, "toNumber", to, "toName", "Jane", "taskAttributes",
-								"x", "metadata", java.util.List.of(1))),
+						json(Map.of("fromNumber", 15005550006L, "toNumber", to, "toName", "Jane", "taskAttributes", "x",
+								"metadata", java.util.List.of(1))),
 						new String[] { "fromNumber: must be a string", "taskAttributes: must be a JSON object",
 								"metadata: must be a JSON object" }),
 				Arguments.of("a name and message too long",
 						json(Map.of("fromNumber", from, "toNumber", to, "toName", "n".repeat(257),
 								"initialNotificationMessage", "m".repeat(1601))),
-						new String[] { "toName: must be 1 to 256 characters", "initialNotificationMessage: must be 1 to 1600" }),
+						new String[] { "toName: must be 1 to 256 characters",
+								"initialNotificationMessage: must be 1 to 1600" }),
 				Arguments.of("metadata over 4 KiB",
 						json(Map.of("fromNumber", from, "toNumber", to, "toName", "Jane", "metadata",
 								Map.of("blob", "b".repeat(5000)))),
 						new String[] { "metadata: is 5011 bytes" }),
-				Arguments.of("a duplicate key", "{\"fromNumber\":\"" + from + "\",\"toNumber\":\"" + to
-						+ "\",\"toName\":\"A\",\"toNumber\":\"+14155550000\"}", new String[] { "body: is not valid JSON" }));
+				Arguments.of("a duplicate key",
+						"{\"fromNumber\":\"" + from + "\",\"toNumber\":\"" + to
+								+ "\",\"toName\":\"A\",\"toNumber\":\"+14155550000\"}",
+						new String[] { "body: is not valid JSON" }));
 	}
 
 	@ParameterizedTest(name = "{0}")
@@ -106,8 +111,8 @@ class InvalidRequestIntegrationTests {
 		this.taps.publish(new Message(body.getBytes(StandardCharsets.UTF_8), properties));
 
 		String digest = "sha256:" + sha256(body);
-		assertThat(this.taps.awaitDeadLetter(digest).getMessageProperties().getHeaders())
-			.containsEntry("x-request-id", digest);
+		assertThat(this.taps.awaitDeadLetter(digest).getMessageProperties().getHeaders()).containsEntry("x-request-id",
+				digest);
 		assertThat(this.taps.awaitResultMessage(digest).getMessageProperties().getCorrelationId()).isEqualTo(digest);
 	}
 

@@ -46,6 +46,8 @@ public class IsolatedRun implements ApplicationContextInitializer<ConfigurableAp
 		properties.put("twilio.auth-token", emulator.authToken());
 		properties.put("twilio.proxy-service-sid", emulator.defaultProxyServiceSid());
 		properties.put("outbound-sms.inbound.initial-backoff", "20ms");
+		// tests add Flex Flows as they go: let every unknown number read the flows again
+		properties.put("twilio.flow-miss-refresh", "0s");
 		context.getEnvironment().getPropertySources().addFirst(new MapPropertySource("isolated-run", properties));
 		context.getBeanFactory().registerSingleton("twilioEmulator", emulator);
 		context.getBeanFactory().registerSingleton("runNames", names);

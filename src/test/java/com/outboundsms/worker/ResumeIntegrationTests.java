@@ -23,10 +23,10 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * A worker that died between two steps leaves a pending outreach whose lease runs out; the
- * redelivered request resumes from the last completed step and never makes a second channel,
- * session or first message. Each test builds, with the worker's own client and store, the state
- * such a crash leaves, then delivers the request again.
+ * A worker that died between two steps leaves a pending outreach whose lease runs out;
+ * the redelivered request resumes from the last completed step and never makes a second
+ * channel, session or first message. Each test builds, with the worker's own client and
+ * store, the state such a crash leaves, then delivers the request again.
  */
 @WorkerIntegrationTest
 class ResumeIntegrationTests {

@@ -50,12 +50,12 @@ public class Taps {
 	}
 
 	@Bean
-	Queue resultTap() {
+	static Queue resultTap() {
 		return new AnonymousQueue();
 	}
 
 	@Bean
-	Binding resultTapBinding(Queue resultTap, RunNames names) {
+	static Binding resultTapBinding(Queue resultTap, RunNames names) {
 		return BindingBuilder.bind(resultTap).to(new TopicExchange(names.resultExchange())).with("result.#");
 	}
 

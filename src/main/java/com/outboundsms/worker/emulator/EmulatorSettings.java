@@ -24,6 +24,12 @@ public record EmulatorSettings(String host, int port, String accountSid, String 
 
 	public static final String DEFAULT_AUTH_TOKEN = "emulator-auth-token";
 
+	/**
+	 * The SID of the Proxy service every emulator starts with; fixed so that a worker can
+	 * be configured with it before the emulator runs.
+	 */
+	public static final String DEFAULT_PROXY_SERVICE_SID = "KS00000000000000000000000000000000";
+
 	public EmulatorSettings {
 		apiKeys = Map.copyOf(apiKeys);
 		if (threads < 1) {

@@ -24,7 +24,7 @@ final class EmulatorState {
 
 	private final String defaultChatServiceSid = Sids.next("IS");
 
-	private final String defaultProxyServiceSid = Sids.next("KS");
+	private final String defaultProxyServiceSid = EmulatorSettings.DEFAULT_PROXY_SERVICE_SID;
 
 	final FlexStore flex = new FlexStore();
 

@@ -14,6 +14,8 @@ import org.springframework.amqp.core.DirectExchange;
 import org.springframework.amqp.core.ExchangeBuilder;
 import org.springframework.amqp.core.Queue;
 import org.springframework.amqp.core.QueueBuilder;
+import org.springframework.amqp.core.AmqpAdmin;
+import org.springframework.amqp.rabbit.connection.ConnectionFactory;
 import org.springframework.amqp.rabbit.core.RabbitAdmin;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -50,8 +52,19 @@ class InboundConfiguration {
 		return BindingBuilder.bind(requestQueue).to(requestExchange).with(properties.routingKey());
 	}
 
+	/**
+	 * The admin that declares the topology, without retries: a queue that exists with
+	 * other arguments will not change its mind, so start-up fails at once.
+	 */
 	@Bean
-	TopologyCheck topologyCheck(RabbitAdmin admin) {
+	RabbitAdmin amqpAdmin(ConnectionFactory connectionFactory) {
+		RabbitAdmin admin = new RabbitAdmin(connectionFactory);
+		admin.setRetryTemplate(null);
+		return admin;
+	}
+
+	@Bean
+	TopologyCheck topologyCheck(AmqpAdmin admin) {
 		return new TopologyCheck(admin);
 	}
 

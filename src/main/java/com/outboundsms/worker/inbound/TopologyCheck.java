@@ -4,7 +4,7 @@ import java.util.Optional;
 
 import org.springframework.amqp.AmqpConnectException;
 import org.springframework.amqp.AmqpException;
-import org.springframework.amqp.rabbit.core.RabbitAdmin;
+import org.springframework.amqp.core.AmqpAdmin;
 import org.springframework.beans.factory.SmartInitializingSingleton;
 
 /**
@@ -15,9 +15,9 @@ import org.springframework.beans.factory.SmartInitializingSingleton;
  */
 class TopologyCheck implements SmartInitializingSingleton {
 
-	private final RabbitAdmin admin;
+	private final AmqpAdmin admin;
 
-	TopologyCheck(RabbitAdmin admin) {
+	TopologyCheck(AmqpAdmin admin) {
 		this.admin = admin;
 	}
 

@@ -1,0 +1,62 @@
+package com.outboundsms.worker.sandbox;
+
+import com.outboundsms.worker.emulator.EmulatorSettings;
+import com.outboundsms.worker.emulator.TwilioEmulator;
+import com.outboundsms.worker.inbound.InboundProperties;
+import com.outboundsms.worker.outbound.OutboundProperties;
+import com.outboundsms.worker.twilio.TwilioProperties;
+
+import org.springframework.amqp.core.AnonymousQueue;
+import org.springframework.amqp.core.Binding;
+import org.springframework.amqp.core.BindingBuilder;
+import org.springframework.amqp.core.Queue;
+import org.springframework.amqp.core.TopicExchange;
+import org.springframework.amqp.rabbit.core.RabbitTemplate;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Profile;
+
+/**
+ * Starts the Twilio emulator in-process with a Flex Flow for the sandbox number, and the
+ * sandbox's sample publisher, result log and HTTP door.
+ */
+@Configuration(proxyBeanMethods = false)
+@Profile("sandbox")
+class SandboxConfiguration {
+
+	@Bean(destroyMethod = "close")
+	TwilioEmulator sandboxEmulator(SandboxProperties sandbox, TwilioProperties twilio) {
+		TwilioEmulator emulator = TwilioEmulator.start(EmulatorSettings.defaults()
+			.withPort(sandbox.emulatorPort())
+			.withCredentials(twilio.accountSid(), twilio.authToken()));
+		emulator.createFlexFlow(sandbox.twilioNumber());
+		return emulator;
+	}
+
+	@Bean
+	Queue sandboxResultQueue() {
+		return new AnonymousQueue();
+	}
+
+	@Bean
+	Binding sandboxResultBinding(Queue sandboxResultQueue, OutboundProperties outbound) {
+		return BindingBuilder.bind(sandboxResultQueue).to(new TopicExchange(outbound.exchange())).with("result.#");
+	}
+
+	@Bean
+	SandboxResultLog sandboxResultLog() {
+		return new SandboxResultLog();
+	}
+
+	@Bean
+	SandboxRequests sandboxRequests(RabbitTemplate template, InboundProperties inbound, SandboxProperties sandbox,
+			TwilioEmulator sandboxEmulator) {
+		return new SandboxRequests(template, inbound, sandbox);
+	}
+
+	@Bean(initMethod = "start", destroyMethod = "stop")
+	SandboxIntake sandboxIntake(SandboxRequests requests, SandboxProperties sandbox) {
+		return new SandboxIntake(requests, sandbox.intakePort());
+	}
+
+}

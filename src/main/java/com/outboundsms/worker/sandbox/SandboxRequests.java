@@ -1,0 +1,95 @@
+package com.outboundsms.worker.sandbox;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+import com.outboundsms.worker.inbound.InboundProperties;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.amqp.core.Message;
+import org.springframework.amqp.core.MessageDeliveryMode;
+import org.springframework.amqp.core.MessageProperties;
+import org.springframework.amqp.rabbit.connection.CorrelationData;
+import org.springframework.amqp.rabbit.core.RabbitTemplate;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
+import org.springframework.core.io.ClassPathResource;
+
+/**
+ * Publishes requests as a producer would: persistent, to the request exchange, with a
+ * confirm. At start-up it publishes the sample requests shipped with the worker.
+ */
+class SandboxRequests {
+
+	private static final Logger logger = LoggerFactory.getLogger(SandboxRequests.class);
+
+	private final RabbitTemplate template;
+
+	private final InboundProperties inbound;
+
+	private final SandboxProperties sandbox;
+
+	SandboxRequests(RabbitTemplate template, InboundProperties inbound, SandboxProperties sandbox) {
+		this.template = template;
+		this.inbound = inbound;
+		this.sandbox = sandbox;
+	}
+
+	@EventListener(ApplicationReadyEvent.class)
+	void publishSamples() throws IOException {
+		if (!this.sandbox.publishSamples()) {
+			return;
+		}
+		List<String> samples = samples();
+		for (String sample : samples) {
+			publish(sample.getBytes(StandardCharsets.UTF_8));
+		}
+		logger.info("Sandbox: published {} sample requests from the sandbox number {}; their result events follow",
+				samples.size(), this.sandbox.twilioNumber());
+	}
+
+	/**
+	 * Publishes one request body and waits for the broker's confirm.
+	 * @param body the body
+	 * @return the message id it was published with
+	 */
+	String publish(byte[] body) {
+		MessageProperties properties = new MessageProperties();
+		properties.setContentType(MessageProperties.CONTENT_TYPE_JSON);
+		properties.setDeliveryMode(MessageDeliveryMode.PERSISTENT);
+		properties.setMessageId(UUID.randomUUID().toString());
+		CorrelationData correlation = new CorrelationData(properties.getMessageId());
+		this.template.send(this.inbound.exchange(), this.inbound.routingKey(), new Message(body, properties),
+				correlation);
+		try {
+			if (!correlation.getFuture().get(10, TimeUnit.SECONDS).ack()) {
+				throw new IllegalStateException("The broker refused the request");
+			}
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException("Interrupted while publishing", ex);
+		}
+		catch (ExecutionException | TimeoutException ex) {
+			throw new IllegalStateException("The broker did not confirm the request", ex);
+		}
+		return properties.getMessageId();
+	}
+
+	private List<String> samples() throws IOException {
+		ClassPathResource resource = new ClassPathResource("sandbox/sample-requests.jsonl");
+		try (BufferedReader reader = new BufferedReader(
+				new InputStreamReader(resource.getInputStream(), StandardCharsets.UTF_8))) {
+			return reader.lines().filter((line) -> !line.isBlank()).toList();
+		}
+	}
+
+}
