@@ -50,19 +50,19 @@ class TopologyIntegrationTests {
 
 	private void start(String prefix) {
 		new SpringApplicationBuilder(WorkerApplication.class)
-			.properties("spring.rabbitmq.host=" + this.services.rabbitHost(),
-					"spring.rabbitmq.port=" + this.services.rabbitPort(),
-					"spring.rabbitmq.username=" + this.services.rabbitUser(),
-					"spring.rabbitmq.password=" + this.services.rabbitPassword(),
-					"spring.datasource.url=jdbc:h2:mem:" + prefix + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE",
-					"twilio.account-sid=AC00000000000000000000000000000000", "twilio.auth-token=unused",
-					"twilio.proxy-service-sid=KS00000000000000000000000000000000",
-					"twilio.api-base-url=http://127.0.0.1:9", "outbound-sms.inbound.exchange=" + prefix,
-					"outbound-sms.inbound.queue=" + prefix + ".requests",
-					"outbound-sms.outbound.exchange=" + prefix + ".results",
-					"outbound-sms.deadletter.exchange=" + prefix + ".dlx",
-					"outbound-sms.deadletter.queue=" + prefix + ".requests.dlq")
-			.run()
+
+			.run("--spring.rabbitmq.host=" + this.services.rabbitHost(),
+					"--spring.rabbitmq.port=" + this.services.rabbitPort(),
+					"--spring.rabbitmq.username=" + this.services.rabbitUser(),
+					"--spring.rabbitmq.password=" + this.services.rabbitPassword(),
+					"--spring.datasource.url=jdbc:h2:mem:" + prefix + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE",
+					"--twilio.account-sid=AC00000000000000000000000000000000", "--twilio.auth-token=unused",
+					"--twilio.proxy-service-sid=KS00000000000000000000000000000000",
+					"--twilio.api-base-url=http://127.0.0.1:9", "--outbound-sms.inbound.exchange=" + prefix,
+					"--outbound-sms.inbound.queue=" + prefix + ".requests",
+					"--outbound-sms.outbound.exchange=" + prefix + ".results",
+					"--outbound-sms.deadletter.exchange=" + prefix + ".dlx",
+					"--outbound-sms.deadletter.queue=" + prefix + ".requests.dlq")
 			.close();
 	}
 

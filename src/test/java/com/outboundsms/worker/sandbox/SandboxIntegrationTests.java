@@ -1,0 +1,109 @@
+package com.outboundsms.worker.sandbox;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.UUID;
+
+import com.outboundsms.worker.TestServices;
+import com.outboundsms.worker.WorkerApplication;
+import com.rabbitmq.client.Channel;
+import com.rabbitmq.client.Connection;
+import com.rabbitmq.client.ConnectionFactory;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.context.ConfigurableApplicationContext;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * Sandbox mode as a new user sees it: the worker starts against its own Twilio emulator
+ * and an embedded database file, publishes the sample requests, and logs their result
+ * events; a request posted to the sandbox's HTTP door is processed too.
+ */
+@ExtendWith(OutputCaptureExtension.class)
+class SandboxIntegrationTests {
+
+	private final TestServices services = TestServices.get();
+
+	@TempDir
+	Path data;
+
+	@Test
+	void showsTheWholeJobWithTheSampleRequests(CapturedOutput output) throws Exception {
+		String prefix = "osw-test-sandbox-" + UUID.randomUUID().toString().substring(0, 8);
+		int intakePort = freePort();
+		try (ConfigurableApplicationContext worker = start(prefix, intakePort)) {
+			await().atMost(Duration.ofSeconds(30))
+				.untilAsserted(() -> assertThat(output.getOut())
+					.contains("Result event [result.created]: {\"requestId\":\"sample-created\"")
+					.contains("Result event [result.reused]: {\"requestId\":\"sample-reused\"")
+					.contains("Result event [result.failed]: {\"requestId\":\"sample-invalid\"")
+					.contains("Result event [result.failed]: {\"requestId\":\"sample-no-flow\""));
+
+			HttpResponse<String> answer = HttpClient.newHttpClient()
+				.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + intakePort + "/requests"))
+					.POST(HttpRequest.BodyPublishers.ofString(
+							"{\"requestId\":\"posted-1\",\"fromNumber\":\"+15005550006\",\"toNumber\":\"+14155552699\",\"toName\":\"Posted\"}"))
+					.build(), HttpResponse.BodyHandlers.ofString());
+
+			assertThat(answer.statusCode()).isEqualTo(202);
+			await().atMost(Duration.ofSeconds(30))
+				.untilAsserted(() -> assertThat(output.getOut())
+					.contains("Result event [result.created]: {\"requestId\":\"posted-1\""));
+			assertThat(this.data.resolve("outbound-sms.mv.db")).exists();
+		}
+		finally {
+			deleteBrokerObjects(prefix);
+		}
+	}
+
+	private ConfigurableApplicationContext start(String prefix, int intakePort) throws IOException {
+		return new SpringApplicationBuilder(WorkerApplication.class).profiles("sandbox")
+
+			.run("--spring.rabbitmq.host=" + this.services.rabbitHost(),
+					"--spring.rabbitmq.port=" + this.services.rabbitPort(),
+					"--spring.rabbitmq.username=" + this.services.rabbitUser(),
+					"--spring.rabbitmq.password=" + this.services.rabbitPassword(),
+					"--spring.datasource.url=jdbc:h2:file:" + this.data.resolve("outbound-sms")
+							+ ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH",
+					"--sandbox.emulator-port=" + freePort(), "--sandbox.intake-port=" + intakePort,
+					"--outbound-sms.inbound.exchange=" + prefix, "--outbound-sms.inbound.queue=" + prefix + ".requests",
+					"--outbound-sms.outbound.exchange=" + prefix + ".results",
+					"--outbound-sms.deadletter.exchange=" + prefix + ".dlx",
+					"--outbound-sms.deadletter.queue=" + prefix + ".requests.dlq");
+	}
+
+	private static int freePort() throws IOException {
+		try (ServerSocket socket = new ServerSocket(0)) {
+			return socket.getLocalPort();
+		}
+	}
+
+	private void deleteBrokerObjects(String prefix) throws Exception {
+		ConnectionFactory factory = new ConnectionFactory();
+		factory.setHost(this.services.rabbitHost());
+		factory.setPort(this.services.rabbitPort());
+		factory.setUsername(this.services.rabbitUser());
+		factory.setPassword(this.services.rabbitPassword());
+		try (Connection connection = factory.newConnection(); Channel channel = connection.createChannel()) {
+			channel.queueDelete(prefix + ".requests");
+			channel.queueDelete(prefix + ".requests.dlq");
+			for (String exchange : new String[] { prefix, prefix + ".results", prefix + ".dlx" }) {
+				channel.exchangeDelete(exchange);
+			}
+		}
+	}
+
+}
