@@ -22,6 +22,7 @@ import org.springframework.amqp.rabbit.core.RabbitTemplate;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
@@ -39,6 +40,8 @@ public class Taps {
 	private final Map<String, List<Message>> results = new ConcurrentHashMap<>();
 
 	private final Map<String, List<Message>> deadLetters = new ConcurrentHashMap<>();
+
+	private final Map<String, List<String>> violations = new ConcurrentHashMap<>();
 
 	private final RabbitTemplate template;
 

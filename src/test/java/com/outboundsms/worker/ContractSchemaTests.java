@@ -1,0 +1,44 @@
+package com.outboundsms.worker;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The published request schema accepts the sandbox's sample requests that the worker
+ * accepts, and refuses the one it refuses for a reason a schema can express.
+ */
+class ContractSchemaTests {
+
+	@Test
+	void requestSchemaAgreesWithTheSampleRequests() throws IOException {
+		List<String> samples = Files.readAllLines(Path.of("src/main/resources/sandbox/sample-requests.jsonl"));
+
+		assertThat(ContractSchemas.requestViolations(bytes(sample(samples, "sample-created")))).isEmpty();
+		assertThat(ContractSchemas.requestViolations(bytes(sample(samples, "sample-reused")))).isEmpty();
+		assertThat(ContractSchemas.requestViolations(bytes(sample(samples, "sample-invalid"))))
+			.anySatisfy((violation) -> assertThat(violation).contains("toName"));
+	}
+
+	@Test
+	void requestSchemaAcceptsTheBodyTheOriginalFunctionAccepted() {
+		String body = "{\"fromNumber\":\"+15005550006\",\"toName\":\"Jane\",\"toNumber\":\"+14155552671\",\"sourceChatChannelSid\":null,\"extra\":1}";
+
+		assertThat(ContractSchemas.requestViolations(bytes(body))).isEmpty();
+	}
+
+	private static String sample(List<String> samples, String requestId) {
+		return samples.stream().filter((line) -> line.contains("\"" + requestId + "\"")).findFirst().orElseThrow();
+	}
+
+	private static byte[] bytes(String text) {
+		return text.getBytes(StandardCharsets.UTF_8);
+	}
+
+}
