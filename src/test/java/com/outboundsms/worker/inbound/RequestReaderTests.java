@@ -1,12 +1,17 @@
 package com.outboundsms.worker.inbound;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 
+import com.outboundsms.worker.outbound.ResultEventJson;
 import com.outboundsms.worker.processing.NumberPair;
 import com.outboundsms.worker.processing.OutboundSmsRequest;
+import com.outboundsms.worker.processing.Outcome;
+import com.outboundsms.worker.processing.ResultEvent;
+import com.outboundsms.worker.processing.StoredOutcome;
 import org.junit.jupiter.api.Named;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -336,6 +341,18 @@ class RequestReaderTests {
 		assertThat(rejected.errors())
 			.containsExactly(new FieldError("metadata", "is 4097 bytes, more than the 4096 allowed"));
 		assertThat(rejected.metadata()).isEmpty();
+	}
+
+	@Test
+	void keepsMetadataNumbersAsWrittenAllTheWayToTheResultEvent() {
+		String metadata = "{\"amount\":0.10,\"big\":12345678901234567890,\"rates\":[1.50,2,-7.250],\"pi\":3.14159265358979323846264338327950288}";
+		OutboundSmsRequest request = accepted(withField("metadata", metadata));
+
+		byte[] event = new ResultEventJson().write(ResultEvent.of(request,
+				new StoredOutcome(Outcome.CREATED, "flex-legacy", Map.of(), Instant.parse("2026-11-23T10:15:30.123Z")),
+				1));
+
+		assertThat(new String(event, StandardCharsets.UTF_8)).contains("\"metadata\":" + metadata);
 	}
 
 	@Test
