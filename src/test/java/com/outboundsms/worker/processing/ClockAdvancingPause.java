@@ -6,9 +6,12 @@ import java.util.List;
 
 /**
  * A pause that moves a fake clock instead of sleeping, records how long it was asked to
- * wait, and lets a test play what other workers do meanwhile.
+ * wait, and lets a test play what other workers do meanwhile. It fails the test rather
+ * than let a caller that never gives up wait forever.
  */
 final class ClockAdvancingPause implements Pause {
+
+	private static final int LIMIT = 10_000;
 
 	private final MutableClock clock;
 
@@ -23,6 +26,9 @@ final class ClockAdvancingPause implements Pause {
 
 	@Override
 	public void pause(Duration duration) {
+		if (this.pauses.size() >= LIMIT) {
+			throw new AssertionError("still waiting after " + LIMIT + " pauses: the caller never gives up");
+		}
 		this.pauses.add(duration);
 		this.clock.advance(duration);
 		this.meanwhile.run();
