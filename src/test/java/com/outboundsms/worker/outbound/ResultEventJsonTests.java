@@ -1,0 +1,197 @@
+package com.outboundsms.worker.outbound;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import com.outboundsms.worker.processing.ErrorCode;
+import com.outboundsms.worker.processing.ErrorDetail;
+import com.outboundsms.worker.processing.NumberPair;
+import com.outboundsms.worker.processing.OutboundSmsRequest;
+import com.outboundsms.worker.processing.Outcome;
+import com.outboundsms.worker.processing.PermanentFailure;
+import com.outboundsms.worker.processing.ResultEvent;
+import com.outboundsms.worker.processing.Sid;
+import com.outboundsms.worker.processing.StoredOutcome;
+import com.outboundsms.worker.processing.TransientFailure;
+import org.junit.jupiter.api.Test;
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.json.JsonMapper;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class ResultEventJsonTests {
+
+	private static final NumberPair PAIR = new NumberPair("+15005550006", "+14155552671");
+
+	private static final Instant COMPLETED_AT = Instant.parse("2026-11-23T10:15:30.123Z");
+
+	private static final Map<Sid, String> LEGACY_SIDS = Map.of(Sid.FLEX_FLOW, "FO0001", Sid.CHAT_SERVICE, "IS0001",
+			Sid.CHAT_CHANNEL, "CH0001", Sid.TASK, "WT0001", Sid.PROXY_SESSION, "KC0001", Sid.CHAT_MESSAGE, "IM0001");
+
+	private final ResultEventJson writer = new ResultEventJson();
+
+	private final JsonMapper json = JsonMapper.builder().build();
+
+	@Test
+	void writesACreatedEventWithTheContractsFieldsAndFlatSids() {
+		ResultEvent event = ResultEvent.of(request(Optional.of(Map.of("ticketId", "4711"))),
+				new StoredOutcome(Outcome.CREATED, "flex-legacy", LEGACY_SIDS, COMPLETED_AT), 1);
+
+		Map<String, Object> written = read(event);
+
+		assertThat(written).containsOnly(Map.entry("requestId", "crm-ticket-4711"), Map.entry("outcome", "CREATED"),
+				Map.entry("backend", "flex-legacy"), Map.entry("fromNumber", "+15005550006"),
+				Map.entry("toNumber", "+14155552671"), Map.entry("flexFlowSid", "FO0001"),
+				Map.entry("chatChannelSid", "CH0001"), Map.entry("proxySessionSid", "KC0001"),
+				Map.entry("taskSid", "WT0001"), Map.entry("chatMessageSid", "IM0001"),
+				Map.entry("metadata", Map.of("ticketId", "4711")), Map.entry("attempts", 1),
+				Map.entry("completedAt", "2026-11-23T10:15:30.123Z"));
+	}
+
+	@Test
+	void putsTheEnvelopeFirstAndTheMetadataAttemptsAndTimeLast() {
+		ResultEvent event = ResultEvent.of(request(Optional.of(Map.of("ticketId", "4711"))),
+				new StoredOutcome(Outcome.CREATED, "flex-legacy", LEGACY_SIDS, COMPLETED_AT), 1);
+
+		List<String> fields = List.copyOf(read(event).keySet());
+
+		assertThat(fields)
+			.startsWith("requestId", "outcome", "backend", "fromNumber", "toNumber", "flexFlowSid", "chatChannelSid")
+			.endsWith("chatMessageSid", "metadata", "attempts", "completedAt");
+	}
+
+	@Test
+	void leavesOutTheInternalChatServiceSid() {
+		ResultEvent event = ResultEvent.of(request(Optional.empty()),
+				new StoredOutcome(Outcome.CREATED, "flex-legacy", LEGACY_SIDS, COMPLETED_AT), 1);
+
+		String written = write(event);
+
+		assertThat(written).doesNotContain("IS0001").doesNotContain("chatService");
+	}
+
+	@Test
+	void leavesOutFieldsThatDoNotApplyRatherThanWritingNull() {
+		Map<Sid, String> withoutMessage = Map.of(Sid.FLEX_FLOW, "FO0001", Sid.CHAT_CHANNEL, "CH0001", Sid.PROXY_SESSION,
+				"KC0001");
+		ResultEvent event = ResultEvent.of(request(Optional.empty()),
+				new StoredOutcome(Outcome.REUSED, "flex-legacy", withoutMessage, COMPLETED_AT), 2);
+
+		Map<String, Object> written = read(event);
+
+		assertThat(written).containsOnlyKeys("requestId", "outcome", "backend", "fromNumber", "toNumber", "flexFlowSid",
+				"chatChannelSid", "proxySessionSid", "attempts", "completedAt");
+		assertThat(written).containsEntry("outcome", "REUSED").containsEntry("attempts", 2);
+		assertThat(write(event)).doesNotContain("null");
+	}
+
+	@Test
+	void writesTheConversationsSids() {
+		Map<Sid, String> sids = Map.of(Sid.CONVERSATION, "CH0002", Sid.INTERACTION, "KD0002", Sid.INTERACTION_CHANNEL,
+				"UO0002", Sid.TASK, "WT0002", Sid.MESSAGE, "IM0002");
+		ResultEvent event = ResultEvent.of(request(Optional.empty()),
+				new StoredOutcome(Outcome.CREATED, "flex-conversations", sids, COMPLETED_AT), 1);
+
+		Map<String, Object> written = read(event);
+
+		assertThat(written).containsEntry("backend", "flex-conversations")
+			.containsEntry("conversationSid", "CH0002")
+			.containsEntry("interactionSid", "KD0002")
+			.containsEntry("interactionChannelSid", "UO0002")
+			.containsEntry("taskSid", "WT0002")
+			.containsEntry("messageSid", "IM0002")
+			.doesNotContainKeys("flexFlowSid", "chatChannelSid", "proxySessionSid", "chatMessageSid");
+	}
+
+	@Test
+	void writesCompletedAtInUtcWithMilliseconds() {
+		ResultEvent event = ResultEvent.of(request(Optional.empty()), new StoredOutcome(Outcome.CREATED, "flex-legacy",
+				LEGACY_SIDS, Instant.parse("2026-11-23T10:15:30.123456789Z")), 1);
+
+		Map<String, Object> written = read(event);
+
+		assertThat(written).containsEntry("completedAt", "2026-11-23T10:15:30.123Z");
+	}
+
+	@Test
+	void echoesTheMetadataAsItWas() {
+		Map<String, Object> metadata = new LinkedHashMap<>();
+		metadata.put("ticketId", "4711");
+		metadata.put("campaign", Map.of("id", 12, "tags", List.of("spring", "vip")));
+		metadata.put("note", "Jane \"JJ\" \uD83D\uDC69\nline two");
+		metadata.put("archived", false);
+		metadata.put("owner", null);
+		ResultEvent event = ResultEvent.of(request(Optional.of(metadata)),
+				new StoredOutcome(Outcome.CREATED, "flex-legacy", LEGACY_SIDS, COMPLETED_AT), 1);
+
+		Map<String, Object> written = read(event);
+
+		assertThat(written).containsEntry("metadata", metadata);
+		assertThat(write(event)).contains("\"owner\":null");
+	}
+
+	@Test
+	void writesAFailedEventWithTheErrorTwilioGave() {
+		PermanentFailure rejected = new PermanentFailure(ErrorCode.TWILIO_REJECTED,
+				"create the Proxy session: Twilio answered 400 with code 80404 (...)", 80404, 400, null);
+		ResultEvent event = ResultEvent.failed("crm-ticket-4711", "flex-legacy", Optional.of(PAIR),
+				Optional.of(Map.of("ticketId", "4711")), rejected.detail(1), 1, COMPLETED_AT);
+
+		Map<String, Object> written = read(event);
+
+		assertThat(written.keySet()).containsExactly("requestId", "outcome", "backend", "fromNumber", "toNumber",
+				"metadata", "attempts", "completedAt", "error");
+		assertThat(written).containsEntry("outcome", "FAILED");
+		assertThat(written.get("error")).isEqualTo(Map.of("code", "TWILIO_REJECTED", "message",
+				"create the Proxy session: Twilio answered 400 with code 80404 (...)", "retryable", false, "twilioCode",
+				80404, "twilioStatus", 400));
+		assertThat(write(event)).contains(
+				"\"error\":{\"code\":\"TWILIO_REJECTED\",\"message\":\"create the Proxy session: Twilio answered 400 with code 80404 (...)\",\"retryable\":false,\"twilioCode\":80404,\"twilioStatus\":400}");
+	}
+
+	@Test
+	void writesAFailedEventWithoutTwilioFieldsWhenTwilioDidNotAnswer() {
+		ErrorDetail exhausted = new TransientFailure("Twilio unreachable (ConnectException)").detail(3);
+		ResultEvent event = ResultEvent.failed("crm-ticket-4711", "flex-legacy", Optional.of(PAIR), Optional.empty(),
+				exhausted, 3, COMPLETED_AT);
+
+		Map<String, Object> written = read(event);
+
+		assertThat(written.get("error")).isEqualTo(Map.of("code", "RETRIES_EXHAUSTED", "message",
+				"gave up after 3 attempt(s); last cause: Twilio unreachable (ConnectException)", "retryable", true));
+		assertThat(written).containsEntry("attempts", 3).doesNotContainKey("metadata");
+	}
+
+	@Test
+	void writesAFailedEventWithoutNumbersWhenTheRequestHadNoValidOnes() {
+		ErrorDetail invalid = ErrorDetail.of(ErrorCode.INVALID_REQUEST, "invalid request: fromNumber: is required");
+		ResultEvent event = ResultEvent.failed("sha256:ab12", "flex-legacy", Optional.empty(), Optional.empty(),
+				invalid, 1, COMPLETED_AT);
+
+		Map<String, Object> written = read(event);
+
+		assertThat(written.keySet()).containsExactly("requestId", "outcome", "backend", "attempts", "completedAt",
+				"error");
+		assertThat(written.get("error")).isEqualTo(Map.of("code", "INVALID_REQUEST", "message",
+				"invalid request: fromNumber: is required", "retryable", false));
+	}
+
+	private Map<String, Object> read(ResultEvent event) {
+		return this.json.readValue(this.writer.write(event), new TypeReference<LinkedHashMap<String, Object>>() {
+		});
+	}
+
+	private String write(ResultEvent event) {
+		return new String(this.writer.write(event), StandardCharsets.UTF_8);
+	}
+
+	private static OutboundSmsRequest request(Optional<Map<String, Object>> metadata) {
+		return new OutboundSmsRequest("crm-ticket-4711", PAIR, "Jane", Optional.empty(), Optional.empty(), Map.of(),
+				metadata);
+	}
+
+}

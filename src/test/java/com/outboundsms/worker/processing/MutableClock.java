@@ -1,0 +1,43 @@
+package com.outboundsms.worker.processing;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+
+/**
+ * A clock that stands still until a test moves it.
+ */
+final class MutableClock extends Clock {
+
+	private Instant now;
+
+	MutableClock(Instant now) {
+		this.now = now;
+	}
+
+	static MutableClock at(String instant) {
+		return new MutableClock(Instant.parse(instant));
+	}
+
+	void advance(Duration duration) {
+		this.now = this.now.plus(duration);
+	}
+
+	@Override
+	public Instant instant() {
+		return this.now;
+	}
+
+	@Override
+	public ZoneId getZone() {
+		return ZoneOffset.UTC;
+	}
+
+	@Override
+	public Clock withZone(ZoneId zone) {
+		throw new UnsupportedOperationException("the fake clock is UTC only");
+	}
+
+}

@@ -1,0 +1,324 @@
+package com.outboundsms.worker.processing;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.Optional;
+
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+
+class OutreachProcessorTests {
+
+	private static final NumberPair PAIR = new NumberPair("+15005550006", "+14155552671");
+
+	private static final ProcessingProperties PROPERTIES = new ProcessingProperties(Duration.ofHours(24),
+			Duration.ofMillis(100), Duration.ofMinutes(2));
+
+	private final MutableClock clock = MutableClock.at("2026-11-23T10:15:30.123Z");
+
+	private final InMemoryOutreachStore store = new InMemoryOutreachStore(this.clock);
+
+	private final RecordingBackend backend = new RecordingBackend();
+
+	private final ClockAdvancingPause pause = new ClockAdvancingPause(this.clock);
+
+	private final OutreachProcessor processor = new OutreachProcessor(this.store, this.backend, PROPERTIES, this.clock,
+			this.pause);
+
+	@Test
+	void createsTheOutreachForTheFirstRequestOfAPair() {
+		OutboundSmsRequest request = request("crm-ticket-4711");
+
+		ResultEvent event = this.processor.process(request, 1);
+
+		assertThat(this.backend.creates())
+			.containsExactly(new RecordingBackend.CreateCall("crm-ticket-4711", OutreachProgress.none()));
+		assertThat(event.outcome()).isEqualTo(Outcome.CREATED);
+		assertThat(event.requestId()).isEqualTo("crm-ticket-4711");
+		assertThat(event.backend()).isEqualTo(RecordingBackend.NAME);
+		assertThat(event.pair()).contains(PAIR);
+		assertThat(event.sids()).isEqualTo(RecordingBackend.madeUpTo(1, Sid.CHAT_MESSAGE).sids());
+		assertThat(event.metadata()).contains(Map.of("ticketId", "4711"));
+		assertThat(event.attempts()).isEqualTo(1);
+		assertThat(event.completedAt()).isEqualTo(this.clock.instant());
+		assertThat(event.error()).isEmpty();
+		assertThat(this.store.row(PAIR)).hasValueSatisfying((row) -> {
+			assertThat(row.state()).isEqualTo(InMemoryOutreachStore.State.OPEN);
+			assertThat(row.progress().sids()).isEqualTo(event.sids());
+		});
+	}
+
+	@Test
+	void checkpointsEveryStepTheBackendMakes() {
+		OutboundSmsRequest request = request("crm-ticket-4711");
+
+		this.processor.process(request, 1);
+
+		assertThat(this.backend.checkpoints()).hasSize(6)
+			.last()
+			.isEqualTo(RecordingBackend.madeUpTo(1, Sid.CHAT_MESSAGE));
+	}
+
+	@Test
+	void answersARedeliveredRequestWithItsStoredOutcome() {
+		OutboundSmsRequest request = request("crm-ticket-4711");
+		ResultEvent first = this.processor.process(request, 1);
+		this.clock.advance(Duration.ofMinutes(5));
+
+		ResultEvent again = this.processor.process(request, 2);
+
+		assertThat(again.outcome()).isEqualTo(Outcome.CREATED);
+		assertThat(again.sids()).isEqualTo(first.sids());
+		assertThat(again.completedAt()).isEqualTo(first.completedAt());
+		assertThat(again.attempts()).isEqualTo(2);
+		assertThat(this.backend.creates()).hasSize(1);
+		assertThat(this.backend.openChecks()).isEmpty();
+	}
+
+	@Test
+	void reusesTheOpenOutreachOfThePairWithinTheDedupeWindow() {
+		ResultEvent first = this.processor.process(request("crm-ticket-4711"), 1);
+		this.clock.advance(Duration.ofHours(23));
+
+		ResultEvent second = this.processor.process(request("crm-ticket-4712"), 1);
+
+		assertThat(this.backend.openChecks()).containsExactly(RecordingBackend.madeUpTo(1, Sid.CHAT_MESSAGE));
+		assertThat(this.backend.creates()).hasSize(1);
+		assertThat(second.outcome()).isEqualTo(Outcome.REUSED);
+		assertThat(second.requestId()).isEqualTo("crm-ticket-4712");
+		assertThat(second.sids()).isEqualTo(first.sids());
+		assertThat(second.completedAt()).isEqualTo(this.clock.instant());
+	}
+
+	@Test
+	void answersARedeliveredReusingRequestWithTheSameOutcome() {
+		this.processor.process(request("crm-ticket-4711"), 1);
+		ResultEvent reused = this.processor.process(request("crm-ticket-4712"), 1);
+		this.clock.advance(Duration.ofMinutes(1));
+
+		ResultEvent again = this.processor.process(request("crm-ticket-4712"), 2);
+
+		assertThat(again.outcome()).isEqualTo(Outcome.REUSED);
+		assertThat(again.sids()).isEqualTo(reused.sids());
+		assertThat(again.completedAt()).isEqualTo(reused.completedAt());
+		assertThat(this.backend.openChecks()).hasSize(1);
+	}
+
+	@Test
+	void createsANewOutreachWhenTheOpenOneWasFoundClosed() {
+		ResultEvent first = this.processor.process(request("crm-ticket-4711"), 1);
+		this.backend.findsOutreachesClosed();
+		this.clock.advance(Duration.ofHours(1));
+
+		ResultEvent second = this.processor.process(request("crm-ticket-4712"), 1);
+
+		assertThat(this.backend.openChecks()).hasSize(1);
+		assertThat(this.backend.creates()).extracting(RecordingBackend.CreateCall::progress)
+			.containsExactly(OutreachProgress.none(), OutreachProgress.none());
+		assertThat(second.outcome()).isEqualTo(Outcome.CREATED);
+		assertThat(second.sids()).isEqualTo(RecordingBackend.madeUpTo(2, Sid.CHAT_MESSAGE).sids())
+			.isNotEqualTo(first.sids());
+		assertThat(this.store.row(PAIR)).hasValueSatisfying((row) -> {
+			assertThat(row.state()).isEqualTo(InMemoryOutreachStore.State.OPEN);
+			assertThat(row.openedAt()).isEqualTo(this.clock.instant());
+			assertThat(row.progress().sids()).isEqualTo(second.sids());
+		});
+	}
+
+	@Test
+	void createsANewOutreachWithoutAskingTwilioWhenTheOpenOneIsOlderThanTheDedupeWindow() {
+		ResultEvent first = this.processor.process(request("crm-ticket-4711"), 1);
+		this.clock.advance(Duration.ofHours(25));
+
+		ResultEvent second = this.processor.process(request("crm-ticket-4712"), 1);
+
+		assertThat(this.backend.openChecks()).isEmpty();
+		assertThat(this.backend.creates()).hasSize(2);
+		assertThat(second.outcome()).isEqualTo(Outcome.CREATED);
+		assertThat(second.sids()).isNotEqualTo(first.sids());
+	}
+
+	@Test
+	void answersReusedWhenTheBackendFoundThePairInASessionNobodyHereMade() {
+		this.backend.findsPairAlreadyInSession();
+
+		ResultEvent event = this.processor.process(request("crm-ticket-4711"), 1);
+
+		assertThat(event.outcome()).isEqualTo(Outcome.REUSED);
+		assertThat(this.store.findOutcome("crm-ticket-4711"))
+			.hasValueSatisfying((stored) -> assertThat(stored.outcome()).isEqualTo(Outcome.REUSED));
+		assertThat(this.store.row(PAIR))
+			.hasValueSatisfying((row) -> assertThat(row.state()).isEqualTo(InMemoryOutreachStore.State.OPEN));
+	}
+
+	@Test
+	void resumesAPendingOutreachWhoseLeaseRanOutFromItsStoredProgress() {
+		Claim.Claimed crashed = (Claim.Claimed) this.store.claim(PAIR, "crm-ticket-4711", RecordingBackend.NAME);
+		OutreachProgress madeBeforeCrash = RecordingBackend.madeUpTo(7, Sid.CHAT_CHANNEL).attempting(Sid.TASK);
+		this.store.checkpoint(PAIR, crashed.fence(), madeBeforeCrash);
+		this.clock.advance(InMemoryOutreachStore.LEASE.plusSeconds(1));
+
+		ResultEvent event = this.processor.process(request("crm-ticket-4711"), 2);
+
+		assertThat(this.backend.creates()).extracting(RecordingBackend.CreateCall::progress)
+			.containsExactly(madeBeforeCrash);
+		assertThat(this.pause.pauses()).isEmpty();
+		assertThat(event.outcome()).isEqualTo(Outcome.CREATED);
+		assertThat(event.sids()).containsEntry(Sid.FLEX_FLOW, RecordingBackend.sid(Sid.FLEX_FLOW, 7))
+			.containsEntry(Sid.CHAT_CHANNEL, RecordingBackend.sid(Sid.CHAT_CHANNEL, 7))
+			.containsEntry(Sid.PROXY_SESSION, RecordingBackend.sid(Sid.PROXY_SESSION, 1));
+	}
+
+	@Test
+	void waitsForTheRequestThatHoldsThePairAndReusesWhatItMade() {
+		Claim.Claimed other = (Claim.Claimed) this.store.claim(PAIR, "crm-ticket-4711", RecordingBackend.NAME);
+		OutreachProgress madeByOther = RecordingBackend.madeUpTo(9, Sid.CHAT_MESSAGE);
+		Instant start = this.clock.instant();
+		this.pause.meanwhile(() -> this.store.open(PAIR, other.fence(), madeByOther, "crm-ticket-4711",
+				new StoredOutcome(Outcome.CREATED, RecordingBackend.NAME, madeByOther.sids(), this.clock.instant())));
+
+		ResultEvent event = this.processor.process(request("crm-ticket-4712"), 1);
+
+		assertThat(this.pause.pauses()).containsExactly(PROPERTIES.busyPoll());
+		assertThat(this.clock.instant()).isEqualTo(start.plus(PROPERTIES.busyPoll()));
+		assertThat(this.backend.creates()).isEmpty();
+		assertThat(this.backend.openChecks()).containsExactly(madeByOther);
+		assertThat(event.outcome()).isEqualTo(Outcome.REUSED);
+		assertThat(event.sids()).isEqualTo(madeByOther.sids());
+	}
+
+	@Test
+	void waitsNoLongerThanTheOtherLeaseAndThenTakesTheOutreachOver() {
+		this.store.claim(PAIR, "crm-ticket-4711", RecordingBackend.NAME);
+		this.clock.advance(InMemoryOutreachStore.LEASE.minusMillis(40));
+
+		ResultEvent event = this.processor.process(request("crm-ticket-4712"), 1);
+
+		assertThat(this.pause.pauses()).containsExactly(Duration.ofMillis(40));
+		assertThat(this.backend.creates()).extracting(RecordingBackend.CreateCall::requestId)
+			.containsExactly("crm-ticket-4712");
+		assertThat(event.outcome()).isEqualTo(Outcome.CREATED);
+	}
+
+	@Test
+	void givesUpWithATransientFailureWhenThePairStaysBusyForTheBusyWaitLimit() {
+		Claim.Claimed other = (Claim.Claimed) this.store.claim(PAIR, "crm-ticket-4711", RecordingBackend.NAME);
+		Instant start = this.clock.instant();
+		this.pause.meanwhile(() -> this.store.checkpoint(PAIR, other.fence(), OutreachProgress.none()));
+
+		assertThatExceptionOfType(TransientFailure.class)
+			.isThrownBy(() -> this.processor.process(request("crm-ticket-4712"), 1))
+			.withMessageContaining("held it for longer than " + PROPERTIES.busyWaitLimit());
+
+		assertThat(this.clock.instant()).isEqualTo(start.plus(PROPERTIES.busyWaitLimit()));
+		assertThat(this.pause.pauses()).allSatisfy((wait) -> assertThat(wait).isEqualTo(PROPERTIES.busyPoll()));
+		assertThat(this.backend.creates()).isEmpty();
+		assertThat(this.store.row(PAIR)).hasValueSatisfying((row) -> {
+			assertThat(row.ownerRequestId()).isEqualTo("crm-ticket-4711");
+			assertThat(row.fence()).isEqualTo(other.fence());
+		});
+	}
+
+	@Test
+	void abandonsTheOutreachAndPropagatesAPermanentFailure() {
+		PermanentFailure noFlow = new PermanentFailure(ErrorCode.FLEX_FLOW_NOT_FOUND, "no Flex Flow");
+		this.backend.failAt(Sid.CHAT_CHANNEL, noFlow);
+
+		assertThatExceptionOfType(PermanentFailure.class)
+			.isThrownBy(() -> this.processor.process(request("crm-ticket-4711"), 1))
+			.isSameAs(noFlow);
+
+		assertThat(this.store.row(PAIR)).isEmpty();
+		assertThat(this.store.findOutcome("crm-ticket-4711")).isEmpty();
+	}
+
+	@Test
+	void freesThePairForTheNextRequestAfterAPermanentFailure() {
+		this.backend.failAt(Sid.FLEX_FLOW, new PermanentFailure(ErrorCode.FLEX_FLOW_NOT_FOUND, "no Flex Flow"));
+		assertThatExceptionOfType(PermanentFailure.class)
+			.isThrownBy(() -> this.processor.process(request("crm-ticket-4711"), 1));
+
+		ResultEvent next = this.processor.process(request("crm-ticket-4712"), 1);
+
+		assertThat(next.outcome()).isEqualTo(Outcome.CREATED);
+		assertThat(this.pause.pauses()).isEmpty();
+		assertThat(this.backend.creates()).extracting(RecordingBackend.CreateCall::progress)
+			.containsExactly(OutreachProgress.none(), OutreachProgress.none());
+	}
+
+	@Test
+	void releasesTheLeaseKeepingTheProgressAndPropagatesATransientFailure() {
+		TransientFailure busy = new TransientFailure("Twilio answered 503", 20003, 503, null);
+		this.backend.failAt(Sid.PROXY_SESSION, busy);
+
+		assertThatExceptionOfType(TransientFailure.class)
+			.isThrownBy(() -> this.processor.process(request("crm-ticket-4711"), 1))
+			.isSameAs(busy);
+
+		assertThat(this.store.row(PAIR)).hasValueSatisfying((row) -> {
+			assertThat(row.state()).isEqualTo(InMemoryOutreachStore.State.PENDING);
+			assertThat(row.leaseUntil()).isNull();
+			assertThat(row.progress()).isEqualTo(RecordingBackend.madeUpTo(1, Sid.TASK));
+		});
+		assertThat(this.store.findOutcome("crm-ticket-4711")).isEmpty();
+	}
+
+	@Test
+	void retriesFromTheLastCompletedStepAfterATransientFailure() {
+		this.backend.failAt(Sid.PROXY_SESSION, new TransientFailure("Twilio answered 503"));
+		assertThatExceptionOfType(TransientFailure.class)
+			.isThrownBy(() -> this.processor.process(request("crm-ticket-4711"), 1));
+
+		ResultEvent retried = this.processor.process(request("crm-ticket-4711"), 2);
+
+		assertThat(this.pause.pauses()).isEmpty();
+		assertThat(this.backend.creates()).extracting(RecordingBackend.CreateCall::progress)
+			.containsExactly(OutreachProgress.none(), RecordingBackend.madeUpTo(1, Sid.TASK));
+		assertThat(retried.outcome()).isEqualTo(Outcome.CREATED);
+		assertThat(retried.sids()).containsEntry(Sid.CHAT_CHANNEL, RecordingBackend.sid(Sid.CHAT_CHANNEL, 1));
+	}
+
+	@Test
+	void releasesTheLeaseAndPropagatesASystemicFailure() {
+		SystemicFailure badCredentials = new SystemicFailure("Twilio answered 401", 20003, 401, null);
+		this.backend.failAt(Sid.FLEX_FLOW, badCredentials);
+
+		assertThatExceptionOfType(SystemicFailure.class)
+			.isThrownBy(() -> this.processor.process(request("crm-ticket-4711"), 1))
+			.isSameAs(badCredentials);
+
+		assertThat(this.store.row(PAIR)).hasValueSatisfying((row) -> {
+			assertThat(row.state()).isEqualTo(InMemoryOutreachStore.State.PENDING);
+			assertThat(row.leaseUntil()).isNull();
+		});
+	}
+
+	@Test
+	void failsWithATransientFailureWhenAnotherWorkerTookTheOutreachOverMidway() {
+		this.backend.before(Sid.CHAT_CHANNEL, () -> {
+			this.clock.advance(InMemoryOutreachStore.LEASE.plusSeconds(1));
+			this.store.claim(PAIR, "crm-ticket-4712", RecordingBackend.NAME);
+		});
+
+		assertThatExceptionOfType(TransientFailure.class)
+			.isThrownBy(() -> this.processor.process(request("crm-ticket-4711"), 1))
+			.withMessageContaining("another worker took the outreach over");
+
+		assertThat(this.store.row(PAIR)).hasValueSatisfying((row) -> {
+			assertThat(row.ownerRequestId()).isEqualTo("crm-ticket-4712");
+			assertThat(row.fence()).isEqualTo(2);
+			assertThat(row.leaseUntil()).isEqualTo(this.clock.instant().plus(InMemoryOutreachStore.LEASE));
+			assertThat(row.progress()).isEqualTo(RecordingBackend.madeUpTo(1, Sid.CHAT_SERVICE));
+		});
+		assertThat(this.store.findOutcome("crm-ticket-4711")).isEmpty();
+	}
+
+	private static OutboundSmsRequest request(String requestId) {
+		return new OutboundSmsRequest(requestId, PAIR, "Jane", Optional.empty(), Optional.of("Hello Jane"), Map.of(),
+				Optional.of(Map.of("ticketId", "4711")));
+	}
+
+}
