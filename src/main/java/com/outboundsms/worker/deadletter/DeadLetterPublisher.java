@@ -1,11 +1,11 @@
 package com.outboundsms.worker.deadletter;
 
-import java.time.format.DateTimeFormatter;
-import java.time.temporal.ChronoUnit;
 import java.util.UUID;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+
+import com.outboundsms.worker.processing.WireTime;
 
 import org.springframework.amqp.AmqpException;
 import org.springframework.amqp.core.Message;
@@ -70,7 +70,7 @@ public class DeadLetterPublisher {
 	}
 
 	private static String timestamp(java.time.Instant instant) {
-		return DateTimeFormatter.ISO_INSTANT.format(instant.truncatedTo(ChronoUnit.MILLIS));
+		return WireTime.format(instant);
 	}
 
 	private void awaitConfirm(CorrelationData correlation) {

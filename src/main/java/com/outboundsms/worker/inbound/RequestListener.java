@@ -2,6 +2,7 @@ package com.outboundsms.worker.inbound;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -61,8 +62,7 @@ class RequestListener {
 	@RabbitListener(id = "outbound-sms-requests", queues = "${outbound-sms.inbound.queue:outbound-sms.requests}")
 	void on(Message message) {
 		Instant receivedAt = this.clock.instant();
-		Intake intake = this.reader.read(message.getBody(), message.getMessageProperties().getMessageId(),
-				message.getMessageProperties().getContentType());
+		Intake intake = read(message);
 		if (intake instanceof Intake.Rejected rejected) {
 			ErrorDetail error = ErrorDetail.of(ErrorCode.INVALID_REQUEST, rejected.message());
 			fail(message, new Attempt(rejected.requestId(), rejected.pair(), rejected.metadata(), 1, receivedAt),
@@ -70,6 +70,24 @@ class RequestListener {
 			return;
 		}
 		process(message, ((Intake.Accepted) intake).request(), receivedAt);
+	}
+
+	/**
+	 * The intake's verdict; a message the intake itself chokes on is still settled as
+	 * invalid, so that it reaches the dead-letter queue with a reason instead of looping.
+	 */
+	private Intake read(Message message) {
+		try {
+			return this.reader.read(message.getBody(), message.getMessageProperties().getMessageId(),
+					message.getMessageProperties().getContentType());
+		}
+		catch (RuntimeException ex) {
+			logger.error("The intake could not read a message", ex);
+			return new Intake.Rejected(
+					this.reader.fallbackId(message.getBody(), message.getMessageProperties().getMessageId()),
+					List.of(new FieldError("body", "could not be read (" + ex.getClass().getSimpleName() + ")")),
+					Optional.empty(), Optional.empty());
+		}
 	}
 
 	private void process(Message message, OutboundSmsRequest request, Instant receivedAt) {

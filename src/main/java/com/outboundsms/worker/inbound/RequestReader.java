@@ -80,8 +80,7 @@ class RequestReader {
 	Intake read(byte[] body, String messageId, String contentType) {
 		String fallbackId = fallbackId(body, messageId);
 		List<FieldError> errors = new ArrayList<>();
-		if (contentType != null && !contentType.isBlank()
-				&& !contentType.toLowerCase(java.util.Locale.ROOT).startsWith("application/json")) {
+		if (contentType != null && !contentType.isBlank() && !isJson(contentType)) {
 			errors.add(new FieldError("content_type", "must be application/json, was " + abbreviate(contentType)));
 		}
 		if (body.length > this.maxBodySize) {
@@ -119,7 +118,18 @@ class RequestReader {
 		return Optional.empty();
 	}
 
-	private static String fallbackId(byte[] body, String messageId) {
+	/** Whether the media type, parameters such as {@code charset} aside, is JSON. */
+	private static boolean isJson(String contentType) {
+		int parameters = contentType.indexOf(';');
+		String mediaType = ((parameters >= 0) ? contentType.substring(0, parameters) : contentType).trim();
+		return mediaType.equalsIgnoreCase("application/json");
+	}
+
+	/**
+	 * The request id a message has when its body names none: the AMQP message id when it
+	 * is a valid id, else the body's SHA-256 digest.
+	 */
+	String fallbackId(byte[] body, String messageId) {
 		if (messageId != null && REQUEST_ID.matcher(messageId).matches()) {
 			return messageId;
 		}

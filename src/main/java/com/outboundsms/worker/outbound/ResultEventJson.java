@@ -1,12 +1,11 @@
 package com.outboundsms.worker.outbound;
 
 import java.time.Instant;
-import java.time.format.DateTimeFormatter;
-import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
 import com.outboundsms.worker.processing.ErrorDetail;
+import com.outboundsms.worker.processing.WireTime;
 import com.outboundsms.worker.processing.ResultEvent;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -54,7 +53,7 @@ public final class ResultEventJson {
 	}
 
 	static String timestamp(Instant instant) {
-		return DateTimeFormatter.ISO_INSTANT.format(instant.truncatedTo(ChronoUnit.MILLIS));
+		return WireTime.format(instant);
 	}
 
 }

@@ -1,5 +1,7 @@
 package com.outboundsms.worker.processing;
 
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -26,7 +28,8 @@ public record OutboundSmsRequest(String requestId, NumberPair pair, String toNam
 		Objects.requireNonNull(requestId, "requestId");
 		Objects.requireNonNull(pair, "pair");
 		Objects.requireNonNull(toName, "toName");
-		taskAttributes = Map.copyOf(taskAttributes);
+		// JSON null is a value a producer may send; Map.copyOf would refuse it
+		taskAttributes = Collections.unmodifiableMap(new LinkedHashMap<>(taskAttributes));
 	}
 
 	public String fromNumber() {

@@ -12,10 +12,10 @@ public enum Sid {
 	CHAT_SERVICE(null),
 	/** The Flex chat channel, which makes Flex create the task (legacy). */
 	CHAT_CHANNEL("chatChannelSid"),
-	/** The TaskRouter task Flex created for the channel or interaction. */
-	TASK("taskSid"),
 	/** The Proxy session tying the channel to the customer's phone (legacy). */
 	PROXY_SESSION("proxySessionSid"),
+	/** The TaskRouter task Flex created for the channel or interaction. */
+	TASK("taskSid"),
 	/** The first message posted to the chat channel (legacy). */
 	CHAT_MESSAGE("chatMessageSid"),
 	/** The conversation behind an interaction (conversations). */

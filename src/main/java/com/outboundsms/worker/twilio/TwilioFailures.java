@@ -1,10 +1,12 @@
 package com.outboundsms.worker.twilio;
 
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import com.outboundsms.worker.processing.ErrorCode;
 import com.outboundsms.worker.processing.OutreachFailure;
 import com.outboundsms.worker.processing.PermanentFailure;
+import com.outboundsms.worker.processing.PhoneMask;
 import com.outboundsms.worker.processing.SystemicFailure;
 import com.outboundsms.worker.processing.TransientFailure;
 import com.twilio.exception.ApiConnectionException;
@@ -18,7 +20,8 @@ import com.twilio.exception.TwilioException;
  */
 final class TwilioFailures {
 
-	private static final Pattern NUMBER = Pattern.compile("\\+?\\d{7,15}");
+	/** Digit runs that may be phone numbers, written with or without separators. */
+	private static final Pattern NUMBER = Pattern.compile("\\+?\\d[\\d ().-]{5,}\\d");
 
 	private TwilioFailures() {
 	}
@@ -66,9 +69,12 @@ final class TwilioFailures {
 			return "no message";
 		}
 		return NUMBER.matcher(text).replaceAll((match) -> {
-			String number = match.group();
-			return number.substring(0, Math.min(5, number.length() - 4)) + "***"
-					+ number.substring(number.length() - 4);
+			String digits = match.group().replaceAll("[^0-9]", "");
+			if (digits.length() < 7) {
+				return Matcher.quoteReplacement(match.group());
+			}
+			return Matcher.quoteReplacement((digits.length() >= 10) ? PhoneMask.mask("+" + digits)
+					: "***" + digits.substring(digits.length() - 4));
 		});
 	}
 

@@ -516,4 +516,29 @@ class RequestReaderTests {
 		return text.getBytes(StandardCharsets.UTF_8);
 	}
 
+	@Test
+	void acceptsTaskAttributesWithNullValues() {
+		String body = "{\"fromNumber\":\"+15005550006\",\"toName\":\"Jane\",\"toNumber\":\"+14155552671\",\"taskAttributes\":{\"campaign\":null,\"priority\":5}}";
+
+		Intake intake = new RequestReader(new PhoneNumbers("US"), 64 * 1024)
+			.read(body.getBytes(java.nio.charset.StandardCharsets.UTF_8), null, "application/json");
+
+		assertThat(intake).isInstanceOfSatisfying(Intake.Accepted.class,
+				(accepted) -> assertThat(accepted.request().taskAttributes()).containsEntry("campaign", null));
+	}
+
+	@Test
+	void rejectsContentTypesThatOnlyStartLikeJson() {
+		String body = "{\"fromNumber\":\"+15005550006\",\"toName\":\"Jane\",\"toNumber\":\"+14155552671\"}";
+		RequestReader reader = new RequestReader(new PhoneNumbers("US"), 64 * 1024);
+
+		Intake patch = reader.read(body.getBytes(java.nio.charset.StandardCharsets.UTF_8), null,
+				"application/json-patch+json");
+		Intake withCharset = reader.read(body.getBytes(java.nio.charset.StandardCharsets.UTF_8), null,
+				"Application/JSON; charset=utf-8");
+
+		assertThat(patch).isInstanceOf(Intake.Rejected.class);
+		assertThat(withCharset).isInstanceOf(Intake.Accepted.class);
+	}
+
 }

@@ -59,9 +59,18 @@ class ResultEventJsonTests {
 
 		List<String> fields = List.copyOf(read(event).keySet());
 
-		assertThat(fields)
-			.startsWith("requestId", "outcome", "backend", "fromNumber", "toNumber", "flexFlowSid", "chatChannelSid")
-			.endsWith("chatMessageSid", "metadata", "attempts", "completedAt");
+		assertThat(fields).containsExactly("requestId", "outcome", "backend", "fromNumber", "toNumber", "flexFlowSid",
+				"chatChannelSid", "proxySessionSid", "taskSid", "chatMessageSid", "metadata", "attempts",
+				"completedAt");
+	}
+
+	@Test
+	void writesCompletedAtWithMillisecondsEvenOnAWholeSecond() {
+		ResultEvent event = ResultEvent.of(request(Optional.empty()),
+				new StoredOutcome(Outcome.CREATED, "flex-legacy", LEGACY_SIDS, Instant.parse("2026-11-23T10:15:30Z")),
+				1);
+
+		assertThat(read(event)).containsEntry("completedAt", "2026-11-23T10:15:30.000Z");
 	}
 
 	@Test

@@ -42,7 +42,7 @@ final class InMemoryOutreachStore implements OutreachStore {
 			return new Claim.Claimed(1, OutreachProgress.none());
 		}
 		if (row.state() == State.OPEN) {
-			return new Claim.Open(row.fence(), row.backend(), row.progress(), row.openedAt());
+			return new Claim.Open(row.fence(), row.backend(), row.progress(), row.openedAt(), row.checkedAt());
 		}
 		if (row.leaseUntil() != null && row.leaseUntil().isAfter(now)) {
 			return new Claim.Busy(row.leaseUntil());
@@ -75,9 +75,18 @@ final class InMemoryOutreachStore implements OutreachStore {
 	public synchronized void open(NumberPair pair, long fence, OutreachProgress progress, String requestId,
 			StoredOutcome outcome) {
 		Row row = owned(pair, fence);
-		this.rows.put(pair,
-				new Row(row.backend(), State.OPEN, row.ownerRequestId(), progress, null, fence, this.clock.instant()));
+		this.rows.put(pair, new Row(row.backend(), State.OPEN, row.ownerRequestId(), progress, null, fence,
+				this.clock.instant(), this.clock.instant()));
 		this.outcomes.putIfAbsent(requestId, outcome);
+	}
+
+	@Override
+	public synchronized void confirmOpen(NumberPair pair, long fence) {
+		Row row = this.rows.get(pair);
+		if (row != null && row.state() == State.OPEN && row.fence() == fence) {
+			this.rows.put(pair, new Row(row.backend(), State.OPEN, row.ownerRequestId(), row.progress(), null, fence,
+					row.openedAt(), this.clock.instant()));
+		}
 	}
 
 	@Override
@@ -129,11 +138,11 @@ final class InMemoryOutreachStore implements OutreachStore {
 	}
 
 	record Row(String backend, State state, String ownerRequestId, OutreachProgress progress, Instant leaseUntil,
-			long fence, Instant openedAt) {
+			long fence, Instant openedAt, Instant checkedAt) {
 
 		static Row pending(String backend, String requestId, OutreachProgress progress, Instant leaseUntil,
 				long fence) {
-			return new Row(backend, State.PENDING, requestId, progress, leaseUntil, fence, null);
+			return new Row(backend, State.PENDING, requestId, progress, leaseUntil, fence, null, null);
 		}
 
 	}

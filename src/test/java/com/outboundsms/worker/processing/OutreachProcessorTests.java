@@ -14,7 +14,9 @@ class OutreachProcessorTests {
 
 	private static final NumberPair PAIR = new NumberPair("+15005550006", "+14155552671");
 
-	private static final ProcessingProperties PROPERTIES = new ProcessingProperties(Duration.ofHours(24),
+	// no trust interval: every request for an open pair asks the backend, unless a test
+	// says otherwise
+	private static final ProcessingProperties PROPERTIES = new ProcessingProperties(Duration.ofHours(24), Duration.ZERO,
 			Duration.ofMillis(100), Duration.ofMinutes(2));
 
 	private final MutableClock clock = MutableClock.at("2026-11-23T10:15:30.123Z");
@@ -91,6 +93,28 @@ class OutreachProcessorTests {
 		assertThat(second.requestId()).isEqualTo("crm-ticket-4712");
 		assertThat(second.sids()).isEqualTo(first.sids());
 		assertThat(second.completedAt()).isEqualTo(this.clock.instant());
+	}
+
+	@Test
+	void takesARecentLookAtTheOutreachOnTrustAndLooksAgainOnceItIsOld() {
+		OutreachProcessor trusting = new OutreachProcessor(
+				this.store, this.backend, new ProcessingProperties(Duration.ofHours(24), Duration.ofSeconds(60),
+						Duration.ofMillis(100), Duration.ofMinutes(2)),
+				this.clock, new ClockAdvancingPause(this.clock));
+		trusting.process(request("crm-ticket-4711"), 1);
+		this.clock.advance(Duration.ofSeconds(59));
+
+		ResultEvent soon = trusting.process(request("crm-ticket-4712"), 1);
+		this.clock.advance(Duration.ofSeconds(2));
+		ResultEvent later = trusting.process(request("crm-ticket-4713"), 1);
+		this.clock.advance(Duration.ofSeconds(59));
+		ResultEvent afterLook = trusting.process(request("crm-ticket-4714"), 1);
+
+		assertThat(soon.outcome()).isEqualTo(Outcome.REUSED);
+		assertThat(later.outcome()).isEqualTo(Outcome.REUSED);
+		assertThat(afterLook.outcome()).isEqualTo(Outcome.REUSED);
+		assertThat(this.backend.openChecks()).hasSize(1);
+		assertThat(this.backend.creates()).hasSize(1);
 	}
 
 	@Test

@@ -129,8 +129,7 @@ class TwilioFailuresTests {
 	void masksNumbersWrittenWithoutPlus() {
 		String masked = TwilioFailures.masked("The 'To' number 14155552671 is not a valid phone number.");
 
-		assertThat(masked).startsWith("The 'To' number 14")
-			.endsWith("***2671 is not a valid phone number.")
+		assertThat(masked).isEqualTo("The 'To' number +1415***2671 is not a valid phone number.")
 			.doesNotContain("14155552671", "5552671");
 	}
 
@@ -171,6 +170,14 @@ class TwilioFailuresTests {
 	private static ApiException answer(String message, Integer code, Integer status) {
 		return new ApiException(message, code, "https://www.twilio.com/docs/errors/" + code, status, status, null, null,
 				null);
+	}
+
+	@Test
+	void masksShortAndSeparatedNumbersInTwilioMessages() {
+		String masked = TwilioFailures.masked("Number 5552671 and +1 415-555-2671 are not reachable; code 80404");
+
+		assertThat(masked.replace("*", "")).doesNotContain("5552671").doesNotContain("415-555");
+		assertThat(masked).contains("***2671").contains("+1415***2671").contains("80404");
 	}
 
 }
