@@ -4,6 +4,7 @@ import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.ExecutionException;
@@ -49,8 +50,14 @@ class SandboxRequests {
 			return;
 		}
 		List<String> samples = samples();
+		// the emulator starts empty each time while the store file remembers earlier
+		// runs: fresh
+		// request ids keep earlier runs' stored outcomes from answering this run's
+		// samples
+		String run = "-" + Instant.now().getEpochSecond();
 		for (String sample : samples) {
-			publish(sample.getBytes(StandardCharsets.UTF_8));
+			publish(sample.replaceFirst("(\"requestId\":\"sample-[a-z-]+)\"", "$1" + run + "\"")
+				.getBytes(StandardCharsets.UTF_8));
 		}
 		logger.info("Sandbox: published {} sample requests from the sandbox number {}; their result events follow",
 				samples.size(), this.sandbox.twilioNumber());

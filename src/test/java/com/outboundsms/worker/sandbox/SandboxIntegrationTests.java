@@ -47,10 +47,10 @@ class SandboxIntegrationTests {
 		try (ConfigurableApplicationContext worker = start(prefix, intakePort)) {
 			await().atMost(Duration.ofSeconds(30))
 				.untilAsserted(() -> assertThat(output.getOut())
-					.contains("Result event [result.created]: {\"requestId\":\"sample-created\"")
-					.contains("Result event [result.reused]: {\"requestId\":\"sample-reused\"")
-					.contains("Result event [result.failed]: {\"requestId\":\"sample-invalid\"")
-					.contains("Result event [result.failed]: {\"requestId\":\"sample-no-flow\""));
+					.contains("Result event [result.created]: {\"requestId\":\"sample-created-")
+					.contains("Result event [result.reused]: {\"requestId\":\"sample-reused-")
+					.contains("Result event [result.failed]: {\"requestId\":\"sample-invalid-")
+					.contains("Result event [result.failed]: {\"requestId\":\"sample-no-flow-"));
 
 			HttpResponse<String> answer = HttpClient.newHttpClient()
 				.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + intakePort + "/requests"))
