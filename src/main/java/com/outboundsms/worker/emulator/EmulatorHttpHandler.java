@@ -63,7 +63,8 @@ final class EmulatorHttpHandler implements HttpHandler {
 			BasicCredentials credentials = BasicCredentials
 				.parse(exchange.getRequestHeaders().getFirst("Authorization"));
 			Answer answer = answerTwilio(method, path, query, form, credentials);
-			// logged before answering: whoever reads the log after the answer must find the request
+			// logged before answering: whoever reads the log after the answer must find
+			// the request
 			this.log.add(new RecordedRequest(method, path, this.twilioRoutes.templateOf(path), query, form,
 					(credentials != null) ? credentials.username() : null, (answer != null) ? answer.status() : 0,
 					(answer != null) ? answer.errorCode() : null, at));
