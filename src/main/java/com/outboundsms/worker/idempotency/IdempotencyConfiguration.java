@@ -1,13 +1,18 @@
 package com.outboundsms.worker.idempotency;
 
+import java.sql.DatabaseMetaData;
 import java.time.Clock;
 import java.util.UUID;
+
+import javax.sql.DataSource;
 
 import com.outboundsms.worker.processing.OutreachStore;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.JdbcUtils;
+import org.springframework.jdbc.support.MetaDataAccessException;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -18,11 +23,13 @@ import org.springframework.transaction.support.TransactionTemplate;
 class IdempotencyConfiguration {
 
 	@Bean
-	OutreachStore outreachStore(JdbcClient jdbc, TransactionTemplate transactions, IdempotencyProperties properties,
-			Clock clock) {
+	OutreachStore outreachStore(DataSource dataSource, JdbcClient jdbc, TransactionTemplate transactions,
+			IdempotencyProperties properties, Clock clock) throws MetaDataAccessException {
+		String product = JdbcUtils.extractDatabaseMetaData(dataSource, DatabaseMetaData::getDatabaseProductName);
 		// a fresh id per process: a restarted worker must not mistake its predecessor's
 		// leases for its own
-		return new JdbcOutreachStore(jdbc, transactions, properties, clock, UUID.randomUUID().toString());
+		return new JdbcOutreachStore(jdbc, transactions, properties, clock, UUID.randomUUID().toString(),
+				"PostgreSQL".equalsIgnoreCase(product));
 	}
 
 }

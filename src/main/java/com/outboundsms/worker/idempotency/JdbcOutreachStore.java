@@ -19,6 +19,7 @@ import com.outboundsms.worker.processing.StoredOutcome;
 import com.outboundsms.worker.processing.TransientFailure;
 
 import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.dao.RecoverableDataAccessException;
 import org.springframework.dao.TransientDataAccessException;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -35,7 +36,6 @@ class JdbcOutreachStore implements OutreachStore {
 			INSERT INTO outreach (from_number, to_number, backend, state, owner_request_id, progress,
 			    lease_owner, lease_until, fence, created_at, updated_at)
 			VALUES (:from, :to, :backend, 'PENDING', :request, :progress, :owner, :leaseUntil, 1, :now, :now)
-			ON CONFLICT DO NOTHING
 			""";
 
 	private static final String SELECT_OUTREACH = """
@@ -85,7 +85,6 @@ class JdbcOutreachStore implements OutreachStore {
 	private static final String INSERT_OUTCOME = """
 			INSERT INTO request_outcome (request_id, from_number, to_number, outcome, backend, sids, completed_at)
 			VALUES (:request, :from, :to, :outcome, :backend, :sids, :completedAt)
-			ON CONFLICT DO NOTHING
 			""";
 
 	private static final String SELECT_OUTCOME = """
@@ -102,10 +101,20 @@ class JdbcOutreachStore implements OutreachStore {
 
 	private final String instanceId;
 
+	private final String onConflictDoNothing;
+
 	private final ProgressCodec codec = new ProgressCodec();
 
+	/**
+	 * Creates the store.
+	 * @param onConflictDoNothing whether the database has PostgreSQL's
+	 * {@code ON CONFLICT DO NOTHING}, which spares its log an error per refused insert;
+	 * without it, the primary key still refuses the second insert and the refusal is
+	 * caught
+	 */
 	JdbcOutreachStore(JdbcClient jdbc, TransactionOperations transactions, IdempotencyProperties properties,
-			Clock clock, String instanceId) {
+			Clock clock, String instanceId, boolean onConflictDoNothing) {
+		this.onConflictDoNothing = onConflictDoNothing ? " ON CONFLICT DO NOTHING" : "";
 		this.jdbc = jdbc;
 		this.transactions = transactions;
 		this.properties = properties;
@@ -123,15 +132,14 @@ class JdbcOutreachStore implements OutreachStore {
 		return guarded(() -> {
 			while (true) {
 				Instant now = this.clock.instant();
-				int inserted = this.jdbc.sql(INSERT_CLAIM)
+				int inserted = insertUnlessPresent(this.jdbc.sql(INSERT_CLAIM + this.onConflictDoNothing)
 					.params(pairParams(pair))
 					.param("backend", backend)
 					.param("request", requestId)
 					.param("progress", this.codec.write(OutreachProgress.none()))
 					.param("owner", this.instanceId)
 					.param("leaseUntil", time(now.plus(this.properties.lease())))
-					.param("now", time(now))
-					.update();
+					.param("now", time(now)));
 				if (inserted == 1) {
 					return new Claim.Claimed(1, OutreachProgress.none());
 				}
@@ -249,14 +257,25 @@ class JdbcOutreachStore implements OutreachStore {
 	}
 
 	private void insertOutcome(String requestId, NumberPair pair, StoredOutcome outcome) {
-		this.jdbc.sql(INSERT_OUTCOME)
+		insertUnlessPresent(this.jdbc.sql(INSERT_OUTCOME + this.onConflictDoNothing)
 			.params(pairParams(pair))
 			.param("request", requestId)
 			.param("outcome", outcome.outcome().name())
 			.param("backend", outcome.backend())
 			.param("sids", this.codec.writeSids(outcome.sids()))
-			.param("completedAt", time(outcome.completedAt()))
-			.update();
+			.param("completedAt", time(outcome.completedAt())));
+	}
+
+	/**
+	 * Inserts, or does nothing when the primary key is taken; answers the rows inserted.
+	 */
+	private static int insertUnlessPresent(JdbcClient.StatementSpec insert) {
+		try {
+			return insert.update();
+		}
+		catch (DuplicateKeyException ex) {
+			return 0;
+		}
 	}
 
 	private static void requireOwner(int updated, long fence) {

@@ -25,4 +25,9 @@ class H2OutreachStoreIntegrationTests extends OutreachStoreContract {
 				"");
 	}
 
+	@Override
+	protected boolean onConflictDoNothing() {
+		return false;
+	}
+
 }

@@ -70,6 +70,12 @@ abstract class OutreachStoreContract {
 
 	protected abstract DataSource freshDatabase();
 
+	/**
+	 * Whether the database has PostgreSQL's {@code ON CONFLICT DO NOTHING}.
+	 * @return as the worker's configuration decides it
+	 */
+	protected abstract boolean onConflictDoNothing();
+
 	@BeforeEach
 	void migrate() {
 		this.dataSource = freshDatabase();
@@ -81,7 +87,7 @@ abstract class OutreachStoreContract {
 	private JdbcOutreachStore store(String instance) {
 		return new JdbcOutreachStore(JdbcClient.create(this.dataSource),
 				new TransactionTemplate(new DataSourceTransactionManager(this.dataSource)),
-				new IdempotencyProperties(Duration.ofSeconds(60)), this.clock, instance);
+				new IdempotencyProperties(Duration.ofSeconds(60)), this.clock, instance, onConflictDoNothing());
 	}
 
 	@Test

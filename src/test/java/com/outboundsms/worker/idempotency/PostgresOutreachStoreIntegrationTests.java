@@ -38,4 +38,9 @@ class PostgresOutreachStoreIntegrationTests extends OutreachStoreContract {
 				this.services.postgresPassword()));
 	}
 
+	@Override
+	protected boolean onConflictDoNothing() {
+		return true;
+	}
+
 }
