@@ -1,17 +1,11 @@
 package com.outboundsms.worker;
 
-import java.io.IOException;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.TimeoutException;
 
 import com.outboundsms.worker.emulator.EmulatorSettings;
 import com.outboundsms.worker.emulator.TwilioEmulator;
-import com.rabbitmq.client.Channel;
-import com.rabbitmq.client.Connection;
-import com.rabbitmq.client.ConnectionFactory;
 
 import org.springframework.context.ApplicationContextInitializer;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -68,8 +62,16 @@ public class IsolatedRun implements ApplicationContextInitializer<ConfigurableAp
 	public record RunNames(String prefix, String schema) {
 
 		static RunNames random() {
-			String id = UUID.randomUUID().toString().replace("-", "").substring(0, 10);
-			return new RunNames("osw-test-" + id, "osw_test_" + id);
+			return named("osw-test-" + UUID.randomUUID().toString().replace("-", "").substring(0, 10));
+		}
+
+		/**
+		 * The names under a prefix of the test's choosing.
+		 * @param prefix the prefix
+		 * @return the names
+		 */
+		public static RunNames named(String prefix) {
+			return new RunNames(prefix, prefix.replace('-', '_'));
 		}
 
 		public String requestExchange() {
@@ -92,7 +94,7 @@ public class IsolatedRun implements ApplicationContextInitializer<ConfigurableAp
 			return this.prefix + ".requests.dlq";
 		}
 
-		Map<String, Object> properties() {
+		public Map<String, Object> properties() {
 			return Map.of("outbound-sms.inbound.exchange", requestExchange(), "outbound-sms.inbound.queue",
 					requestQueue(), "outbound-sms.outbound.exchange", resultExchange(),
 					"outbound-sms.deadletter.exchange", deadLetterExchange(), "outbound-sms.deadletter.queue",
@@ -131,28 +133,8 @@ public class IsolatedRun implements ApplicationContextInitializer<ConfigurableAp
 		public void stop() {
 			this.running = false;
 			this.emulator.close();
-			deleteBrokerObjects();
+			this.services.deleteTopology(this.names);
 			admin(this.services).sql("DROP SCHEMA IF EXISTS " + this.names.schema() + " CASCADE").update();
-		}
-
-		private void deleteBrokerObjects() {
-			ConnectionFactory factory = new ConnectionFactory();
-			factory.setHost(this.services.rabbitHost());
-			factory.setPort(this.services.rabbitPort());
-			factory.setUsername(this.services.rabbitUser());
-			factory.setPassword(this.services.rabbitPassword());
-			try (Connection connection = factory.newConnection(); Channel channel = connection.createChannel()) {
-				for (String queue : List.of(this.names.requestQueue(), this.names.deadLetterQueue())) {
-					channel.queueDelete(queue);
-				}
-				for (String exchange : List.of(this.names.requestExchange(), this.names.resultExchange(),
-						this.names.deadLetterExchange())) {
-					channel.exchangeDelete(exchange);
-				}
-			}
-			catch (IOException | TimeoutException ex) {
-				throw new IllegalStateException("Could not remove the test run's queues and exchanges", ex);
-			}
 		}
 
 		@Override

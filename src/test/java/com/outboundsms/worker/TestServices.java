@@ -3,7 +3,13 @@ package com.outboundsms.worker;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.Socket;
+import java.util.List;
 import java.util.Locale;
+import java.util.concurrent.TimeoutException;
+
+import com.rabbitmq.client.Channel;
+import com.rabbitmq.client.Connection;
+import com.rabbitmq.client.ConnectionFactory;
 
 import org.testcontainers.DockerClientFactory;
 import org.testcontainers.postgresql.PostgreSQLContainer;
@@ -108,6 +114,62 @@ public final class TestServices {
 	private static String env(String name, String fallback) {
 		String value = System.getenv(name);
 		return (value != null && !value.isBlank()) ? value : fallback;
+	}
+
+	/**
+	 * Deletes the queues and exchanges a worker declared under a name prefix.
+	 * @param names the names
+	 */
+	public void deleteTopology(IsolatedRun.RunNames names) {
+		ConnectionFactory factory = new ConnectionFactory();
+		factory.setHost(this.rabbitHost);
+		factory.setPort(this.rabbitPort);
+		factory.setUsername(this.rabbitUser);
+		factory.setPassword(this.rabbitPassword);
+		try (Connection connection = factory.newConnection(); Channel channel = connection.createChannel()) {
+			for (String queue : List.of(names.requestQueue(), names.deadLetterQueue())) {
+				channel.queueDelete(queue);
+			}
+			for (String exchange : List.of(names.requestExchange(), names.resultExchange(),
+					names.deadLetterExchange())) {
+				channel.exchangeDelete(exchange);
+			}
+		}
+		catch (IOException | TimeoutException ex) {
+			throw new IllegalStateException("Could not remove the test run's queues and exchanges", ex);
+		}
+	}
+
+	/**
+	 * Declares a plain queue, as someone else might have before the worker starts.
+	 * @param name the queue
+	 */
+	public void declareClassicQueue(String name) {
+		ConnectionFactory factory = new ConnectionFactory();
+		factory.setHost(this.rabbitHost);
+		factory.setPort(this.rabbitPort);
+		factory.setUsername(this.rabbitUser);
+		factory.setPassword(this.rabbitPassword);
+		try (Connection connection = factory.newConnection(); Channel channel = connection.createChannel()) {
+			channel.queueDeclare(name, true, false, false, java.util.Map.of());
+		}
+		catch (IOException | TimeoutException ex) {
+			throw new IllegalStateException("Could not declare " + name, ex);
+		}
+	}
+
+	/**
+	 * Command-line arguments that point a worker at these services and at the run's
+	 * names.
+	 * @param names the names
+	 * @return {@code --property=value} arguments
+	 */
+	public List<String> arguments(IsolatedRun.RunNames names) {
+		List<String> arguments = new java.util.ArrayList<>(List.of("--spring.rabbitmq.host=" + this.rabbitHost,
+				"--spring.rabbitmq.port=" + this.rabbitPort, "--spring.rabbitmq.username=" + this.rabbitUser,
+				"--spring.rabbitmq.password=" + this.rabbitPassword));
+		names.properties().forEach((key, value) -> arguments.add("--" + key + "=" + value));
+		return arguments;
 	}
 
 	public String rabbitHost() {

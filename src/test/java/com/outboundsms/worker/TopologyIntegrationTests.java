@@ -1,12 +1,11 @@
 package com.outboundsms.worker;
 
-import java.util.Map;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
 import java.util.regex.Pattern;
 
-import com.rabbitmq.client.Channel;
-import com.rabbitmq.client.Connection;
-import com.rabbitmq.client.ConnectionFactory;
+import com.outboundsms.worker.IsolatedRun.RunNames;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -23,47 +22,28 @@ class TopologyIntegrationTests {
 	private final TestServices services = TestServices.get();
 
 	@Test
-	void refusesToStartWhenTheRequestQueueExistsWithOtherArguments() throws Exception {
-		String prefix = "osw-test-mismatch-" + UUID.randomUUID().toString().substring(0, 8);
-		ConnectionFactory factory = new ConnectionFactory();
-		factory.setHost(this.services.rabbitHost());
-		factory.setPort(this.services.rabbitPort());
-		factory.setUsername(this.services.rabbitUser());
-		factory.setPassword(this.services.rabbitPassword());
-		try (Connection connection = factory.newConnection(); Channel channel = connection.createChannel()) {
-			channel.queueDeclare(prefix + ".requests", true, false, false, Map.of());
-			try {
-				assertThatExceptionOfType(Exception.class).isThrownBy(() -> start(prefix))
-					.satisfies((failure) -> assertThat(messages(failure)).containsPattern(
-							"already exists with other arguments than the worker's: inequivalent arg 'x-[a-z-]+' for queue '"
-									+ Pattern.quote(prefix + ".requests") + "'"));
-			}
-			finally {
-				channel.queueDelete(prefix + ".requests");
-				for (String exchange : new String[] { prefix, prefix + ".results", prefix + ".dlx" }) {
-					channel.exchangeDelete(exchange);
-				}
-				channel.queueDelete(prefix + ".requests.dlq");
-			}
+	void refusesToStartWhenTheRequestQueueExistsWithOtherArguments() {
+		RunNames names = RunNames.named("osw-test-mismatch-" + UUID.randomUUID().toString().substring(0, 8));
+		this.services.declareClassicQueue(names.requestQueue());
+		try {
+			assertThatExceptionOfType(Exception.class).isThrownBy(() -> start(names))
+				.satisfies((failure) -> assertThat(messages(failure)).containsPattern(
+						"already exists with other arguments than the worker's: inequivalent arg 'x-[a-z-]+' for queue '"
+								+ Pattern.quote(names.requestQueue()) + "'"));
+		}
+		finally {
+			this.services.deleteTopology(names);
 		}
 	}
 
-	private void start(String prefix) {
-		new SpringApplicationBuilder(WorkerApplication.class)
-
-			.run("--spring.rabbitmq.host=" + this.services.rabbitHost(),
-					"--spring.rabbitmq.port=" + this.services.rabbitPort(),
-					"--spring.rabbitmq.username=" + this.services.rabbitUser(),
-					"--spring.rabbitmq.password=" + this.services.rabbitPassword(),
-					"--spring.datasource.url=jdbc:h2:mem:" + prefix + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE",
-					"--twilio.account-sid=AC00000000000000000000000000000000", "--twilio.auth-token=unused",
-					"--twilio.proxy-service-sid=KS00000000000000000000000000000000",
-					"--twilio.api-base-url=http://127.0.0.1:9", "--outbound-sms.inbound.exchange=" + prefix,
-					"--outbound-sms.inbound.queue=" + prefix + ".requests",
-					"--outbound-sms.outbound.exchange=" + prefix + ".results",
-					"--outbound-sms.deadletter.exchange=" + prefix + ".dlx",
-					"--outbound-sms.deadletter.queue=" + prefix + ".requests.dlq")
-			.close();
+	private void start(RunNames names) {
+		List<String> arguments = new ArrayList<>(this.services.arguments(names));
+		arguments.addAll(List.of(
+				"--spring.datasource.url=jdbc:h2:mem:" + names.schema() + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE",
+				"--twilio.account-sid=AC00000000000000000000000000000000", "--twilio.auth-token=unused",
+				"--twilio.proxy-service-sid=KS00000000000000000000000000000000",
+				"--twilio.api-base-url=http://127.0.0.1:9"));
+		new SpringApplicationBuilder(WorkerApplication.class).run(arguments.toArray(String[]::new)).close();
 	}
 
 	private static String messages(Throwable failure) {

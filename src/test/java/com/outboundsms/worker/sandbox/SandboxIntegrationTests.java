@@ -8,13 +8,13 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
 
 import com.outboundsms.worker.TestServices;
 import com.outboundsms.worker.WorkerApplication;
-import com.rabbitmq.client.Channel;
-import com.rabbitmq.client.Connection;
-import com.rabbitmq.client.ConnectionFactory;
+import com.outboundsms.worker.IsolatedRun.RunNames;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
@@ -42,9 +42,9 @@ class SandboxIntegrationTests {
 
 	@Test
 	void showsTheWholeJobWithTheSampleRequests(CapturedOutput output) throws Exception {
-		String prefix = "osw-test-sandbox-" + UUID.randomUUID().toString().substring(0, 8);
+		RunNames names = RunNames.named("osw-test-sandbox-" + UUID.randomUUID().toString().substring(0, 8));
 		int intakePort = freePort();
-		try (ConfigurableApplicationContext worker = start(prefix, intakePort)) {
+		try (ConfigurableApplicationContext worker = start(names, intakePort)) {
 			await().atMost(Duration.ofSeconds(30))
 				.untilAsserted(() -> assertThat(output.getOut())
 					.contains("Result event [result.created]: {\"requestId\":\"sample-created-")
@@ -65,44 +65,23 @@ class SandboxIntegrationTests {
 			assertThat(this.data.resolve("outbound-sms.mv.db")).exists();
 		}
 		finally {
-			deleteBrokerObjects(prefix);
+			this.services.deleteTopology(names);
 		}
 	}
 
-	private ConfigurableApplicationContext start(String prefix, int intakePort) throws IOException {
+	private ConfigurableApplicationContext start(RunNames names, int intakePort) throws IOException {
+		List<String> arguments = new ArrayList<>(this.services.arguments(names));
+		arguments.addAll(List.of(
+				"--spring.datasource.url=jdbc:h2:file:" + this.data.resolve("outbound-sms")
+						+ ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH",
+				"--sandbox.emulator-port=" + freePort(), "--sandbox.intake-port=" + intakePort));
 		return new SpringApplicationBuilder(WorkerApplication.class).profiles("sandbox")
-
-			.run("--spring.rabbitmq.host=" + this.services.rabbitHost(),
-					"--spring.rabbitmq.port=" + this.services.rabbitPort(),
-					"--spring.rabbitmq.username=" + this.services.rabbitUser(),
-					"--spring.rabbitmq.password=" + this.services.rabbitPassword(),
-					"--spring.datasource.url=jdbc:h2:file:" + this.data.resolve("outbound-sms")
-							+ ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH",
-					"--sandbox.emulator-port=" + freePort(), "--sandbox.intake-port=" + intakePort,
-					"--outbound-sms.inbound.exchange=" + prefix, "--outbound-sms.inbound.queue=" + prefix + ".requests",
-					"--outbound-sms.outbound.exchange=" + prefix + ".results",
-					"--outbound-sms.deadletter.exchange=" + prefix + ".dlx",
-					"--outbound-sms.deadletter.queue=" + prefix + ".requests.dlq");
+			.run(arguments.toArray(String[]::new));
 	}
 
 	private static int freePort() throws IOException {
 		try (ServerSocket socket = new ServerSocket(0)) {
 			return socket.getLocalPort();
-		}
-	}
-
-	private void deleteBrokerObjects(String prefix) throws Exception {
-		ConnectionFactory factory = new ConnectionFactory();
-		factory.setHost(this.services.rabbitHost());
-		factory.setPort(this.services.rabbitPort());
-		factory.setUsername(this.services.rabbitUser());
-		factory.setPassword(this.services.rabbitPassword());
-		try (Connection connection = factory.newConnection(); Channel channel = connection.createChannel()) {
-			channel.queueDelete(prefix + ".requests");
-			channel.queueDelete(prefix + ".requests.dlq");
-			for (String exchange : new String[] { prefix, prefix + ".results", prefix + ".dlx" }) {
-				channel.exchangeDelete(exchange);
-			}
 		}
 	}
 
