@@ -88,6 +88,8 @@ class FlexLegacyIntegrationTests {
 			.containsEntry("ticketId", 4711)
 			.containsEntry("priority", "high");
 		assertThat(storedState(from, to)).isEqualTo("OPEN");
+		assertThat(this.emulator.requests()).filteredOn((request) -> request.form().all("Target").contains(to))
+			.allSatisfy((request) -> assertThat(request.username()).isEqualTo(IsolatedRun.API_KEY));
 	}
 
 	@Test

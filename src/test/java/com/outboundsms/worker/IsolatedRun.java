@@ -21,12 +21,17 @@ import org.springframework.jdbc.datasource.DriverManagerDataSource;
  */
 public class IsolatedRun implements ApplicationContextInitializer<ConfigurableApplicationContext> {
 
+	/** The API key the worker under test authenticates with. */
+	public static final String API_KEY = "SK0123456789abcdef0123456789abcdef";
+
+	private static final String API_SECRET = "test-api-secret";
+
 	@Override
 	public void initialize(ConfigurableApplicationContext context) {
 		TestServices services = TestServices.get();
 		RunNames names = RunNames.random();
 		admin(services).sql("CREATE SCHEMA " + names.schema()).update();
-		TwilioEmulator emulator = TwilioEmulator.start(EmulatorSettings.defaults());
+		TwilioEmulator emulator = TwilioEmulator.start(EmulatorSettings.defaults().withApiKey(API_KEY, API_SECRET));
 		Map<String, Object> properties = new HashMap<>(names.properties());
 		properties.put("spring.rabbitmq.host", services.rabbitHost());
 		properties.put("spring.rabbitmq.port", services.rabbitPort());
@@ -37,7 +42,9 @@ public class IsolatedRun implements ApplicationContextInitializer<ConfigurableAp
 		properties.put("spring.datasource.password", services.postgresPassword());
 		properties.put("twilio.api-base-url", emulator.baseUrl());
 		properties.put("twilio.account-sid", emulator.accountSid());
-		properties.put("twilio.auth-token", emulator.authToken());
+		// an API key, as production should use; sandbox mode covers the auth token
+		properties.put("twilio.api-key", API_KEY);
+		properties.put("twilio.api-secret", API_SECRET);
 		properties.put("twilio.proxy-service-sid", emulator.defaultProxyServiceSid());
 		properties.put("outbound-sms.inbound.initial-backoff", "20ms");
 		// tests add Flex Flows as they go: let every unknown number read the flows again
