@@ -115,26 +115,6 @@ class ResumeIntegrationTests {
 		assertThat(this.emulator.messages(channel.getSid())).hasSize(1);
 	}
 
-	@Test
-	void reusesTheSessionFlexAlreadyHasForTheCustomer() {
-		Crash crash = new Crash("flex-own-session");
-		Channel channel = crash.createChannel();
-		Session flexSession = crash.createSession(channel.getSid() + "-inbound", channel.getSid());
-
-		this.taps.publish(crash.body(), null);
-
-		JsonNode result = this.taps.awaitResult(crash.requestId);
-		assertThat(result.path("outcome").asString()).isEqualTo("REUSED");
-		assertThat(result.path("chatChannelSid").asString()).isEqualTo(channel.getSid());
-		assertThat(result.path("proxySessionSid").asString()).isEqualTo(flexSession.getSid());
-		assertThat(crash.sessionsOfCustomer()).hasSize(1);
-		assertThat(this.emulator.messages(channel.getSid())).isEmpty();
-		assertThat(this.emulator.requests("POST", "/proxy/v1/Services/[^/]+/Sessions")
-			.stream()
-			.filter((request) -> channel.getSid().equals(request.form().first("UniqueName")))
-			.map((request) -> request.errorCode())).containsExactly(80604);
-	}
-
 	/** A pair, its flow, and the state a worker that died mid-sequence left for it. */
 	private final class Crash {
 

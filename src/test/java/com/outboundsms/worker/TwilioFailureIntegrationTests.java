@@ -74,40 +74,4 @@ class TwilioFailureIntegrationTests {
 			.filter((request) -> String.join(",", request.form().all("Participants")).contains(to))).hasSize(1);
 	}
 
-	@Test
-	void retriesTransientFailuresAndCreatesOnce() {
-		String from = TestNumbers.twilioNumber();
-		String to = TestNumbers.customerNumber();
-		this.emulator.createFlexFlow(from);
-		this.emulator.faults().failNext("POST", "/proxy/v1/Services/[^/]+/Sessions", 503, 20500, "Service unavailable");
-
-		this.taps.publish(RequestBodies.json(RequestBodies.minimal("transient-1", from, to)), null);
-
-		JsonNode result = this.taps.awaitResult("transient-1");
-		assertThat(result.path("outcome").asString()).isEqualTo("CREATED");
-		assertThat(result.path("attempts").asInt()).isEqualTo(2);
-		assertThat(this.emulator.requests("POST", "/flex-api/v1/Channels")
-			.stream()
-			.filter((request) -> to.equals(request.form().first("Target")))).hasSize(1);
-		assertThat(this.taps.deadLetters("transient-1")).isEmpty();
-	}
-
-	@Test
-	void givesUpAfterTheLastAttemptWithTheLastCause() {
-		String from = TestNumbers.twilioNumber();
-		String to = TestNumbers.customerNumber();
-		this.emulator.createFlexFlow(from);
-		this.emulator.faults().failNext("POST", "/flex-api/v1/Channels", 429, 20429, "Too many requests", 3);
-
-		this.taps.publish(RequestBodies.json(RequestBodies.minimal("exhausted-1", from, to)), null);
-
-		Map<String, Object> headers = this.taps.awaitDeadLetter("exhausted-1").getMessageProperties().getHeaders();
-		assertThat(headers).containsEntry("x-error-code", "RETRIES_EXHAUSTED")
-			.containsEntry("x-attempts", 3)
-			.containsEntry("x-twilio-code", 20429);
-		JsonNode error = this.taps.awaitResult("exhausted-1").path("error");
-		assertThat(error.path("retryable").asBoolean()).isTrue();
-		assertThat(error.path("message").asString()).contains("429");
-	}
-
 }

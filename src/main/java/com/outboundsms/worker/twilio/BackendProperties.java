@@ -20,7 +20,13 @@ public record BackendProperties(@DefaultValue("flex-legacy") Backend backend) {
 		 * Flex legacy messaging: Flex Flow, Flex chat channel, Proxy session, Chat
 		 * message.
 		 */
-		FLEX_LEGACY("flex-legacy");
+		FLEX_LEGACY("flex-legacy"),
+
+		/**
+		 * Flex Conversations: an Interaction (conversation and task), a Conversations
+		 * message.
+		 */
+		FLEX_CONVERSATIONS("flex-conversations");
 
 		private final String wireName;
 

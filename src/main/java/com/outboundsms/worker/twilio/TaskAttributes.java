@@ -26,6 +26,19 @@ final class TaskAttributes {
 		return this.json.writeValueAsString(base(request));
 	}
 
+	/**
+	 * The task attributes of an Interaction: the legacy ones and what Flex Conversations'
+	 * UI reads for an SMS task (the request may not override either).
+	 */
+	Map<String, Object> conversations(OutboundSmsRequest request) {
+		Map<String, Object> attributes = new LinkedHashMap<>(base(request));
+		attributes.put("customerName", request.toName());
+		attributes.put("customerAddress", request.toNumber());
+		attributes.put("twilioNumber", request.fromNumber());
+		attributes.put("channelType", "sms");
+		return attributes;
+	}
+
 	Map<String, Object> base(OutboundSmsRequest request) {
 		Map<String, Object> attributes = new LinkedHashMap<>();
 		attributes.put("to", request.toNumber());

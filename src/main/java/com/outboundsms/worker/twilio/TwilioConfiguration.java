@@ -34,11 +34,24 @@ class TwilioConfiguration {
 	@Bean
 	OutreachBackend outreachBackend(BackendProperties backend, TwilioRestClient client, FlexFlowDirectory flows,
 			TwilioProperties properties) {
-		if (!TwilioProperties.hasText(properties.proxyServiceSid())) {
-			throw new IllegalStateException("The " + backend.backend().wireName()
-					+ " backend needs TWILIO_PROXY_SERVICE_SID (twilio.proxy-service-sid): the Proxy service (KS…) sessions are made in");
+		JsonMapper json = JsonMapper.builder().build();
+		if (backend.backend() == BackendProperties.Backend.FLEX_CONVERSATIONS) {
+			require(backend, properties.workspaceSid(), "TWILIO_WORKSPACE_SID (twilio.workspace-sid)",
+					"the TaskRouter workspace (WS…) the tasks go to");
+			require(backend, properties.workflowSid(), "TWILIO_WORKFLOW_SID (twilio.workflow-sid)",
+					"the workflow (WW…) that routes the tasks");
+			return new FlexConversationsBackend(client, properties, json);
 		}
-		return new FlexLegacyBackend(client, flows, properties.proxyServiceSid(), JsonMapper.builder().build());
+		require(backend, properties.proxyServiceSid(), "TWILIO_PROXY_SERVICE_SID (twilio.proxy-service-sid)",
+				"the Proxy service (KS…) sessions are made in");
+		return new FlexLegacyBackend(client, flows, properties.proxyServiceSid(), json);
+	}
+
+	private static void require(BackendProperties backend, String value, String setting, String meaning) {
+		if (!TwilioProperties.hasText(value)) {
+			throw new IllegalStateException(
+					"The " + backend.backend().wireName() + " backend needs " + setting + ": " + meaning);
+		}
 	}
 
 }

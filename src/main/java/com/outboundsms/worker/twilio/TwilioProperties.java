@@ -18,6 +18,10 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * {@code https://{sub}.twilio.com{path}}
  * @param proxyServiceSid flex-legacy: the Proxy service ({@code KS…}) sessions are made
  * in
+ * @param workspaceSid flex-conversations: the TaskRouter workspace ({@code WS…}) tasks go
+ * to
+ * @param workflowSid flex-conversations: the workflow ({@code WW…}) that routes the tasks
+ * @param taskChannel flex-conversations: the task channel's unique name
  * @param flowRefresh how old the Flex Flow cache may grow before it is read again
  * @param flowMissRefresh the least time between two reads of the flows caused by unknown
  * numbers
@@ -27,9 +31,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  */
 @ConfigurationProperties("twilio")
 public record TwilioProperties(String accountSid, String apiKey, String apiSecret, String authToken, String apiBaseUrl,
-		String proxyServiceSid, @DefaultValue("10m") Duration flowRefresh,
-		@DefaultValue("10s") Duration flowMissRefresh, @DefaultValue("15s") Duration readTimeout,
-		@DefaultValue("100") int maxConnections) {
+		String proxyServiceSid, String workspaceSid, String workflowSid, @DefaultValue("sms") String taskChannel,
+		@DefaultValue("10m") Duration flowRefresh, @DefaultValue("10s") Duration flowMissRefresh,
+		@DefaultValue("15s") Duration readTimeout, @DefaultValue("100") int maxConnections) {
 
 	boolean hasApiKey() {
 		return hasText(this.apiKey) || hasText(this.apiSecret);
@@ -43,7 +47,8 @@ public record TwilioProperties(String accountSid, String apiKey, String apiSecre
 	public String toString() {
 		return "TwilioProperties[accountSid=" + this.accountSid + ", apiKey=" + this.apiKey + ", apiSecret="
 				+ (hasText(this.apiSecret) ? "******" : "") + ", authToken=" + (hasText(this.authToken) ? "******" : "")
-				+ ", apiBaseUrl=" + this.apiBaseUrl + ", proxyServiceSid=" + this.proxyServiceSid + "]";
+				+ ", apiBaseUrl=" + this.apiBaseUrl + ", proxyServiceSid=" + this.proxyServiceSid + ", workspaceSid="
+				+ this.workspaceSid + ", workflowSid=" + this.workflowSid + ", taskChannel=" + this.taskChannel + "]";
 	}
 
 }
