@@ -167,7 +167,7 @@ public final class TestServices {
 	public List<String> arguments(IsolatedRun.RunNames names) {
 		List<String> arguments = new java.util.ArrayList<>(List.of("--spring.rabbitmq.host=" + this.rabbitHost,
 				"--spring.rabbitmq.port=" + this.rabbitPort, "--spring.rabbitmq.username=" + this.rabbitUser,
-				"--spring.rabbitmq.password=" + this.rabbitPassword));
+				"--spring.rabbitmq.password=" + this.rabbitPassword, "--server.port=0"));
 		names.properties().forEach((key, value) -> arguments.add("--" + key + "=" + value));
 		return arguments;
 	}

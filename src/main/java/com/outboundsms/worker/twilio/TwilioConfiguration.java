@@ -47,6 +47,11 @@ class TwilioConfiguration {
 		return new FlexLegacyBackend(client, flows, properties.proxyServiceSid(), json);
 	}
 
+	@Bean
+	TwilioBackendHealthIndicator twilioHealthIndicator(BackendProperties backend, TwilioProperties properties) {
+		return new TwilioBackendHealthIndicator(backend, properties);
+	}
+
 	private static void require(BackendProperties backend, String value, String setting, String meaning) {
 		if (!TwilioProperties.hasText(value)) {
 			throw new IllegalStateException(

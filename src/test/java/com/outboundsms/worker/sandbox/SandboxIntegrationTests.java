@@ -63,6 +63,13 @@ class SandboxIntegrationTests {
 				.untilAsserted(() -> assertThat(output.getOut())
 					.contains("Result event [result.created]: {\"requestId\":\"posted-1\""));
 			assertThat(this.data.resolve("outbound-sms.mv.db")).exists();
+			String actuator = "http://127.0.0.1:" + worker.getEnvironment().getProperty("local.server.port")
+					+ "/actuator/";
+			HttpResponse<String> health = get(actuator + "health");
+			assertThat(health.statusCode()).isEqualTo(200);
+			assertThat(health.body()).contains("\"backend\":\"flex-legacy\"").doesNotContain("sandbox-only-token");
+			assertThat(get(actuator + "env").statusCode()).isEqualTo(404);
+			assertThat(get(actuator + "configprops").statusCode()).isEqualTo(404);
 		}
 		finally {
 			this.services.deleteTopology(names);
@@ -77,6 +84,11 @@ class SandboxIntegrationTests {
 				"--sandbox.emulator-port=" + freePort(), "--sandbox.intake-port=" + intakePort));
 		return new SpringApplicationBuilder(WorkerApplication.class).profiles("sandbox")
 			.run(arguments.toArray(String[]::new));
+	}
+
+	private static HttpResponse<String> get(String url) throws IOException, InterruptedException {
+		return HttpClient.newHttpClient()
+			.send(HttpRequest.newBuilder(URI.create(url)).build(), HttpResponse.BodyHandlers.ofString());
 	}
 
 	private static int freePort() throws IOException {
