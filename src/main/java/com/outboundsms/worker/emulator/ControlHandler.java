@@ -12,8 +12,8 @@ import tools.jackson.databind.node.ObjectNode;
 
 /**
  * Serves the control API under {@code /_emulator/} for out-of-process tests and the
- * benchmark: the request log, a summary of the state, seeding flows, closing channels and
- * sessions, and faults.
+ * benchmark: the request log, a summary of the state, seeding flows, closing channels,
+ * sessions and conversations, and faults.
  */
 final class ControlHandler {
 
@@ -25,6 +25,8 @@ final class ControlHandler {
 
 	private final ChannelJanitor janitor;
 
+	private final ConversationsBackend conversations;
+
 	private final RequestLog log;
 
 	private final FaultPlan faults;
@@ -35,15 +37,20 @@ final class ControlHandler {
 
 	private final ChatViews chatViews;
 
-	ControlHandler(EmulatorState state, FlexBackend flex, ChannelJanitor janitor, RequestLog log, FaultPlan faults) {
+	private final ConversationsViews conversationsViews;
+
+	ControlHandler(EmulatorState state, FlexBackend flex, ChannelJanitor janitor, ConversationsBackend conversations,
+			RequestLog log, FaultPlan faults) {
 		this.state = state;
 		this.flex = flex;
 		this.janitor = janitor;
+		this.conversations = conversations;
 		this.log = log;
 		this.faults = faults;
 		this.flexViews = new FlexViews(state.accountSid());
 		this.proxyViews = new ProxyViews(state.accountSid());
 		this.chatViews = new ChatViews(state.accountSid());
+		this.conversationsViews = new ConversationsViews(state);
 	}
 
 	void register(Routes routes) {
@@ -61,6 +68,9 @@ final class ControlHandler {
 			.add("POST", PREFIX + "/sessions/{Sid}/close",
 					(request) -> ApiResponse
 						.ok(this.proxyViews.session(this.janitor.closeSession(request.variable("Sid")))))
+			.add("POST", PREFIX + "/conversations/{Sid}/close",
+					(request) -> ApiResponse
+						.ok(this.conversationsViews.conversation(this.conversations.close(request.variable("Sid")))))
 			.add("POST", PREFIX + "/faults/reset", (request) -> {
 				this.faults.reset();
 				return ApiResponse.noContent();
@@ -143,6 +153,11 @@ final class ControlHandler {
 		json.set("tasks", counts(this.state.flex.tasks(), FlexTask::status));
 		json.set("sessions", counts(this.state.proxy.sessions(), ProxySession::status));
 		json.put("messages", this.state.chat.messageCount());
+		json.put("interactions", this.state.conversations.interactions().size());
+		json.set("conversations", counts(this.state.conversations.conversations(), Conversation::state));
+		json.put("conversation_messages", this.state.conversations.messageCount());
+		json.set("interaction_tasks", counts(this.state.conversations.tasks(), InteractionTask::status));
+		json.put("participant_conflicts", this.state.conversations.participantConflicts());
 		json.put("sms_delivered", this.state.chat.delivered().size());
 		json.set("requests", counts(this.log.all(),
 				(request) -> request.method() + " " + ((request.template() != null) ? request.template() : "?")));

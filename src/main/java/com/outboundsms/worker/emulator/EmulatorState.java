@@ -11,8 +11,9 @@ import java.util.function.Supplier;
  * <p>
  * One lock rather than one per service because Flex's integration makes single requests
  * touch several products (a channel create writes Flex, Chat and TaskRouter state; a
- * message post reads Chat and writes Proxy); each request holds it for microseconds, and
- * latency faults are applied outside it.
+ * message post reads Chat and writes Proxy; an interaction create checks and writes
+ * Conversations and TaskRouter state as one step); each request holds it for
+ * microseconds, and latency faults are applied outside it.
  */
 final class EmulatorState {
 
@@ -31,6 +32,8 @@ final class EmulatorState {
 	final ChatStore chat = new ChatStore();
 
 	final ProxyStore proxy = new ProxyStore();
+
+	final ConversationStore conversations = new ConversationStore();
 
 	EmulatorState(Clock clock, String accountSid) {
 		this.clock = clock;

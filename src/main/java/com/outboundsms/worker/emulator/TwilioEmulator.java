@@ -26,6 +26,8 @@ public final class TwilioEmulator implements AutoCloseable {
 
 	private final ProxyBackend proxy;
 
+	private final ConversationsBackend conversations;
+
 	private final ChannelJanitor janitor;
 
 	private final RequestLog log = new RequestLog();
@@ -38,12 +40,17 @@ public final class TwilioEmulator implements AutoCloseable {
 		this.flex = new FlexBackend(this.state);
 		this.proxy = new ProxyBackend(this.state);
 		this.janitor = new ChannelJanitor(this.state, this.proxy);
+		this.conversations = new ConversationsBackend(this.state);
+		ConversationsViews conversationsViews = new ConversationsViews(this.state);
 		Routes twilio = new Routes();
 		new FlexHandler(this.state, this.flex, new FlexViews(settings.accountSid())).register(twilio);
 		new ProxyHandler(this.proxy, new ProxyViews(settings.accountSid())).register(twilio);
 		new ChatHandler(new ChatBackend(this.state), new ChatViews(settings.accountSid())).register(twilio);
+		new InteractionHandler(this.conversations, conversationsViews).register(twilio);
+		new ConversationsHandler(this.conversations, conversationsViews).register(twilio);
 		Routes control = new Routes();
-		new ControlHandler(this.state, this.flex, this.janitor, this.log, this.faults).register(control);
+		new ControlHandler(this.state, this.flex, this.janitor, this.conversations, this.log, this.faults)
+			.register(control);
 		this.server = new EmulatorServer(settings.host(), settings.port(), settings.threads(),
 				new EmulatorHttpHandler(twilio, control, this.state, settings, this.faults, this.log));
 	}
@@ -195,15 +202,89 @@ public final class TwilioEmulator implements AutoCloseable {
 		});
 	}
 
+	public List<Interaction> interactions() {
+		return locked(this.state.conversations::interactions);
+	}
+
+	public Optional<Interaction> interaction(String interactionSid) {
+		return locked(() -> Optional.ofNullable(this.state.conversations.interaction(interactionSid)));
+	}
+
+	public List<Conversation> conversations() {
+		return locked(this.state.conversations::conversations);
+	}
+
 	/**
-	 * Forgets all flows, channels, tasks, sessions, messages, requests and faults, so one
-	 * running emulator can serve many tests; Proxy services and the default SIDs stay.
+	 * Finds a conversation by SID or unique name.
+	 */
+	public Optional<Conversation> conversation(String conversationSid) {
+		return locked(() -> Optional.ofNullable(this.state.conversations.conversation(conversationSid)));
+	}
+
+	public List<ConversationMessage> conversationMessages(String conversationSid) {
+		return locked(() -> this.state.conversations.messages(conversationSid));
+	}
+
+	/**
+	 * Lists the tasks that interactions created, in creation order.
+	 */
+	public List<InteractionTask> interactionTasks() {
+		return locked(this.state.conversations::tasks);
+	}
+
+	public Optional<InteractionTask> interactionTask(String taskSid) {
+		return locked(() -> Optional.ofNullable(this.state.conversations.task(taskSid)));
+	}
+
+	/**
+	 * Counts the conversations, not closed, that have the customer address on the proxy
+	 * address (at most one while the 80102 rule holds).
+	 */
+	public long openConversationCount(String customerAddress, String proxyAddress) {
+		MessagingBinding pair = new MessagingBinding(customerAddress, proxyAddress);
+		return locked(() -> this.state.conversations.conversations()
+			.stream()
+			.filter((conversation) -> !conversation.isClosed() && conversation.hasParticipant(pair))
+			.count());
+	}
+
+	/**
+	 * Counts interaction creates answered with 80102 (customer already in an open
+	 * conversation on that number).
+	 */
+	public int participantConflicts() {
+		return locked(this.state.conversations::participantConflicts);
+	}
+
+	/**
+	 * Seeds an active conversation with the customer as SMS participant, as Flex makes
+	 * one for an inbound text, so the worker meets 80102 and its reuse path.
+	 * @throws IllegalArgumentException when the pair is already in an open conversation
+	 */
+	public Conversation createConversationFor(String customerAddress, String proxyAddress) {
+		return locked(
+				() -> this.conversations.createConversationFor(new MessagingBinding(customerAddress, proxyAddress)));
+	}
+
+	/**
+	 * Closes a conversation as an agent wrapping up does: state {@code closed}, the pair
+	 * free for a new interaction, the interaction's task completed.
+	 */
+	public Conversation closeConversation(String conversationSid) {
+		return locked(() -> this.conversations.close(conversationSid));
+	}
+
+	/**
+	 * Forgets all flows, channels, tasks, sessions, interactions, conversations,
+	 * messages, requests and faults, so one running emulator can serve many tests; Proxy
+	 * services and the default SIDs stay.
 	 */
 	public void reset() {
 		locked(() -> {
 			this.state.flex.clear();
 			this.state.chat.clear();
 			this.state.proxy.clearSessions();
+			this.state.conversations.clear();
 			return null;
 		});
 		this.log.clear();

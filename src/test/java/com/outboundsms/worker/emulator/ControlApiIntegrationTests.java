@@ -10,6 +10,7 @@ import java.util.Map;
 
 import com.twilio.http.TwilioRestClient;
 import com.twilio.rest.flexapi.v1.Channel;
+import com.twilio.rest.flexapi.v1.Interaction;
 import com.twilio.rest.proxy.v1.service.Session;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -86,6 +87,31 @@ class ControlApiIntegrationTests {
 	}
 
 	@Test
+	void closesConversationsAndSummarizesInteractions() throws Exception {
+		Map<String, Object> channel = Map.of("type", "sms", "participants",
+				List.of(Map.of("address", "+15551230000", "proxy_address", TWILIO_NUMBER)));
+		Map<String, Object> routing = Map.of("properties", Map.of("workspace_sid", "WS1"));
+		String interactionSid = Interaction.creator(channel).setRouting(routing).create(this.client).getSid();
+		String conversationSid = this.emulator.interaction(interactionSid).orElseThrow().conversationSid();
+		this.emulator.createConversationFor("+15551239999", TWILIO_NUMBER);
+
+		JsonNode closed = control("POST", "/_emulator/conversations/" + conversationSid + "/close", "", 200);
+		Interaction.creator(channel).setRouting(routing).create(this.client);
+		JsonNode summary = control("GET", "/_emulator/summary", null, 200);
+		control("POST", "/_emulator/conversations/CH00000000000000000000000000000000/close", "", 404);
+
+		assertThat(closed.get("state").asString()).isEqualTo("closed");
+		assertThat(closed.get("sid").asString()).isEqualTo(conversationSid);
+		assertThat(summary.get("interactions").asInt()).isEqualTo(2);
+		assertThat(summary.get("conversations").get("active").asInt()).isEqualTo(2);
+		assertThat(summary.get("conversations").get("closed").asInt()).isEqualTo(1);
+		assertThat(summary.get("interaction_tasks").get("completed").asInt()).isEqualTo(1);
+		assertThat(summary.get("interaction_tasks").get("pending").asInt()).isEqualTo(1);
+		assertThat(summary.get("participant_conflicts").asInt()).isZero();
+		assertThat(summary.get("requests").get("POST /flex-api/v1/Interactions").asInt()).isEqualTo(2);
+	}
+
+	@Test
 	void listsRequestsAndResetsFaults() throws Exception {
 		this.emulator.faults().badCredentials(true);
 		EmulatorClients.get(this.emulator, "/flex-api/v1/FlexFlows");
@@ -106,6 +132,10 @@ class ControlApiIntegrationTests {
 		String flowSid = this.emulator.createFlexFlow(TWILIO_NUMBER).sid();
 		Channel.creator(flowSid, "id", "Jane", "SMS").setTarget("+1").create(this.client);
 		Session.creator(this.emulator.defaultProxyServiceSid()).setUniqueName("name").create(this.client);
+		this.emulator.createConversationFor("+15551230000", TWILIO_NUMBER);
+		Interaction.creator(Map.of("type", "sms"))
+			.setRouting(Map.of("properties", Map.of("workspace_sid", "WS1")))
+			.create(this.client);
 		this.emulator.faults().badCredentials(true);
 
 		this.emulator.reset();
@@ -114,6 +144,10 @@ class ControlApiIntegrationTests {
 		assertThat(this.emulator.chatChannels()).isEmpty();
 		assertThat(this.emulator.sessions()).isEmpty();
 		assertThat(this.emulator.requests()).isEmpty();
+		assertThat(this.emulator.interactions()).isEmpty();
+		assertThat(this.emulator.conversations()).isEmpty();
+		assertThat(this.emulator.interactionTasks()).isEmpty();
+		assertThat(this.emulator.openConversationCount("+15551230000", TWILIO_NUMBER)).isZero();
 		assertThat(Session.creator(this.emulator.defaultProxyServiceSid())
 			.setUniqueName("name")
 			.create(this.client)

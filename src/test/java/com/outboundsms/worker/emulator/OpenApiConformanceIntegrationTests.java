@@ -24,9 +24,18 @@ class OpenApiConformanceIntegrationTests {
 
 	private static final OpenApiSpec CHAT = OpenApiSpec.load("twilio_chat_v2.json");
 
+	private static final OpenApiSpec CONVERSATIONS = OpenApiSpec.load("twilio_conversations_v1.json");
+
 	private static final String CUSTOMER = "+15551230000";
 
 	private static final String TWILIO_NUMBER = "+15559990000";
+
+	private static final String INTERACTION_CHANNEL = "{\"type\":\"sms\",\"initiated_by\":\"agent\","
+			+ "\"participants\":[{\"address\":\"" + CUSTOMER + "\",\"proxy_address\":\"" + TWILIO_NUMBER + "\"}]}";
+
+	private static final String INTERACTION_ROUTING = "{\"properties\":{\"workspace_sid\":\"WS00000000000000000000000000000001\","
+			+ "\"workflow_sid\":\"WW00000000000000000000000000000001\",\"task_channel_unique_name\":\"sms\","
+			+ "\"attributes\":{\"direction\":\"outbound\"}}}";
 
 	private static TwilioEmulator emulator;
 
@@ -35,6 +44,10 @@ class OpenApiConformanceIntegrationTests {
 	private static String channelSid;
 
 	private static String sessionSid;
+
+	private static String interactionSid;
+
+	private static String conversationSid;
 
 	@BeforeAll
 	static void seed() {
@@ -51,6 +64,13 @@ class OpenApiConformanceIntegrationTests {
 			.get("sid")
 			.asString();
 		created(post(messagesPath(), Map.entry("Body", "Hello")));
+		interactionSid = post("/flex-api/v1/Interactions", Map.entry("Channel", INTERACTION_CHANNEL),
+				Map.entry("Routing", INTERACTION_ROUTING))
+			.body()
+			.get("sid")
+			.asString();
+		conversationSid = emulator.interaction(interactionSid).orElseThrow().conversationSid();
+		created(post(conversationPath() + "/Messages", Map.entry("Body", "Hello")));
 	}
 
 	@AfterAll
@@ -116,6 +136,53 @@ class OpenApiConformanceIntegrationTests {
 	}
 
 	@Test
+	void interactionBodiesMatchTheSpec() {
+		EmulatorClients.RawResponse created = post("/flex-api/v1/Interactions",
+				Map.entry("Channel", INTERACTION_CHANNEL.replace(CUSTOMER, "+15551231111")),
+				Map.entry("Routing", INTERACTION_ROUTING), Map.entry("WebhookTtid", "flex_interactionwebhook_1"));
+
+		assertThat(created.status()).isEqualTo(InteractionHandler.CREATED_STATUS);
+		// the spec says 201 where Twilio's docs say 200: same body either way
+		assertConforms(FLEX, "/v1/Interactions", "post", 201, created);
+		assertConforms(FLEX, "/v1/Interactions/{Sid}", "get", get("/flex-api/v1/Interactions/" + interactionSid));
+		assertRoutingPropertiesAreTaskRouters(created.body().get("routing").get("properties"));
+	}
+
+	@Test
+	void conversationBodiesMatchTheSpec() {
+		String other = emulator.createConversationFor("+15551232222", TWILIO_NUMBER).sid();
+
+		assertConforms(CONVERSATIONS, "/v1/Conversations/{Sid}", "get", get(conversationPath()));
+		assertConforms(CONVERSATIONS, "/v1/Conversations/{Sid}", "post",
+				post("/conversations/v1/Conversations/" + other, Map.entry("State", "closed"),
+						Map.entry("FriendlyName", "closed"), Map.entry("Attributes", "{\"a\":1}")));
+	}
+
+	@Test
+	void conversationMessageBodiesMatchTheSpec() {
+		String messages = "/v1/Conversations/{ConversationSid}/Messages";
+		assertConforms(CONVERSATIONS, messages, "get", get(conversationPath() + "/Messages?Order=desc"));
+		assertConforms(CONVERSATIONS, messages, "post", post(conversationPath() + "/Messages", Map.entry("Body", "Hi"),
+				Map.entry("Author", "agent"), Map.entry("Attributes", "{\"a\":1}")));
+	}
+
+	@Test
+	void participantConversationBodiesMatchTheSpec() {
+		EmulatorClients.RawResponse listed = get("/conversations/v1/ParticipantConversations?Address=%2B15551230000");
+
+		assertConforms(CONVERSATIONS, "/v1/ParticipantConversations", "get", listed);
+		assertThat(listed.body().get("conversations")).singleElement().satisfies((row) -> {
+			assertThat(row.get("conversation_sid").asString()).isEqualTo(conversationSid);
+			assertThat(row.get("participant_messaging_binding").get("type").asString()).isEqualTo("sms");
+			assertThat(row.get("participant_messaging_binding").get("address").asString()).isEqualTo(CUSTOMER);
+			assertThat(row.get("participant_messaging_binding").get("proxy_address").asString())
+				.isEqualTo(TWILIO_NUMBER);
+		});
+		assertThat(listed.body().get("meta").get("url").asString()).isEqualTo(
+				"https://conversations.twilio.com/v1/ParticipantConversations?Address=%2B15551230000&PageSize=50&Page=0");
+	}
+
+	@Test
 	void checkerFlagsARenamedFieldAndAWrongType() {
 		JsonNode schema = PROXY.responseSchema("/v1/Services/{ServiceSid}/Sessions/{Sid}", "get", 200);
 		ObjectNode renamed = (ObjectNode) get(sessionsPath() + "/" + sessionSid).body().deepCopy();
@@ -131,9 +198,32 @@ class OpenApiConformanceIntegrationTests {
 		assertThat(PROXY.violations(nulled, schema, "session")).singleElement().asString().contains("status");
 	}
 
+	/**
+	 * The spec leaves {@code routing} untyped; TaskRouter's task has epoch-second dates
+	 * and a JSON-string {@code attributes}, as the spec's example shows.
+	 */
+	private static void assertRoutingPropertiesAreTaskRouters(JsonNode properties) {
+		assertThat(properties.get("sid").asString()).matches("^WT[0-9a-f]{32}$");
+		assertThat(properties.get("date_created").isIntegralNumber()).isTrue();
+		assertThat(properties.get("date_updated").isIntegralNumber()).isTrue();
+		assertThat(properties.get("priority").isIntegralNumber()).isTrue();
+		assertThat(properties.get("timeout").isIntegralNumber()).isTrue();
+		assertThat(properties.get("age").isIntegralNumber()).isTrue();
+		assertThat(properties.get("attributes").isString()).isTrue();
+		assertThat(Json.MAPPER.readTree(properties.get("attributes").asString()).get("conversationSid").asString())
+			.matches("^CH[0-9a-f]{32}$");
+		assertThat(properties.propertyNames()).contains("workspace_sid", "workflow_sid", "queue_sid", "worker_sid",
+				"task_channel_unique_name", "assignment_status");
+	}
+
 	private static void assertConforms(OpenApiSpec spec, String specPath, String method,
 			EmulatorClients.RawResponse response) {
-		JsonNode schema = spec.responseSchema(specPath, method, response.status());
+		assertConforms(spec, specPath, method, response.status(), response);
+	}
+
+	private static void assertConforms(OpenApiSpec spec, String specPath, String method, int specStatus,
+			EmulatorClients.RawResponse response) {
+		JsonNode schema = spec.responseSchema(specPath, method, specStatus);
 		assertThat(response.contentType()).startsWith("application/json");
 		assertThat(spec.violations(response.body(), schema, method.toUpperCase() + " " + specPath)).isEmpty();
 		if (response.body().has("meta")) {
@@ -174,6 +264,10 @@ class OpenApiConformanceIntegrationTests {
 
 	private static String chatChannelPath() {
 		return "/chat/v2/Services/" + flow.chatServiceSid() + "/Channels/" + channelSid;
+	}
+
+	private static String conversationPath() {
+		return "/conversations/v1/Conversations/" + conversationSid;
 	}
 
 	private static String messagesPath() {

@@ -1,0 +1,176 @@
+package com.outboundsms.worker.emulator;
+
+import java.time.Instant;
+
+import org.jspecify.annotations.Nullable;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * Renders Flex Conversations resources as Twilio does ({@code flex.v1.interaction},
+ * {@code conversations.v1.conversation},
+ * {@code conversations.v1.conversation.conversation_message},
+ * {@code conversations.v1.participant_conversation}).
+ */
+final class ConversationsViews {
+
+	static final String BASE = "https://conversations.twilio.com/v1";
+
+	private final String accountSid;
+
+	private final EmulatorState state;
+
+	ConversationsViews(EmulatorState state) {
+		this.state = state;
+		this.accountSid = state.accountSid();
+	}
+
+	static String conversationUrl(String conversationSid) {
+		return BASE + "/Conversations/" + conversationSid;
+	}
+
+	ObjectNode interaction(Interaction interaction) {
+		String url = FlexViews.BASE + "/Interactions/" + interaction.sid();
+		ObjectNode json = Json.object();
+		json.put("sid", interaction.sid());
+		ObjectNode channel = json.putObject("channel");
+		channel.put("type", interaction.channelType());
+		channel.put("sid", interaction.channelSid());
+		InteractionTask task = (interaction.taskSid() != null) ? this.state.conversations.task(interaction.taskSid())
+				: null;
+		if (task != null) {
+			ObjectNode routing = json.putObject("routing");
+			routing.putNull("reservation");
+			routing.set("properties", taskProperties(task));
+		}
+		else {
+			json.putNull("routing");
+		}
+		json.put("url", url);
+		json.putObject("links").put("channels", url + "/Channels");
+		json.put("interaction_context_sid", interaction.interactionContextSid());
+		json.put("webhook_ttid", interaction.webhookTtid());
+		return json;
+	}
+
+	/**
+	 * Renders the task as TaskRouter does inside an interaction: dates as epoch seconds,
+	 * attributes as a JSON string.
+	 */
+	private ObjectNode taskProperties(InteractionTask task) {
+		TaskRouting routing = task.routing();
+		ObjectNode json = Json.object();
+		json.put("sid", task.sid());
+		json.put("account_sid", this.accountSid);
+		json.put("workspace_sid", routing.workspaceSid());
+		json.put("workflow_sid", routing.workflowSid());
+		json.put("queue_sid", routing.queueSid());
+		json.put("worker_sid", routing.workerSid());
+		json.put("task_channel_unique_name", routing.taskChannelUniqueName());
+		json.put("assignment_status", task.status());
+		json.put("priority", routing.priority());
+		json.put("timeout", routing.timeout());
+		json.put("age", Math.max(0, this.state.now().getEpochSecond() - task.created().getEpochSecond()));
+		json.put("attributes", task.attributesJson());
+		json.put("date_created", task.created().getEpochSecond());
+		json.put("date_updated", task.created().getEpochSecond());
+		return json;
+	}
+
+	ObjectNode conversation(Conversation conversation) {
+		String url = conversationUrl(conversation.sid());
+		ObjectNode json = Json.object();
+		json.put("account_sid", this.accountSid);
+		json.put("chat_service_sid", conversation.chatServiceSid());
+		json.putNull("messaging_service_sid");
+		json.put("sid", conversation.sid());
+		json.put("friendly_name", conversation.friendlyName());
+		json.put("unique_name", conversation.uniqueName());
+		json.put("attributes", conversation.attributes());
+		json.put("state", conversation.state());
+		json.put("date_created", TwilioTime.format(conversation.created()));
+		json.put("date_updated", TwilioTime.format(conversation.updated()));
+		json.set("timers", timers(conversation.dateClosed()));
+		json.put("url", url);
+		ObjectNode links = json.putObject("links");
+		links.put("participants", url + "/Participants");
+		links.put("messages", url + "/Messages");
+		links.put("webhooks", url + "/Webhooks");
+		links.put("export", url + "/Export");
+		json.putNull("bindings");
+		return json;
+	}
+
+	ObjectNode message(ConversationMessage message) {
+		String url = conversationUrl(message.conversationSid()) + "/Messages/" + message.sid();
+		ObjectNode json = Json.object();
+		json.put("account_sid", this.accountSid);
+		json.put("conversation_sid", message.conversationSid());
+		json.put("sid", message.sid());
+		json.put("index", message.index());
+		json.put("author", message.author());
+		json.put("body", message.body());
+		json.putNull("media");
+		json.put("attributes", message.attributes());
+		json.putNull("participant_sid");
+		json.put("date_created", TwilioTime.format(message.created()));
+		json.put("date_updated", TwilioTime.format(message.created()));
+		json.put("url", url);
+		json.putNull("delivery");
+		ObjectNode links = json.putObject("links");
+		links.put("delivery_receipts", url + "/Receipts");
+		links.put("channel_metadata", url + "/ChannelMetadata");
+		json.putNull("content_sid");
+		return json;
+	}
+
+	ObjectNode participantConversation(ConversationsBackend.ParticipantConversation row) {
+		ConversationParticipant participant = row.participant();
+		Conversation conversation = row.conversation();
+		String conversationUrl = conversationUrl(conversation.sid());
+		ObjectNode json = Json.object();
+		json.put("account_sid", this.accountSid);
+		json.put("chat_service_sid", conversation.chatServiceSid());
+		json.put("participant_sid", participant.sid());
+		json.putNull("participant_user_sid");
+		json.put("participant_identity", participant.identity());
+		MessagingBinding binding = participant.binding();
+		if (binding != null) {
+			ObjectNode messaging = json.putObject("participant_messaging_binding");
+			messaging.put("address", binding.address());
+			messaging.put("proxy_address", binding.proxyAddress());
+			messaging.put("type", "sms");
+			messaging.putNull("level");
+			messaging.putNull("name");
+			messaging.putNull("projected_address");
+		}
+		else {
+			json.putNull("participant_messaging_binding");
+		}
+		json.put("conversation_sid", conversation.sid());
+		json.put("conversation_unique_name", conversation.uniqueName());
+		json.put("conversation_friendly_name", conversation.friendlyName());
+		json.put("conversation_attributes", conversation.attributes());
+		json.put("conversation_date_created", TwilioTime.format(conversation.created()));
+		json.put("conversation_date_updated", TwilioTime.format(conversation.updated()));
+		json.put("conversation_created_by", conversation.createdBy());
+		json.put("conversation_state", conversation.state());
+		json.set("conversation_timers", timers(conversation.dateClosed()));
+		ObjectNode links = json.putObject("links");
+		links.put("participant", conversationUrl + "/Participants/" + participant.sid());
+		links.put("conversation", conversationUrl);
+		return json;
+	}
+
+	/**
+	 * Renders the timers: no inactive/closed timers are scheduled, so only the closing
+	 * date once it happened.
+	 */
+	private static ObjectNode timers(@Nullable Instant dateClosed) {
+		ObjectNode timers = Json.object();
+		if (dateClosed != null) {
+			timers.put("date_closed", TwilioTime.format(dateClosed));
+		}
+		return timers;
+	}
+
+}
