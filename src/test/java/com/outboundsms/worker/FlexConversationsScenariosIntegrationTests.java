@@ -8,7 +8,9 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.health.actuate.endpoint.HealthDescriptor;
 import org.springframework.boot.health.actuate.endpoint.HealthEndpoint;
+import org.springframework.boot.health.actuate.endpoint.IndicatedHealthDescriptor;
 import org.springframework.test.context.TestPropertySource;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -74,7 +76,10 @@ class FlexConversationsScenariosIntegrationTests extends OutreachScenarios {
 
 	@Test
 	void namesTheBackendInTheHealthDetails() {
-		assertThat(this.health.health().toString()).contains("backend=flex-conversations");
+		HealthDescriptor twilio = this.health.healthForPath("twilio");
+
+		assertThat(twilio).isInstanceOfSatisfying(IndicatedHealthDescriptor.class,
+				(indicated) -> assertThat(indicated.getDetails()).containsEntry("backend", "flex-conversations"));
 	}
 
 }

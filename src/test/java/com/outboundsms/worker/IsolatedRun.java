@@ -7,9 +7,10 @@ import java.util.UUID;
 import com.outboundsms.worker.emulator.EmulatorSettings;
 import com.outboundsms.worker.emulator.TwilioEmulator;
 
+import org.springframework.beans.factory.DisposableBean;
+import org.springframework.beans.factory.support.DefaultListableBeanFactory;
 import org.springframework.context.ApplicationContextInitializer;
 import org.springframework.context.ConfigurableApplicationContext;
-import org.springframework.context.SmartLifecycle;
 import org.springframework.core.env.MapPropertySource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
@@ -52,7 +53,12 @@ public class IsolatedRun implements ApplicationContextInitializer<ConfigurableAp
 		context.getEnvironment().getPropertySources().addFirst(new MapPropertySource("isolated-run", properties));
 		context.getBeanFactory().registerSingleton("twilioEmulator", emulator);
 		context.getBeanFactory().registerSingleton("runNames", names);
-		context.getBeanFactory().registerSingleton("runCleanup", new Cleanup(services, names, emulator));
+		// on close, not on stop: the test framework stops (pauses) a cached context while
+		// other test
+		// classes run, and resumes it later with its schema, queues and emulator still
+		// there
+		((DefaultListableBeanFactory) context.getBeanFactory()).registerDisposableBean("runCleanup",
+				new Cleanup(services, names, emulator));
 	}
 
 	static JdbcClient admin(TestServices services) {
@@ -111,47 +117,17 @@ public class IsolatedRun implements ApplicationContextInitializer<ConfigurableAp
 	}
 
 	/**
-	 * Removes the run's broker objects and schema and stops the emulator, in the last
-	 * lifecycle phase: after the listener containers stopped, so nothing redeclares what
-	 * is deleted.
+	 * Removes the run's broker objects and schema and stops the emulator when the context
+	 * is closed: after the listener containers stopped, so nothing redeclares what is
+	 * deleted.
 	 */
-	static final class Cleanup implements SmartLifecycle {
-
-		private final TestServices services;
-
-		private final RunNames names;
-
-		private final TwilioEmulator emulator;
-
-		private volatile boolean running;
-
-		Cleanup(TestServices services, RunNames names, TwilioEmulator emulator) {
-			this.services = services;
-			this.names = names;
-			this.emulator = emulator;
-		}
+	record Cleanup(TestServices services, RunNames names, TwilioEmulator emulator) implements DisposableBean {
 
 		@Override
-		public void start() {
-			this.running = true;
-		}
-
-		@Override
-		public void stop() {
-			this.running = false;
+		public void destroy() {
 			this.emulator.close();
 			this.services.deleteTopology(this.names);
 			admin(this.services).sql("DROP SCHEMA IF EXISTS " + this.names.schema() + " CASCADE").update();
-		}
-
-		@Override
-		public boolean isRunning() {
-			return this.running;
-		}
-
-		@Override
-		public int getPhase() {
-			return Integer.MIN_VALUE;
 		}
 
 	}
