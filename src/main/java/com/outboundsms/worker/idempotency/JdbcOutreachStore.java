@@ -44,8 +44,8 @@ class JdbcOutreachStore implements OutreachStore {
 			""";
 
 	private static final String TAKE_OVER_PENDING = """
-			UPDATE outreach SET owner_request_id = :request, lease_owner = :owner, lease_until = :leaseUntil,
-			    fence = fence + 1, updated_at = :now
+			UPDATE outreach SET backend = :backend, owner_request_id = :request, progress = :progress,
+			    lease_owner = :owner, lease_until = :leaseUntil, fence = fence + 1, updated_at = :now
 			WHERE from_number = :from AND to_number = :to AND state = 'PENDING' AND fence = :fence
 			""";
 
@@ -143,7 +143,7 @@ class JdbcOutreachStore implements OutreachStore {
 				if (inserted == 1) {
 					return new Claim.Claimed(1, OutreachProgress.none());
 				}
-				Optional<Claim> existing = claimExisting(pair, requestId, now);
+				Optional<Claim> existing = claimExisting(pair, requestId, backend, now);
 				if (existing.isPresent()) {
 					return existing.get();
 				}
@@ -151,7 +151,7 @@ class JdbcOutreachStore implements OutreachStore {
 		});
 	}
 
-	private Optional<Claim> claimExisting(NumberPair pair, String requestId, Instant now) {
+	private Optional<Claim> claimExisting(NumberPair pair, String requestId, String backend, Instant now) {
 		Optional<Row> found = this.jdbc.sql(SELECT_OUTREACH).params(pairParams(pair)).query(this::row).optional();
 		if (found.isEmpty()) {
 			return Optional.empty();
@@ -164,24 +164,28 @@ class JdbcOutreachStore implements OutreachStore {
 		if (row.leaseUntil() != null && row.leaseUntil().isAfter(now)) {
 			return Optional.of(new Claim.Busy(row.leaseUntil()));
 		}
+		// what another backend began is of no use to this one: it starts over
+		OutreachProgress kept = row.backend().equals(backend) ? row.progress() : OutreachProgress.none();
 		int taken = this.jdbc.sql(TAKE_OVER_PENDING)
 			.params(pairParams(pair))
+			.param("backend", backend)
+			.param("progress", this.codec.write(kept))
 			.param("request", requestId)
 			.param("owner", this.instanceId)
 			.param("leaseUntil", time(now.plus(this.properties.lease())))
 			.param("now", time(now))
 			.param("fence", row.fence())
 			.update();
-		return (taken == 1) ? Optional.of(new Claim.Claimed(row.fence() + 1, row.progress())) : Optional.empty();
+		return (taken == 1) ? Optional.of(new Claim.Claimed(row.fence() + 1, kept)) : Optional.empty();
 	}
 
 	@Override
-	public Optional<Claim.Claimed> replace(NumberPair pair, Claim.Open open, String requestId) {
+	public Optional<Claim.Claimed> replace(NumberPair pair, Claim.Open open, String requestId, String backend) {
 		return guarded(() -> {
 			Instant now = this.clock.instant();
 			int replaced = this.jdbc.sql(REPLACE_OPEN)
 				.params(pairParams(pair))
-				.param("backend", open.backend())
+				.param("backend", backend)
 				.param("request", requestId)
 				.param("progress", this.codec.write(OutreachProgress.none()))
 				.param("owner", this.instanceId)

@@ -73,13 +73,16 @@ public class OutreachProcessor {
 	}
 
 	private Optional<StoredOutcome> reuseOrReplace(OutboundSmsRequest request, Claim.Open open) {
-		if (isRecent(open) && stillOpen(request.pair(), open)) {
+		// an outreach another backend made is not this backend's to answer for
+		boolean ours = open.backend().equals(this.backend.name());
+		if (ours && isRecent(open) && stillOpen(request.pair(), open)) {
 			StoredOutcome reused = new StoredOutcome(Outcome.REUSED, open.backend(), open.progress().sids(),
 					this.clock.instant());
 			this.store.recordOutcome(request.requestId(), request.pair(), reused);
 			return Optional.of(reused);
 		}
-		return this.store.replace(request.pair(), open, request.requestId()).map((claimed) -> create(request, claimed));
+		return this.store.replace(request.pair(), open, request.requestId(), this.backend.name())
+			.map((claimed) -> create(request, claimed));
 	}
 
 	/**

@@ -33,9 +33,10 @@ public interface OutreachStore {
 	 * @param pair the number pair
 	 * @param open the outreach as it was read
 	 * @param requestId the claiming request
+	 * @param backend the backend that will make the new outreach
 	 * @return the claim, empty if the row changed meanwhile
 	 */
-	Optional<Claim.Claimed> replace(NumberPair pair, Claim.Open open, String requestId);
+	Optional<Claim.Claimed> replace(NumberPair pair, Claim.Open open, String requestId, String backend);
 
 	/**
 	 * Records the progress of a pending outreach and renews its lease.

@@ -120,6 +120,17 @@ abstract class OutreachStoreContract {
 	}
 
 	@Test
+	void pendingOutreachOfAnotherBackendIsTakenOverFromTheStart() {
+		this.store.claim(PAIR, "r1", "flex-legacy");
+		this.store.checkpoint(PAIR, 1, OutreachProgress.none().with(Sid.CHAT_CHANNEL, "CH1"));
+		advance(Duration.ofSeconds(61));
+
+		Claim claim = this.otherInstance.claim(PAIR, "r1", "flex-conversations");
+
+		assertThat(claim).isEqualTo(new Claim.Claimed(2, OutreachProgress.none()));
+	}
+
+	@Test
 	void staleFenceCannotOverwriteTheNewOwnersProgress() {
 		this.store.claim(PAIR, "r1", "flex-legacy");
 		advance(Duration.ofSeconds(61));
@@ -153,8 +164,11 @@ abstract class OutreachStoreContract {
 				outcome(Outcome.CREATED));
 		Claim.Open open = (Claim.Open) this.store.claim(PAIR, "r2", "flex-legacy");
 
-		assertThat(this.store.replace(PAIR, open, "r2")).contains(new Claim.Claimed(2, OutreachProgress.none()));
-		assertThat(this.otherInstance.replace(PAIR, open, "r3")).isEmpty();
+		assertThat(this.store.replace(PAIR, open, "r2", "flex-conversations"))
+			.contains(new Claim.Claimed(2, OutreachProgress.none()));
+		assertThat(this.otherInstance.replace(PAIR, open, "r3", "flex-conversations")).isEmpty();
+		assertThat(JdbcClient.create(this.dataSource).sql("SELECT backend FROM outreach").query(String.class).single())
+			.isEqualTo("flex-conversations");
 	}
 
 	@Test

@@ -48,19 +48,21 @@ final class InMemoryOutreachStore implements OutreachStore {
 			return new Claim.Busy(row.leaseUntil());
 		}
 		long fence = row.fence() + 1;
-		this.rows.put(pair, Row.pending(row.backend(), requestId, row.progress(), now.plus(LEASE), fence));
-		return new Claim.Claimed(fence, row.progress());
+		OutreachProgress kept = row.backend().equals(backend) ? row.progress() : OutreachProgress.none();
+		this.rows.put(pair, Row.pending(backend, requestId, kept, now.plus(LEASE), fence));
+		return new Claim.Claimed(fence, kept);
 	}
 
 	@Override
-	public synchronized Optional<Claim.Claimed> replace(NumberPair pair, Claim.Open open, String requestId) {
+	public synchronized Optional<Claim.Claimed> replace(NumberPair pair, Claim.Open open, String requestId,
+			String backend) {
 		Row row = this.rows.get(pair);
 		if (row == null || row.state() != State.OPEN || row.fence() != open.fence()) {
 			return Optional.empty();
 		}
 		long fence = row.fence() + 1;
-		this.rows.put(pair, Row.pending(open.backend(), requestId, OutreachProgress.none(),
-				this.clock.instant().plus(LEASE), fence));
+		this.rows.put(pair,
+				Row.pending(backend, requestId, OutreachProgress.none(), this.clock.instant().plus(LEASE), fence));
 		return Optional.of(new Claim.Claimed(fence, OutreachProgress.none()));
 	}
 

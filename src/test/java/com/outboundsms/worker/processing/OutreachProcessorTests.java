@@ -118,6 +118,26 @@ class OutreachProcessorTests {
 	}
 
 	@Test
+	void replacesAnOpenOutreachThatAnotherBackendMade() {
+		OutreachProcessor trusting = new OutreachProcessor(
+				this.store, this.backend, new ProcessingProperties(Duration.ofHours(24), Duration.ofSeconds(60),
+						Duration.ofMillis(100), Duration.ofMinutes(2)),
+				this.clock, new ClockAdvancingPause(this.clock));
+		this.store.claim(PAIR, "made-elsewhere", "another-backend");
+		this.store.open(PAIR, 1, OutreachProgress.none().with(Sid.PROXY_SESSION, "KC-other"), "made-elsewhere",
+				new StoredOutcome(Outcome.CREATED, "another-backend", java.util.Map.of(Sid.PROXY_SESSION, "KC-other"),
+						this.clock.instant()));
+
+		ResultEvent event = trusting.process(request("crm-ticket-4711"), 1);
+
+		assertThat(event.outcome()).isEqualTo(Outcome.CREATED);
+		assertThat(event.backend()).isEqualTo(this.backend.name());
+		assertThat(event.sids()).doesNotContainValue("KC-other");
+		assertThat(this.store.row(PAIR))
+			.hasValueSatisfying((row) -> assertThat(row.backend()).isEqualTo(this.backend.name()));
+	}
+
+	@Test
 	void answersARedeliveredReusingRequestWithTheSameOutcome() {
 		this.processor.process(request("crm-ticket-4711"), 1);
 		ResultEvent reused = this.processor.process(request("crm-ticket-4712"), 1);
