@@ -44,7 +44,7 @@ class SandboxIntegrationTests {
 	void showsTheWholeJobWithTheSampleRequests(CapturedOutput output) throws Exception {
 		RunNames names = RunNames.named("osw-test-sandbox-" + UUID.randomUUID().toString().substring(0, 8));
 		int intakePort = freePort();
-		try (ConfigurableApplicationContext worker = start(names, intakePort)) {
+		try (ConfigurableApplicationContext worker = start(names, intakePort, "flex-legacy")) {
 			await().atMost(Duration.ofSeconds(30))
 				.untilAsserted(() -> assertThat(output.getOut())
 					.contains("Result event [result.created]: {\"requestId\":\"sample-created-")
@@ -76,12 +76,28 @@ class SandboxIntegrationTests {
 		}
 	}
 
-	private ConfigurableApplicationContext start(RunNames names, int intakePort) throws IOException {
+	@Test
+	void runsTheFlexConversationsBackendToo(CapturedOutput output) throws Exception {
+		RunNames names = RunNames.named("osw-test-sandbox-" + UUID.randomUUID().toString().substring(0, 8));
+		try (ConfigurableApplicationContext worker = start(names, 0, "flex-conversations")) {
+			await().atMost(Duration.ofSeconds(30))
+				.untilAsserted(() -> assertThat(output.getOut()).containsPattern(
+						"Result event \\[result.created\\]: \\{\"requestId\":\"sample-created-[0-9]+\",\"outcome\":\"CREATED\",\"backend\":\"flex-conversations\".*\"conversationSid\":\"CH")
+					.containsPattern(
+							"Result event \\[result.reused\\]: \\{\"requestId\":\"sample-reused-[0-9]+\",\"outcome\":\"REUSED\",\"backend\":\"flex-conversations\""));
+		}
+		finally {
+			this.services.deleteTopology(names);
+		}
+	}
+
+	private ConfigurableApplicationContext start(RunNames names, int intakePort, String backend) throws IOException {
 		List<String> arguments = new ArrayList<>(this.services.arguments(names));
 		arguments.addAll(List.of(
 				"--spring.datasource.url=jdbc:h2:file:" + this.data.resolve("outbound-sms")
 						+ ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH",
-				"--sandbox.emulator-port=" + freePort(), "--sandbox.intake-port=" + intakePort));
+				"--sandbox.emulator-port=" + freePort(), "--sandbox.intake-port=" + intakePort,
+				"--outbound-sms.backend=" + backend));
 		return new SpringApplicationBuilder(WorkerApplication.class).profiles("sandbox")
 			.run(arguments.toArray(String[]::new));
 	}
