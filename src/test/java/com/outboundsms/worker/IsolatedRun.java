@@ -1,6 +1,7 @@
 package com.outboundsms.worker;
 
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -47,7 +48,8 @@ public class IsolatedRun implements ApplicationContextInitializer<ConfigurableAp
 		properties.put("twilio.api-key", API_KEY);
 		properties.put("twilio.api-secret", API_SECRET);
 		properties.put("twilio.proxy-service-sid", emulator.defaultProxyServiceSid());
-		properties.put("outbound-sms.inbound.initial-backoff", "20ms");
+		properties.put("outbound-sms.inbound.retry-delays", String.join(",", RunNames.RETRY_DELAYS));
+		properties.put("outbound-sms.inbound.max-attempts", "3");
 		// tests add Flex Flows as they go: let every unknown number read the flows again
 		properties.put("twilio.flow-miss-refresh", "0s");
 		context.getEnvironment().getPropertySources().addFirst(new MapPropertySource("isolated-run", properties));
@@ -74,6 +76,9 @@ public class IsolatedRun implements ApplicationContextInitializer<ConfigurableAp
 	 */
 	public record RunNames(String prefix, String schema) {
 
+		/** The delay queues' delays in tests: short, so retries come back at once. */
+		static final List<String> RETRY_DELAYS = List.of("20ms", "40ms", "80ms");
+
 		static RunNames random() {
 			return named("osw-test-" + UUID.randomUUID().toString().replace("-", "").substring(0, 10));
 		}
@@ -93,6 +98,16 @@ public class IsolatedRun implements ApplicationContextInitializer<ConfigurableAp
 
 		public String requestQueue() {
 			return this.prefix + ".requests";
+		}
+
+		public String retryExchange() {
+			return this.prefix + ".retry";
+		}
+
+		public List<String> retryQueues() {
+			return RETRY_DELAYS.stream()
+				.map((delay) -> requestQueue() + ".retry." + delay.replace("ms", "") + "ms")
+				.toList();
 		}
 
 		public String resultExchange() {

@@ -127,11 +127,13 @@ public final class TestServices {
 		factory.setUsername(this.rabbitUser);
 		factory.setPassword(this.rabbitPassword);
 		try (Connection connection = factory.newConnection(); Channel channel = connection.createChannel()) {
-			for (String queue : List.of(names.requestQueue(), names.deadLetterQueue())) {
+			List<String> queues = new java.util.ArrayList<>(List.of(names.requestQueue(), names.deadLetterQueue()));
+			queues.addAll(names.retryQueues());
+			for (String queue : queues) {
 				channel.queueDelete(queue);
 			}
-			for (String exchange : List.of(names.requestExchange(), names.resultExchange(),
-					names.deadLetterExchange())) {
+			for (String exchange : List.of(names.requestExchange(), names.resultExchange(), names.deadLetterExchange(),
+					names.retryExchange())) {
 				channel.exchangeDelete(exchange);
 			}
 		}
@@ -169,6 +171,7 @@ public final class TestServices {
 				"--spring.rabbitmq.port=" + this.rabbitPort, "--spring.rabbitmq.username=" + this.rabbitUser,
 				"--spring.rabbitmq.password=" + this.rabbitPassword, "--server.port=0"));
 		names.properties().forEach((key, value) -> arguments.add("--" + key + "=" + value));
+		arguments.add("--outbound-sms.inbound.retry-delays=" + String.join(",", IsolatedRun.RunNames.RETRY_DELAYS));
 		return arguments;
 	}
 

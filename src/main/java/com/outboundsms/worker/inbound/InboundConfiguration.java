@@ -1,15 +1,20 @@
 package com.outboundsms.worker.inbound;
 
 import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ThreadLocalRandom;
 
 import com.outboundsms.worker.deadletter.DeadLetterProperties;
 import com.outboundsms.worker.deadletter.DeadLetterPublisher;
 import com.outboundsms.worker.processing.OutreachProcessor;
-import com.outboundsms.worker.processing.PermanentFailure;
 import com.outboundsms.worker.processing.ResultPublisher;
 
 import org.springframework.amqp.core.Binding;
 import org.springframework.amqp.core.BindingBuilder;
+import org.springframework.amqp.core.Declarable;
+import org.springframework.amqp.core.Declarables;
 import org.springframework.amqp.core.DirectExchange;
 import org.springframework.amqp.core.ExchangeBuilder;
 import org.springframework.amqp.core.Queue;
@@ -17,10 +22,9 @@ import org.springframework.amqp.core.QueueBuilder;
 import org.springframework.amqp.core.AmqpAdmin;
 import org.springframework.amqp.rabbit.connection.ConnectionFactory;
 import org.springframework.amqp.rabbit.core.RabbitAdmin;
+import org.springframework.amqp.rabbit.core.RabbitTemplate;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.core.retry.RetryPolicy;
-import org.springframework.core.retry.RetryTemplate;
 
 /**
  * Declares the request exchange and quorum queue (dead-lettering at least once to the
@@ -47,6 +51,32 @@ class InboundConfiguration {
 			.build();
 	}
 
+	/**
+	 * The delay queues: one per retry delay, each expiring its messages back into the
+	 * request exchange, at least once, as the request queue dead-letters.
+	 */
+	@Bean
+	Declarables retryTopology(InboundProperties properties) {
+		DirectExchange exchange = ExchangeBuilder.directExchange(Retries.retryExchange(properties))
+			.durable(true)
+			.build();
+		List<Declarable> declarables = new ArrayList<>(List.of(exchange));
+		for (Duration delay : properties.retryDelays()) {
+			String name = RetryDelays.queueName(properties.queue(), delay);
+			Queue queue = QueueBuilder.durable(name)
+				.quorum()
+				.ttl((int) delay.toMillis())
+				.deadLetterExchange(properties.exchange())
+				.deadLetterRoutingKey(properties.routingKey())
+				.withArgument("x-dead-letter-strategy", "at-least-once")
+				.overflow(QueueBuilder.Overflow.rejectPublish)
+				.build();
+			declarables.add(queue);
+			declarables.add(BindingBuilder.bind(queue).to(exchange).with(name));
+		}
+		return new Declarables(declarables);
+	}
+
 	@Bean
 	Binding requestBinding(Queue requestQueue, DirectExchange requestExchange, InboundProperties properties) {
 		return BindingBuilder.bind(requestQueue).to(requestExchange).with(properties.routingKey());
@@ -70,22 +100,15 @@ class InboundConfiguration {
 
 	@Bean
 	RequestListener requestListener(InboundProperties properties, OutreachProcessor processor, ResultPublisher results,
-			DeadLetterPublisher deadLetters, Clock clock) {
+			DeadLetterPublisher deadLetters, ConnectionFactory connectionFactory, Clock clock) {
 		RequestReader reader = new RequestReader(new PhoneNumbers(properties.defaultRegion()),
 				properties.maxBodySize().toBytes());
-		return new RequestListener(reader, processor, results, deadLetters, retry(properties), clock);
-	}
-
-	private static RetryTemplate retry(InboundProperties properties) {
-		RetryPolicy policy = RetryPolicy.builder()
-			.maxRetries(Math.max(0, properties.maxAttempts() - 1))
-			.delay(properties.initialBackoff())
-			.multiplier(2.0)
-			.jitter(properties.initialBackoff().dividedBy(2))
-			.maxDelay(properties.initialBackoff().multipliedBy(16))
-			.excludes(PermanentFailure.class)
-			.build();
-		return new RetryTemplate(policy);
+		RabbitTemplate template = new RabbitTemplate(connectionFactory);
+		// an unroutable retry copy would be a lost request: the template reports it
+		template.setMandatory(true);
+		Retries retries = new Retries(template, properties,
+				new RetryDelays(properties.retryDelays(), () -> ThreadLocalRandom.current().nextDouble()));
+		return new RequestListener(reader, processor, results, deadLetters, retries, clock);
 	}
 
 }

@@ -1,11 +1,11 @@
 package com.outboundsms.worker.inbound;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.atomic.AtomicInteger;
 
 import com.outboundsms.worker.deadletter.DeadLetter;
 import com.outboundsms.worker.deadletter.DeadLetterPublisher;
@@ -15,6 +15,7 @@ import com.outboundsms.worker.processing.NumberPair;
 import com.outboundsms.worker.processing.OutboundSmsRequest;
 import com.outboundsms.worker.processing.OutreachFailure;
 import com.outboundsms.worker.processing.OutreachProcessor;
+import com.outboundsms.worker.processing.PermanentFailure;
 import com.outboundsms.worker.processing.ResultEvent;
 import com.outboundsms.worker.processing.ResultPublisher;
 import org.slf4j.Logger;
@@ -22,14 +23,13 @@ import org.slf4j.LoggerFactory;
 
 import org.springframework.amqp.core.Message;
 import org.springframework.amqp.rabbit.annotation.RabbitListener;
-import org.springframework.core.retry.RetryException;
-import org.springframework.core.retry.RetryTemplate;
 
 /**
- * Consumes requests. Each message is read by the intake, processed by the core (retrying
- * transient failures with backoff), and settled by the type of its outcome: a result
- * event for successes; a dead-lettered copy with reason headers and then a failed result
- * event for failures. The message is acknowledged only after the broker confirmed those
+ * Consumes requests. Each message is read by the intake, processed by the core, and
+ * settled by the type of its outcome: a result event for successes; for transient
+ * failures a copy that waits on the broker for the next attempt; for permanent failures
+ * (and transient ones out of attempts) a dead-lettered copy with reason headers, then a
+ * failed result event. The message is acknowledged only after the broker confirmed those
  * publishes (the container acknowledges when this method returns, and rejects with
  * requeue when it throws).
  */
@@ -45,31 +45,30 @@ class RequestListener {
 
 	private final DeadLetterPublisher deadLetters;
 
-	private final RetryTemplate retry;
+	private final Retries retries;
 
 	private final Clock clock;
 
 	RequestListener(RequestReader reader, OutreachProcessor processor, ResultPublisher results,
-			DeadLetterPublisher deadLetters, RetryTemplate retry, Clock clock) {
+			DeadLetterPublisher deadLetters, Retries retries, Clock clock) {
 		this.reader = reader;
 		this.processor = processor;
 		this.results = results;
 		this.deadLetters = deadLetters;
-		this.retry = retry;
+		this.retries = retries;
 		this.clock = clock;
 	}
 
 	@RabbitListener(id = "outbound-sms-requests", queues = "${outbound-sms.inbound.queue:outbound-sms.requests}")
 	void on(Message message) {
-		Instant receivedAt = this.clock.instant();
+		Attempt attempt = Attempt.of(message.getMessageProperties(), this.clock.instant());
 		Intake intake = read(message);
 		if (intake instanceof Intake.Rejected rejected) {
 			ErrorDetail error = ErrorDetail.of(ErrorCode.INVALID_REQUEST, rejected.message());
-			fail(message, new Attempt(rejected.requestId(), rejected.pair(), rejected.metadata(), 1, receivedAt),
-					error);
+			fail(message, new Known(rejected.requestId(), rejected.pair(), rejected.metadata()), attempt, error);
 			return;
 		}
-		process(message, ((Intake.Accepted) intake).request(), receivedAt);
+		process(message, ((Intake.Accepted) intake).request(), attempt);
 	}
 
 	/**
@@ -90,44 +89,51 @@ class RequestListener {
 		}
 	}
 
-	private void process(Message message, OutboundSmsRequest request, Instant receivedAt) {
-		AtomicInteger attempts = new AtomicInteger();
+	private void process(Message message, OutboundSmsRequest request, Attempt attempt) {
+		Known known = new Known(request.requestId(), Optional.of(request.pair()), request.metadata());
 		try {
-			ResultEvent event = this.retry.execute(() -> this.processor.process(request, attempts.incrementAndGet()));
+			ResultEvent event = this.processor.process(request, attempt.number());
 			this.results.publish(event);
 			logger.info("Request {} for {}: {} {}", request.requestId(), request.pair().masked(), event.outcome(),
 					event.sids().values());
 		}
-		catch (RetryException ex) {
-			Attempt attempt = new Attempt(request.requestId(), Optional.of(request.pair()), request.metadata(),
-					attempts.get(), receivedAt);
-			fail(message, attempt, detail(ex.getCause(), attempts.get()));
+		catch (PermanentFailure failure) {
+			fail(message, known, attempt, failure.detail(attempt.number()));
+		}
+		catch (OutreachFailure failure) {
+			retryOrFail(message, known, attempt, failure.detail(attempt.number()), failure.getMessage());
+		}
+		catch (RuntimeException unexpected) {
+			logger.error("Unexpected failure while processing request " + request.requestId(), unexpected);
+			String cause = "unexpected " + unexpected.getClass().getSimpleName();
+			retryOrFail(message, known, attempt, ErrorDetail.of(ErrorCode.RETRIES_EXHAUSTED,
+					"gave up after " + attempt.number() + " attempt(s); last cause: " + cause), cause);
 		}
 	}
 
-	private static ErrorDetail detail(Throwable failure, int attempts) {
-		if (failure instanceof OutreachFailure outreachFailure) {
-			return outreachFailure.detail(attempts);
+	private void retryOrFail(Message message, Known known, Attempt attempt, ErrorDetail exhausted, String cause) {
+		if (this.retries.exhausted(attempt)) {
+			fail(message, known, attempt, exhausted);
+			return;
 		}
-		logger.error("Unexpected failure while processing a request", failure);
-		return ErrorDetail.of(ErrorCode.RETRIES_EXHAUSTED, "gave up after " + attempts
-				+ " attempt(s); last cause: unexpected " + failure.getClass().getSimpleName());
+		Duration delay = this.retries.schedule(message, attempt, cause);
+		logger.info("Request {} attempt {} failed ({}); next attempt in {}", known.requestId(), attempt.number(), cause,
+				delay);
 	}
 
-	private void fail(Message message, Attempt attempt, ErrorDetail error) {
+	private void fail(Message message, Known known, Attempt attempt, ErrorDetail error) {
 		Instant now = this.clock.instant();
 		this.deadLetters.send(message,
-				new DeadLetter(attempt.requestId(), error, attempt.attempts(), attempt.receivedAt(), now));
-		this.results.publish(ResultEvent.failed(attempt.requestId(), this.processor.backend(), attempt.pair(),
-				attempt.metadata(), error, attempt.attempts(), now));
-		logger.warn("Request {} dead-lettered: {} {}", attempt.requestId(), error.code(), error.message());
+				new DeadLetter(known.requestId(), error, attempt.number(), attempt.firstAt(), attempt.at()));
+		this.results.publish(ResultEvent.failed(known.requestId(), this.processor.backend(), known.pair(),
+				known.metadata(), error, attempt.number(), now));
+		logger.warn("Request {} dead-lettered: {} {}", known.requestId(), error.code(), error.message());
 	}
 
 	/**
 	 * What is known of a request when it fails.
 	 */
-	private record Attempt(String requestId, Optional<NumberPair> pair, Optional<Map<String, Object>> metadata,
-			int attempts, Instant receivedAt) {
+	private record Known(String requestId, Optional<NumberPair> pair, Optional<Map<String, Object>> metadata) {
 	}
 
 }

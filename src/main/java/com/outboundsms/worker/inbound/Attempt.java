@@ -1,0 +1,63 @@
+package com.outboundsms.worker.inbound;
+
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.Map;
+
+import com.outboundsms.worker.processing.WireTime;
+
+import org.springframework.amqp.core.MessageProperties;
+
+/**
+ * Which attempt at a request this delivery is, as the retry headers a delayed copy
+ * carries say: {@code x-attempts} (attempts made before) and {@code x-first-attempt-at}.
+ *
+ * @param number this attempt's number, from 1
+ * @param firstAt when the first attempt started
+ * @param at when this attempt started
+ */
+record Attempt(int number, Instant firstAt, Instant at) {
+
+	static final String ATTEMPTS = "x-attempts";
+
+	static final String FIRST_ATTEMPT_AT = "x-first-attempt-at";
+
+	static final String LAST_ATTEMPT_AT = "x-last-attempt-at";
+
+	/**
+	 * The attempt a delivery stands for; a request without retry headers (or with ones
+	 * that do not parse) is on its first attempt.
+	 * @param properties the delivery's properties
+	 * @param now the time
+	 * @return the attempt
+	 */
+	static Attempt of(MessageProperties properties, Instant now) {
+		Map<String, Object> headers = properties.getHeaders();
+		int before = (headers.get(ATTEMPTS) instanceof Number number) ? Math.max(0, number.intValue()) : 0;
+		return new Attempt(before + 1, firstAt(headers.get(FIRST_ATTEMPT_AT), now), now);
+	}
+
+	private static Instant firstAt(Object header, Instant now) {
+		if (header instanceof String text) {
+			try {
+				Instant first = Instant.parse(text);
+				return first.isAfter(now) ? now : first;
+			}
+			catch (DateTimeParseException ex) {
+				return now;
+			}
+		}
+		return now;
+	}
+
+	/**
+	 * The headers a copy of the request carries into its next attempt.
+	 * @param properties the copy's properties, changed in place
+	 */
+	void stamp(MessageProperties properties) {
+		properties.setHeader(ATTEMPTS, this.number);
+		properties.setHeader(FIRST_ATTEMPT_AT, WireTime.format(this.firstAt));
+		properties.setHeader(LAST_ATTEMPT_AT, WireTime.format(this.at));
+	}
+
+}

@@ -1,0 +1,70 @@
+package com.outboundsms.worker.inbound;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.function.DoubleSupplier;
+
+/**
+ * Picks how long a request waits before its next attempt: exponential backoff with full
+ * jitter (a uniform draw between zero and the attempt's ceiling, which doubles per
+ * attempt), rounded down to one of the delay queues' fixed delays, since a broker queue
+ * expires messages after one fixed time.
+ */
+final class RetryDelays {
+
+	private final List<Duration> delays;
+
+	private final DoubleSupplier random;
+
+	/**
+	 * Creates the picker.
+	 * @param delays the delay queues' delays, shortest first, each the double of the one
+	 * before
+	 * @param random uniform draws in [0, 1)
+	 */
+	RetryDelays(List<Duration> delays, DoubleSupplier random) {
+		if (delays.isEmpty()) {
+			throw new IllegalArgumentException("at least one retry delay is needed");
+		}
+		this.delays = List.copyOf(delays);
+		this.random = random;
+	}
+
+	/**
+	 * The delay before the next attempt.
+	 * @param failedAttempt the number of the attempt that just failed, from 1
+	 * @return one of the configured delays
+	 */
+	Duration after(int failedAttempt) {
+		Duration first = this.delays.get(0);
+		Duration longest = this.delays.get(this.delays.size() - 1);
+		int doublings = Math.min(failedAttempt - 1, 30);
+		Duration ceiling = first.multipliedBy(1L << doublings);
+		if (ceiling.compareTo(longest) > 0) {
+			ceiling = longest;
+		}
+		long drawn = (long) (this.random.getAsDouble() * ceiling.toMillis());
+		Duration chosen = first;
+		for (Duration delay : this.delays) {
+			if (delay.toMillis() <= drawn) {
+				chosen = delay;
+			}
+		}
+		return chosen;
+	}
+
+	List<Duration> all() {
+		return this.delays;
+	}
+
+	/**
+	 * The delay queue's name for a delay.
+	 * @param requestQueue the request queue's name
+	 * @param delay the delay
+	 * @return such as {@code outbound-sms.requests.retry.4000ms}
+	 */
+	static String queueName(String requestQueue, Duration delay) {
+		return requestQueue + ".retry." + delay.toMillis() + "ms";
+	}
+
+}
