@@ -23,6 +23,11 @@ import org.springframework.transaction.support.TransactionTemplate;
 class IdempotencyConfiguration {
 
 	@Bean
+	StoreProbe storeProbe(JdbcClient jdbc) {
+		return new StoreProbe(jdbc);
+	}
+
+	@Bean
 	OutreachStore outreachStore(DataSource dataSource, JdbcClient jdbc, TransactionTemplate transactions,
 			IdempotencyProperties properties, Clock clock) throws MetaDataAccessException {
 		String product = JdbcUtils.extractDatabaseMetaData(dataSource, DatabaseMetaData::getDatabaseProductName);

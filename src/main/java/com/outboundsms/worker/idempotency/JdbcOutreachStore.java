@@ -11,11 +11,13 @@ import java.util.Optional;
 import java.util.function.Supplier;
 
 import com.outboundsms.worker.processing.Claim;
+import com.outboundsms.worker.processing.Dependency;
 import com.outboundsms.worker.processing.NumberPair;
 import com.outboundsms.worker.processing.Outcome;
 import com.outboundsms.worker.processing.OutreachProgress;
 import com.outboundsms.worker.processing.OutreachStore;
 import com.outboundsms.worker.processing.StoredOutcome;
+import com.outboundsms.worker.processing.SystemicFailure;
 import com.outboundsms.worker.processing.TransientFailure;
 
 import org.springframework.dao.DataAccessResourceFailureException;
@@ -316,8 +318,13 @@ class JdbcOutreachStore implements OutreachStore {
 		try {
 			return work.get();
 		}
-		catch (TransientDataAccessException | RecoverableDataAccessException | DataAccessResourceFailureException ex) {
-			throw new TransientFailure("idempotency store unavailable: " + ex.getClass().getSimpleName(), ex);
+		catch (DataAccessResourceFailureException ex) {
+			// no connection: every request would fail the same way, so consumption pauses
+			throw new SystemicFailure(Dependency.STORE,
+					"idempotency store unreachable: " + ex.getClass().getSimpleName(), null, null, ex);
+		}
+		catch (TransientDataAccessException | RecoverableDataAccessException ex) {
+			throw new TransientFailure("idempotency store failed: " + ex.getClass().getSimpleName(), ex);
 		}
 	}
 

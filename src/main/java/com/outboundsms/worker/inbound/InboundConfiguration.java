@@ -8,6 +8,7 @@ import java.util.concurrent.ThreadLocalRandom;
 
 import com.outboundsms.worker.deadletter.DeadLetterProperties;
 import com.outboundsms.worker.deadletter.DeadLetterPublisher;
+import com.outboundsms.worker.processing.DependencyProbe;
 import com.outboundsms.worker.processing.OutreachProcessor;
 import com.outboundsms.worker.processing.ResultPublisher;
 
@@ -23,6 +24,7 @@ import org.springframework.amqp.core.AmqpAdmin;
 import org.springframework.amqp.rabbit.connection.ConnectionFactory;
 import org.springframework.amqp.rabbit.core.RabbitAdmin;
 import org.springframework.amqp.rabbit.core.RabbitTemplate;
+import org.springframework.amqp.rabbit.listener.RabbitListenerEndpointRegistry;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -98,9 +100,15 @@ class InboundConfiguration {
 		return new TopologyCheck(admin);
 	}
 
+	@Bean(destroyMethod = "close")
+	ConsumptionGate consumptionHealthIndicator(RabbitListenerEndpointRegistry registry, List<DependencyProbe> probes,
+			ConsumptionProperties properties, Clock clock) {
+		return new ConsumptionGate(registry, probes, properties, clock);
+	}
+
 	@Bean
 	RequestListener requestListener(InboundProperties properties, OutreachProcessor processor, ResultPublisher results,
-			DeadLetterPublisher deadLetters, ConnectionFactory connectionFactory, Clock clock) {
+			DeadLetterPublisher deadLetters, ConsumptionGate gate, ConnectionFactory connectionFactory, Clock clock) {
 		RequestReader reader = new RequestReader(new PhoneNumbers(properties.defaultRegion()),
 				properties.maxBodySize().toBytes());
 		RabbitTemplate template = new RabbitTemplate(connectionFactory);
@@ -108,7 +116,7 @@ class InboundConfiguration {
 		template.setMandatory(true);
 		Retries retries = new Retries(template, properties,
 				new RetryDelays(properties.retryDelays(), () -> ThreadLocalRandom.current().nextDouble()));
-		return new RequestListener(reader, processor, results, deadLetters, retries, clock);
+		return new RequestListener(reader, processor, results, deadLetters, retries, gate, clock);
 	}
 
 }

@@ -16,11 +16,13 @@ import com.outboundsms.worker.processing.OutboundSmsRequest;
 import com.outboundsms.worker.processing.OutreachFailure;
 import com.outboundsms.worker.processing.OutreachProcessor;
 import com.outboundsms.worker.processing.PermanentFailure;
+import com.outboundsms.worker.processing.SystemicFailure;
 import com.outboundsms.worker.processing.ResultEvent;
 import com.outboundsms.worker.processing.ResultPublisher;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.springframework.amqp.ImmediateRequeueAmqpException;
 import org.springframework.amqp.core.Message;
 import org.springframework.amqp.rabbit.annotation.RabbitListener;
 
@@ -47,19 +49,22 @@ class RequestListener {
 
 	private final Retries retries;
 
+	private final ConsumptionGate gate;
+
 	private final Clock clock;
 
 	RequestListener(RequestReader reader, OutreachProcessor processor, ResultPublisher results,
-			DeadLetterPublisher deadLetters, Retries retries, Clock clock) {
+			DeadLetterPublisher deadLetters, Retries retries, ConsumptionGate gate, Clock clock) {
 		this.reader = reader;
 		this.processor = processor;
 		this.results = results;
 		this.deadLetters = deadLetters;
 		this.retries = retries;
+		this.gate = gate;
 		this.clock = clock;
 	}
 
-	@RabbitListener(id = "outbound-sms-requests", queues = "${outbound-sms.inbound.queue:outbound-sms.requests}")
+	@RabbitListener(id = ConsumptionGate.LISTENER_ID, queues = "${outbound-sms.inbound.queue:outbound-sms.requests}")
 	void on(Message message) {
 		Attempt attempt = Attempt.of(message.getMessageProperties(), this.clock.instant());
 		Intake intake = read(message);
@@ -99,6 +104,11 @@ class RequestListener {
 		}
 		catch (PermanentFailure failure) {
 			fail(message, known, attempt, failure.detail(attempt.number()));
+		}
+		catch (SystemicFailure failure) {
+			this.gate.pause(failure.dependency(), failure.getMessage());
+			// back to the queue, untouched: this request is not at fault
+			throw new ImmediateRequeueAmqpException("consumption paused: " + failure.dependency(), failure);
 		}
 		catch (OutreachFailure failure) {
 			retryOrFail(message, known, attempt, failure.detail(attempt.number()), failure.getMessage());

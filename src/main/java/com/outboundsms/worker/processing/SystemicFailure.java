@@ -2,12 +2,22 @@ package com.outboundsms.worker.processing;
 
 /**
  * A failure that concerns every request, not this one: Twilio refuses the worker's
- * credentials. Until consumption can be paused, it is retried like a transient failure.
+ * credentials, or the store cannot be reached. Consumption pauses until a probe finds the
+ * dependency working; the request goes back to its queue untouched and never to the
+ * dead-letter queue.
  */
 public final class SystemicFailure extends OutreachFailure {
 
-	public SystemicFailure(String message, Integer twilioCode, Integer twilioStatus, Throwable cause) {
+	private final Dependency dependency;
+
+	public SystemicFailure(Dependency dependency, String message, Integer twilioCode, Integer twilioStatus,
+			Throwable cause) {
 		super(message, twilioCode, twilioStatus, cause);
+		this.dependency = dependency;
+	}
+
+	public Dependency dependency() {
+		return this.dependency;
 	}
 
 	@Override

@@ -48,6 +48,11 @@ class TwilioConfiguration {
 	}
 
 	@Bean
+	TwilioProbe twilioProbe(TwilioRestClient client) {
+		return new TwilioProbe(client);
+	}
+
+	@Bean
 	TwilioBackendHealthIndicator twilioHealthIndicator(BackendProperties backend, TwilioProperties properties) {
 		return new TwilioBackendHealthIndicator(backend, properties);
 	}

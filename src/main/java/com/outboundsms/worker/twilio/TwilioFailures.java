@@ -3,6 +3,7 @@ package com.outboundsms.worker.twilio;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import com.outboundsms.worker.processing.Dependency;
 import com.outboundsms.worker.processing.ErrorCode;
 import com.outboundsms.worker.processing.OutreachFailure;
 import com.outboundsms.worker.processing.PermanentFailure;
@@ -46,7 +47,7 @@ final class TwilioFailures {
 			return new TransientFailure(answer, code, status, exception);
 		}
 		if (status == 401 || status == 403) {
-			return new SystemicFailure(answer, code, status, exception);
+			return new SystemicFailure(Dependency.TWILIO, answer, code, status, exception);
 		}
 		return new PermanentFailure(ErrorCode.TWILIO_REJECTED, answer, code, status, exception);
 	}

@@ -327,7 +327,8 @@ class OutreachProcessorTests {
 
 	@Test
 	void releasesTheLeaseAndPropagatesASystemicFailure() {
-		SystemicFailure badCredentials = new SystemicFailure("Twilio answered 401", 20003, 401, null);
+		SystemicFailure badCredentials = new SystemicFailure(Dependency.TWILIO, "Twilio answered 401", 20003, 401,
+				null);
 		this.backend.failAt(Sid.FLEX_FLOW, badCredentials);
 
 		assertThatExceptionOfType(SystemicFailure.class)
