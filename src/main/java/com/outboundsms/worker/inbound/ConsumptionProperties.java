@@ -10,9 +10,11 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *
  * @param probeInitialDelay the wait before the first probe; each failed probe doubles it
  * @param probeMaxDelay the longest wait between two probes
+ * @param shutdownTimeout on shutdown, how long requests in flight may take to finish
+ * before their channel is closed and the broker hands them to another worker
  */
 @ConfigurationProperties("outbound-sms.consumption")
 public record ConsumptionProperties(@DefaultValue("1s") Duration probeInitialDelay,
-		@DefaultValue("60s") Duration probeMaxDelay) {
+		@DefaultValue("60s") Duration probeMaxDelay, @DefaultValue("30s") Duration shutdownTimeout) {
 
 }

@@ -21,6 +21,6 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 @ConfigurationProperties("outbound-sms.processing")
 public record ProcessingProperties(@DefaultValue("24h") Duration dedupeWindow,
 		@DefaultValue("60s") Duration openCheckInterval, @DefaultValue("100ms") Duration busyPoll,
-		@DefaultValue("2m") Duration busyWaitLimit) {
+		@DefaultValue("5s") Duration busyWaitLimit) {
 
 }
