@@ -102,12 +102,17 @@ class DeadLetterReplay {
 
 	/**
 	 * Puts a message back at the tail of the dead-letter queue as it was (body,
-	 * properties, headers), through the default exchange, so the pass never takes it
-	 * again: it takes only as many messages as were ahead of it.
+	 * properties, headers; only the {@code x-delivery-count} the quorum queue added to
+	 * this delivery is left out), through the default exchange, so the pass never takes
+	 * it again: it takes only as many messages as were ahead of it.
 	 */
 	private void putBack(GetResponse response, ReplaySummary summary)
 			throws IOException, TimeoutException, InterruptedException {
-		publish("", this.target.deadLetterQueue(), response.getProps(), response.getBody(), summary);
+		AMQP.BasicProperties properties = response.getProps();
+		AMQP.BasicProperties asDeadLettered = properties.builder()
+			.headers(ReplayedHeaders.withoutDeliveryCount(properties.getHeaders()))
+			.build();
+		publish("", this.target.deadLetterQueue(), asDeadLettered, response.getBody(), summary);
 		this.channel.basicAck(response.getEnvelope().getDeliveryTag(), false);
 	}
 

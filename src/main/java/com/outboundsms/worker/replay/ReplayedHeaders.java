@@ -16,8 +16,10 @@ final class ReplayedHeaders {
 
 	static final String REPLAYED_AT = "x-replayed-at";
 
+	private static final String DELIVERY_COUNT = "x-delivery-count";
+
 	private static final Set<String> REMOVED = Set.of("x-attempts", "x-first-attempt-at", "x-last-attempt-at",
-			"x-death", "x-delivery-count");
+			"x-death", DELIVERY_COUNT);
 
 	private static final Set<String> REMOVED_PREFIXES = Set.of("x-error-", "x-twilio-", "x-first-death-",
 			"x-last-death-");
@@ -42,6 +44,21 @@ final class ReplayedHeaders {
 		}
 		headers.put(REPLAYED_AT, WireTime.format(replayedAt));
 		return headers;
+	}
+
+	/**
+	 * The headers of a message put back in the dead-letter queue: all but the
+	 * {@code x-delivery-count} the quorum queue adds to each delivery.
+	 * @param delivered the headers as delivered, possibly {@code null}
+	 * @return the headers to publish, {@code null} when there were none
+	 */
+	static Map<String, Object> withoutDeliveryCount(Map<String, Object> delivered) {
+		if (delivered == null || !delivered.containsKey(DELIVERY_COUNT)) {
+			return delivered;
+		}
+		Map<String, Object> headers = new HashMap<>(delivered);
+		headers.remove(DELIVERY_COUNT);
+		return headers.isEmpty() ? null : headers;
 	}
 
 	static boolean removed(String name) {
