@@ -55,7 +55,7 @@ class DeadLetterReplay {
 			this.channel.addReturnListener((ret) -> this.returned.set(ret.getReplyCode() + " " + ret.getReplyText()
 					+ " (exchange '" + ret.getExchange() + "', routing key '" + ret.getRoutingKey() + "')"));
 			Instant now = this.clock.instant();
-			long depth = this.channel.messageCount(this.target.deadLetterQueue());
+			long depth = depth(summary);
 			summary.started(depth);
 			for (long taken = 0; taken < depth && summary.moved() < this.options.limit(); taken++) {
 				GetResponse response = this.channel.basicGet(this.target.deadLetterQueue(), false);
@@ -67,11 +67,22 @@ class DeadLetterReplay {
 			return summary;
 		}
 		catch (IOException | TimeoutException ex) {
-			throw new ReplayFailedException("the broker failed the replay: " + ex.getMessage(), summary, ex);
+			throw new ReplayFailedException("the broker failed the replay: " + reason(ex), summary, ex);
 		}
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();
 			throw new ReplayFailedException("interrupted", summary, ex);
+		}
+	}
+
+	private long depth(ReplaySummary summary) {
+		try {
+			return this.channel.messageCount(this.target.deadLetterQueue());
+		}
+		catch (IOException ex) {
+			throw new ReplayFailedException(
+					"cannot read the dead-letter queue '" + this.target.deadLetterQueue() + "': " + reason(ex), summary,
+					ex);
 		}
 	}
 
@@ -128,6 +139,14 @@ class DeadLetterReplay {
 		if (returnedBecause != null) {
 			throw new ReplayFailedException("the broker could not route the copy: " + returnedBecause, summary, null);
 		}
+	}
+
+	/**
+	 * The broker's words: the channel's close reason when it closed the channel.
+	 */
+	private static String reason(Exception failure) {
+		return (failure.getMessage() != null || failure.getCause() == null) ? String.valueOf(failure.getMessage())
+				: failure.getCause().getMessage();
 	}
 
 	/**

@@ -104,7 +104,7 @@ public final class ReplayCommand {
 		catch (ReplayFailedException ex) {
 			ex.summary().print(out);
 			err.println(ReplayOptions.COMMAND + " failed: " + ex.getMessage()
-					+ "; the message being handled is still in " + target.deadLetterQueue());
+					+ "; every message not counted as moved is still in " + target.deadLetterQueue());
 			return FAILED;
 		}
 		finally {

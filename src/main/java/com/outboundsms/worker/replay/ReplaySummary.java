@@ -18,7 +18,7 @@ final class ReplaySummary {
 
 	private final List<String> movedIds = new ArrayList<>();
 
-	private long depth;
+	private long depth = -1;
 
 	private int examined;
 
@@ -68,6 +68,10 @@ final class ReplaySummary {
 	}
 
 	void print(PrintStream out) {
+		if (this.depth < 0) {
+			// the queue could not be read: nothing was examined
+			return;
+		}
 		String verb = this.dryRun ? "would move" : "moved";
 		out.printf("%s: %d messages in the dead-letter queue at the start%n",
 				this.dryRun ? "Dry run, nothing changed" : "Replay", this.depth);

@@ -179,10 +179,23 @@ class ReplayDeadLettersIntegrationTests {
 
 		assertThat(status).isEqualTo(1);
 		assertThat(this.err.toString(StandardCharsets.UTF_8)).contains("could not route the copy: 312 NO_ROUTE")
-			.contains("is still in " + this.names.deadLetterQueue());
+			.contains("every message not counted as moved is still in " + this.names.deadLetterQueue());
 		assertThat(this.queues.drainRequests()).isEmpty();
 		assertThat(this.queues.drainDeadLetters()).extracting(this::body)
 			.containsExactlyInAnyOrder("body-a", "body-b", "body-c", "body-d", "body-e");
+	}
+
+	@Test
+	void failsNamingTheDeadLetterQueueWhenItDoesNotExist() {
+		RunNames missing = RunNames.named(this.names.prefix() + "-missing");
+
+		int status = replay(missing);
+
+		assertThat(status).isEqualTo(1);
+		assertThat(this.err.toString(StandardCharsets.UTF_8))
+			.contains("cannot read the dead-letter queue '" + missing.deadLetterQueue() + "'")
+			.contains("NOT_FOUND");
+		assertThat(output()).isEmpty();
 	}
 
 	@Test
@@ -212,9 +225,13 @@ class ReplayDeadLettersIntegrationTests {
 	}
 
 	private int replay(String... options) {
+		return replay(this.names, options);
+	}
+
+	private int replay(RunNames run, String... options) {
 		List<String> args = new ArrayList<>(List.of("replay-dead-letters"));
 		args.addAll(List.of(options));
-		args.addAll(this.services.arguments(this.names));
+		args.addAll(this.services.arguments(run));
 		return ReplayCommand.run(args.toArray(String[]::new), new PrintStream(this.out, true, StandardCharsets.UTF_8),
 				new PrintStream(this.err, true, StandardCharsets.UTF_8), this.ticker);
 	}
