@@ -1,6 +1,13 @@
 package com.outboundsms.worker;
 
 import java.util.List;
+import java.util.Set;
+
+import com.outboundsms.worker.deadletter.DeadLetterProperties;
+import com.outboundsms.worker.inbound.InboundProperties;
+import com.outboundsms.worker.processing.WireTime;
+import com.tngtech.archunit.base.DescribedPredicate;
+import com.tngtech.archunit.core.domain.JavaClass;
 
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
@@ -52,7 +59,8 @@ class ArchitectureTests {
 			.should()
 			.dependOnClassesThat()
 			.resideInAnyPackage(ROOT + ".processing..", ROOT + ".inbound..", ROOT + ".idempotency..",
-					ROOT + ".twilio..", ROOT + ".outbound..", ROOT + ".deadletter..", ROOT + ".sandbox..")
+					ROOT + ".twilio..", ROOT + ".outbound..", ROOT + ".deadletter..", ROOT + ".sandbox..",
+					ROOT + ".replay..")
 			.check(this.classes);
 	}
 
@@ -75,6 +83,20 @@ class ArchitectureTests {
 				.resideInAnyPackage(ROOT + ".sandbox..", ROOT + ".emulator..")
 				.check(this.classes);
 		}
+	}
+
+	@Test
+	void replayUsesOnlyThePropertiesRecordsAndTheWireTimeOfTheWorker() {
+		Set<String> allowed = Set.of(InboundProperties.class.getName(), DeadLetterProperties.class.getName(),
+				WireTime.class.getName());
+		noClasses().that()
+			.resideInAPackage(ROOT + ".replay..")
+			.should()
+			.dependOnClassesThat(DescribedPredicate.describe("other classes of the worker",
+					(JavaClass type) -> type.getPackageName().startsWith(ROOT + ".")
+							&& !type.getPackageName().startsWith(ROOT + ".replay")
+							&& !allowed.contains(type.getName())))
+			.check(this.classes);
 	}
 
 	@Test

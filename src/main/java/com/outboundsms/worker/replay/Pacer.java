@@ -1,0 +1,60 @@
+package com.outboundsms.worker.replay;
+
+import java.time.Duration;
+
+/**
+ * Spaces moves at most {@code rate} per second: each permit is given one interval after
+ * the previous one, the first at once. No burst is saved up while the replay is busy.
+ */
+class Pacer {
+
+	private final long intervalNanos;
+
+	private final Ticker ticker;
+
+	private long next;
+
+	private boolean started;
+
+	private int permits;
+
+	private long waitedNanos;
+
+	Pacer(int ratePerSecond, Ticker ticker) {
+		if (ratePerSecond < 1) {
+			throw new IllegalArgumentException("the rate must be at least 1 per second, was " + ratePerSecond);
+		}
+		this.intervalNanos = Duration.ofSeconds(1).toNanos() / ratePerSecond;
+		this.ticker = ticker;
+	}
+
+	/**
+	 * Waits until the next move may happen.
+	 * @throws InterruptedException if interrupted while waiting
+	 */
+	void acquire() throws InterruptedException {
+		long now = this.ticker.nanoTime();
+		if (this.started && this.next - now > 0) {
+			long wait = this.next - now;
+			this.ticker.sleep(wait);
+			this.waitedNanos += wait;
+			now = this.next;
+		}
+		this.started = true;
+		this.next = now + this.intervalNanos;
+		this.permits++;
+	}
+
+	int permits() {
+		return this.permits;
+	}
+
+	Duration waited() {
+		return Duration.ofNanos(this.waitedNanos);
+	}
+
+	Duration interval() {
+		return Duration.ofNanos(this.intervalNanos);
+	}
+
+}

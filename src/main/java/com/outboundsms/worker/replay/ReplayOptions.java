@@ -1,0 +1,144 @@
+package com.outboundsms.worker.replay;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+import org.springframework.boot.convert.DurationStyle;
+
+/**
+ * The options of {@code replay-dead-letters}, read from its arguments.
+ *
+ * @param filter which messages to move
+ * @param limit the most messages to move (or, in a dry run, to list)
+ * @param rate the most messages to move per second
+ * @param dryRun whether to list what would move without moving anything
+ * @param help whether only the usage was asked for
+ * @param springArguments the {@code --name.with.dots=value} arguments, passed on to the
+ * Spring environment ({@code --spring.rabbitmq.host=…}, {@code --outbound-sms.…})
+ */
+record ReplayOptions(ReplayFilter filter, int limit, int rate, boolean dryRun, boolean help,
+		List<String> springArguments) {
+
+	static final String COMMAND = "replay-dead-letters";
+
+	static final int DEFAULT_RATE = 50;
+
+	static final String USAGE = """
+			usage: java -jar outbound-sms-worker.jar replay-dead-letters [options] [--spring.property=value ...]
+
+			Moves messages from the dead-letter queue back to the request exchange.
+			  --error-code=CODE[,CODE...]  only these x-error-code values (broker:<reason> for the
+			                               broker's own dead letters, e.g. broker:delivery_limit)
+			  --older-than=DURATION        only messages dead-lettered at least this long ago (1h, 30m, 2d)
+			  --newer-than=DURATION        only messages dead-lettered less than this long ago
+			  --limit=N                    move at most N messages
+			  --rate=N                     move at most N messages per second (default 50)
+			  --dry-run                    list what would move; change nothing
+			  --help                       print this
+			""";
+
+	/**
+	 * Reads the arguments that follow the command's name.
+	 * @param arguments the arguments
+	 * @return the options
+	 * @throws IllegalArgumentException naming the argument that is unknown or invalid
+	 */
+	static ReplayOptions parse(List<String> arguments) {
+		Set<String> errorCodes = new LinkedHashSet<>();
+		Optional<Duration> olderThan = Optional.empty();
+		Optional<Duration> newerThan = Optional.empty();
+		int limit = Integer.MAX_VALUE;
+		int rate = DEFAULT_RATE;
+		boolean dryRun = false;
+		boolean help = false;
+		List<String> springArguments = new ArrayList<>();
+		for (String argument : arguments) {
+			if (!argument.startsWith("--")) {
+				throw new IllegalArgumentException("unexpected argument '" + argument + "'");
+			}
+			int equals = argument.indexOf('=');
+			String name = argument.substring(2, (equals >= 0) ? equals : argument.length());
+			String value = (equals >= 0) ? argument.substring(equals + 1) : null;
+			switch (name) {
+				case "error-code" -> errorCodes.addAll(codes(required(name, value)));
+				case "older-than" -> olderThan = Optional.of(duration(name, required(name, value)));
+				case "newer-than" -> newerThan = Optional.of(duration(name, required(name, value)));
+				case "limit" -> limit = positive(name, required(name, value));
+				case "rate" -> rate = positive(name, required(name, value));
+				case "dry-run" -> dryRun = flag(name, value);
+				case "help" -> help = flag(name, value);
+				default -> {
+					if (!name.contains(".")) {
+						throw new IllegalArgumentException("unknown option --" + name);
+					}
+					springArguments.add(argument);
+				}
+			}
+		}
+		if (olderThan.isPresent() && newerThan.isPresent() && newerThan.get().compareTo(olderThan.get()) <= 0) {
+			throw new IllegalArgumentException("--newer-than must be longer than --older-than, or no message matches");
+		}
+		return new ReplayOptions(new ReplayFilter(Set.copyOf(errorCodes), olderThan, newerThan), limit, rate, dryRun,
+				help, List.copyOf(springArguments));
+	}
+
+	private static String required(String name, String value) {
+		if (value == null || value.isBlank()) {
+			throw new IllegalArgumentException("--" + name + " needs a value (--" + name + "=…)");
+		}
+		return value.trim();
+	}
+
+	private static List<String> codes(String value) {
+		List<String> codes = new ArrayList<>();
+		for (String code : value.split(",")) {
+			if (!code.isBlank()) {
+				codes.add(code.trim());
+			}
+		}
+		return codes;
+	}
+
+	private static Duration duration(String name, String value) {
+		Duration duration;
+		try {
+			duration = DurationStyle.detectAndParse(value);
+		}
+		catch (IllegalArgumentException ex) {
+			throw new IllegalArgumentException("--" + name + " is not a duration (1h, 30m, 2d, PT1H): " + value, ex);
+		}
+		if (duration.isNegative() || duration.isZero()) {
+			throw new IllegalArgumentException("--" + name + " must be positive, was " + value);
+		}
+		return duration;
+	}
+
+	private static int positive(String name, String value) {
+		int number;
+		try {
+			number = Integer.parseInt(value);
+		}
+		catch (NumberFormatException ex) {
+			throw new IllegalArgumentException("--" + name + " is not a whole number: " + value, ex);
+		}
+		if (number < 1) {
+			throw new IllegalArgumentException("--" + name + " must be at least 1, was " + value);
+		}
+		return number;
+	}
+
+	private static boolean flag(String name, String value) {
+		if (value == null || value.equalsIgnoreCase("true")) {
+			return true;
+		}
+		if (value.equalsIgnoreCase("false")) {
+			return false;
+		}
+		throw new IllegalArgumentException("--" + name + " takes no value other than true or false, was " + value);
+	}
+
+}
