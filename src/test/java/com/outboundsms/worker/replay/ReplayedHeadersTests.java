@@ -22,6 +22,7 @@ class ReplayedHeadersTests {
 		deadLettered.put("x-error-code", "RETRIES_EXHAUSTED");
 		deadLettered.put("x-error-message", "Twilio answered 503");
 		deadLettered.put("x-attempts", 3);
+		deadLettered.put("x-last-error", "Twilio answered 503");
 		deadLettered.put("x-first-attempt-at", "2026-11-23T10:00:00.000Z");
 		deadLettered.put("x-last-attempt-at", "2026-11-23T10:00:02.000Z");
 		deadLettered.put("x-twilio-code", 20503);
