@@ -38,7 +38,7 @@ class DeadLetterConfiguration {
 	DeadLetterPublisher deadLetterPublisher(ConnectionFactory connectionFactory, DeadLetterProperties properties) {
 		RabbitTemplate template = new RabbitTemplate(connectionFactory);
 		template.setMandatory(true);
-		return new DeadLetterPublisher(template, properties);
+		return new DeadLetterPublisher(new RequestCopies(template, properties.confirmTimeout()), properties);
 	}
 
 }

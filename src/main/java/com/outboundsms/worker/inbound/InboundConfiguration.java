@@ -8,6 +8,7 @@ import java.util.concurrent.ThreadLocalRandom;
 
 import com.outboundsms.worker.deadletter.DeadLetterProperties;
 import com.outboundsms.worker.deadletter.DeadLetterPublisher;
+import com.outboundsms.worker.deadletter.RequestCopies;
 import com.outboundsms.worker.processing.DependencyProbe;
 import com.outboundsms.worker.processing.OutreachProcessor;
 import com.outboundsms.worker.processing.ResultPublisher;
@@ -126,7 +127,7 @@ class InboundConfiguration {
 		RabbitTemplate template = new RabbitTemplate(connectionFactory);
 		// an unroutable retry copy would be a lost request: the template reports it
 		template.setMandatory(true);
-		Retries retries = new Retries(template, properties,
+		Retries retries = new Retries(new RequestCopies(template, Duration.ofSeconds(10)), properties,
 				new RetryDelays(properties.retryDelays(), () -> ThreadLocalRandom.current().nextDouble()));
 		return new RequestListener(reader, processor, results, deadLetters, retries, gate, clock);
 	}

@@ -1,17 +1,10 @@
 package com.outboundsms.worker.inbound;
 
 import java.time.Duration;
-import java.util.UUID;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 
-import org.springframework.amqp.AmqpException;
+import com.outboundsms.worker.deadletter.RequestCopies;
+
 import org.springframework.amqp.core.Message;
-import org.springframework.amqp.core.MessageDeliveryMode;
-import org.springframework.amqp.core.MessageProperties;
-import org.springframework.amqp.rabbit.connection.CorrelationData;
-import org.springframework.amqp.rabbit.core.RabbitTemplate;
 
 /**
  * Schedules the next attempt at a request on the broker: a copy goes, with its attempt
@@ -21,14 +14,14 @@ import org.springframework.amqp.rabbit.core.RabbitTemplate;
  */
 class Retries {
 
-	private final RabbitTemplate template;
+	private final RequestCopies copies;
 
 	private final InboundProperties properties;
 
 	private final RetryDelays delays;
 
-	Retries(RabbitTemplate template, InboundProperties properties, RetryDelays delays) {
-		this.template = template;
+	Retries(RequestCopies copies, InboundProperties properties, RetryDelays delays) {
+		this.copies = copies;
 		this.properties = properties;
 		this.delays = delays;
 	}
@@ -52,63 +45,16 @@ class Retries {
 	 */
 	Duration schedule(Message original, Attempt attempt, String cause) {
 		Duration delay = this.delays.after(attempt.number());
-		MessageProperties properties = copyOf(original.getMessageProperties());
-		attempt.stamp(properties);
-		properties.setHeader("x-last-error", cause);
-		CorrelationData correlation = new CorrelationData(UUID.randomUUID().toString());
-		this.template.send(retryExchange(this.properties), RetryDelays.queueName(this.properties.queue(), delay),
-				new Message(original.getBody(), properties), correlation);
-		awaitConfirm(correlation);
+		this.copies.send(original, retryExchange(this.properties),
+				RetryDelays.queueName(this.properties.queue(), delay), (headers) -> {
+					attempt.stamp(headers);
+					headers.setHeader("x-last-error", cause);
+				});
 		return delay;
 	}
 
 	static String retryExchange(InboundProperties properties) {
 		return properties.exchange() + ".retry";
-	}
-
-	private static MessageProperties copyOf(MessageProperties delivered) {
-		MessageProperties props = new MessageProperties();
-		props.setContentType(delivered.getContentType());
-		props.setContentEncoding(delivered.getContentEncoding());
-		props.setMessageId(delivered.getMessageId());
-		props.setCorrelationId(delivered.getCorrelationId());
-		props.setTimestamp(delivered.getTimestamp());
-		props.setAppId(delivered.getAppId());
-		props.setType(delivered.getType());
-		props.setPriority(delivered.getPriority());
-		delivered.getHeaders().forEach(props::setHeader);
-		props.setDeliveryMode(MessageDeliveryMode.PERSISTENT);
-		return props;
-	}
-
-	private void awaitConfirm(CorrelationData correlation) {
-		try {
-			CorrelationData.Confirm confirm = correlation.getFuture().get(10, TimeUnit.SECONDS);
-			if (!confirm.ack() || correlation.getReturned() != null) {
-				throw new RetryNotScheduled(
-						"the broker did not take the retry copy: " + ((correlation.getReturned() != null)
-								? correlation.getReturned().getReplyText() : confirm.reason()),
-						null);
-			}
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-			throw new RetryNotScheduled("interrupted while scheduling a retry", ex);
-		}
-		catch (ExecutionException | TimeoutException ex) {
-			throw new RetryNotScheduled("the broker did not confirm the retry copy", ex);
-		}
-	}
-
-	/**
-	 * The retry copy may not be on the broker: the request must not be acknowledged.
-	 */
-	static final class RetryNotScheduled extends AmqpException {
-
-		RetryNotScheduled(String message, Throwable cause) {
-			super(message, cause);
-		}
-
 	}
 
 }

@@ -4,7 +4,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.Supplier;
 
 import com.outboundsms.worker.processing.OutboundSmsRequest;
 import com.outboundsms.worker.processing.Outcome;
@@ -155,7 +154,7 @@ class FlexConversationsBackend implements OutreachBackend {
 
 	/** The customer's conversation on the Twilio number that is not closed, if any. */
 	private Optional<OutreachProgress> findOpenConversation(OutboundSmsRequest request, OutreachProgress progress) {
-		Iterable<ParticipantConversation> conversations = call("looking up the customer's conversations",
+		Iterable<ParticipantConversation> conversations = TwilioFailures.call("looking up the customer's conversations",
 				() -> ParticipantConversation.reader()
 					.setAddress(request.toNumber())
 					.setPageSize(50L)
@@ -193,7 +192,7 @@ class FlexConversationsBackend implements OutreachBackend {
 		OutreachProgress attempting = progress.attempting(Sid.MESSAGE);
 		checkpoint.save(attempting);
 		String attributes = this.json.writeValueAsString(Map.of(FIRST_MESSAGE_MARKER, true));
-		Message message = call("posting the first message",
+		Message message = TwilioFailures.call("posting the first message",
 				() -> Message.creator(conversation).setBody(body.get()).setAttributes(attributes).create(this.client));
 		OutreachProgress made = attempting.with(Sid.MESSAGE, message.getSid());
 		checkpoint.save(made);
@@ -201,7 +200,7 @@ class FlexConversationsBackend implements OutreachBackend {
 	}
 
 	private Optional<String> findFirstMessage(String conversation) {
-		var page = call("looking for the first message",
+		var page = TwilioFailures.call("looking for the first message",
 				() -> Message.reader(conversation)
 					.setOrder(Message.OrderType.DESC)
 					.setPageSize(50L)
@@ -227,15 +226,6 @@ class FlexConversationsBackend implements OutreachBackend {
 
 	private static String text(JsonNode node) {
 		return (node.isString() && !node.asString().isEmpty()) ? node.asString() : null;
-	}
-
-	private static <T> T call(String action, Supplier<T> call) {
-		try {
-			return call.get();
-		}
-		catch (TwilioException ex) {
-			throw TwilioFailures.classify(action, ex);
-		}
 	}
 
 	/**

@@ -8,7 +8,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.Supplier;
 
 import com.outboundsms.worker.processing.NumberPair;
 import com.outboundsms.worker.processing.OutboundSmsRequest;
@@ -96,7 +95,7 @@ class FlexLegacyBackend implements OutreachBackend {
 		}
 		OutreachProgress attempting = progress.attempting(Sid.CHAT_CHANNEL);
 		checkpoint.save(attempting);
-		Channel channel = call("creating the Flex chat channel",
+		Channel channel = TwilioFailures.call("creating the Flex chat channel",
 				() -> Channel
 					.creator(attempting.require(Sid.FLEX_FLOW), identity(request.pair()), request.toName(),
 							"SMS" + request.toNumber())
@@ -163,7 +162,7 @@ class FlexLegacyBackend implements OutreachBackend {
 		OutreachProgress attempting = progress.attempting(Sid.CHAT_MESSAGE);
 		checkpoint.save(attempting);
 		String attributes = this.json.writeValueAsString(Map.of(FIRST_MESSAGE_MARKER, true));
-		Message message = call("posting the first message",
+		Message message = TwilioFailures.call("posting the first message",
 				() -> Message.creator(service, channel)
 					.setBody(body.get())
 					.setAttributes(attributes)
@@ -175,7 +174,7 @@ class FlexLegacyBackend implements OutreachBackend {
 
 	/** The first message an earlier attempt posted, found by its marker attribute. */
 	private Optional<String> findFirstMessage(String service, String channel) {
-		var page = call("looking for the first message",
+		var page = TwilioFailures.call("looking for the first message",
 				() -> Message.reader(service, channel)
 					.setOrder(Message.OrderType.DESC)
 					.setPageSize(50L)
@@ -190,7 +189,7 @@ class FlexLegacyBackend implements OutreachBackend {
 
 	/** The active session the channel's {@code proxySession} attribute names, if any. */
 	private Optional<String> findActiveSession(OutreachProgress progress) {
-		var chatChannel = call("reading the chat channel",
+		var chatChannel = TwilioFailures.call("reading the chat channel",
 				() -> com.twilio.rest.chat.v2.service.Channel
 					.fetcher(progress.require(Sid.CHAT_SERVICE), progress.require(Sid.CHAT_CHANNEL))
 					.fetch(this.client));
@@ -235,15 +234,6 @@ class FlexLegacyBackend implements OutreachBackend {
 		}
 		catch (NoSuchAlgorithmException ex) {
 			throw new IllegalStateException("SHA-256 is missing from this JVM", ex);
-		}
-	}
-
-	private static <T> T call(String action, Supplier<T> call) {
-		try {
-			return call.get();
-		}
-		catch (TwilioException ex) {
-			throw TwilioFailures.classify(action, ex);
 		}
 	}
 

@@ -1,5 +1,6 @@
 package com.outboundsms.worker.twilio;
 
+import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -50,6 +51,21 @@ final class TwilioFailures {
 			return new SystemicFailure(Dependency.TWILIO, answer, code, status, exception);
 		}
 		return new PermanentFailure(ErrorCode.TWILIO_REJECTED, answer, code, status, exception);
+	}
+
+	/**
+	 * Makes a Twilio call, classifying what it throws.
+	 * @param action what the call does, for the failure's message
+	 * @param call the call
+	 * @return what the call answered
+	 */
+	static <T> T call(String action, Supplier<T> call) {
+		try {
+			return call.get();
+		}
+		catch (TwilioException ex) {
+			throw classify(action, ex);
+		}
 	}
 
 	static boolean hasCode(TwilioException exception, int code) {
