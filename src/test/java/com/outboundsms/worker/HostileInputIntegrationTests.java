@@ -21,6 +21,7 @@ import org.springframework.amqp.core.Message;
 import org.springframework.beans.factory.annotation.Autowired;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * Hostile and malformed messages each end in the dead-letter queue once, with their
@@ -114,11 +115,19 @@ class HostileInputIntegrationTests {
 	private int publishRoundAndForget(String tag) {
 		List<Hostile> corpus = HostileMessages.corpus(tag);
 		corpus.forEach((hostile) -> this.taps.publish(hostile.message()));
+		// one wait for the whole round: a wait per message would mostly measure polling
+		await().atMost(Taps.PATIENCE)
+			.until(() -> corpus.stream()
+				.allMatch((hostile) -> !this.taps.deadLetters(hostile.requestId()).isEmpty()
+						&& !this.taps.results(hostile.requestId()).isEmpty()));
 		for (Hostile hostile : corpus) {
 			String id = hostile.requestId();
-			assertThat(this.taps.awaitDeadLetter(id).getMessageProperties().getHeaders()).as(hostile.name())
-				.containsEntry("x-error-code", "INVALID_REQUEST");
-			assertThat(this.taps.awaitResult(id).path("outcome").asString()).as(hostile.name()).isEqualTo("FAILED");
+			assertThat(this.taps.deadLetters(id)).as(hostile.name())
+				.singleElement()
+				.satisfies((deadLetter) -> assertThat(deadLetter.getMessageProperties().getHeaders())
+					.containsEntry("x-error-code", "INVALID_REQUEST"));
+			assertThat(Taps.json(this.taps.results(id).get(0)).path("outcome").asString()).as(hostile.name())
+				.isEqualTo("FAILED");
 			this.taps.forget(id);
 		}
 		return corpus.size();
