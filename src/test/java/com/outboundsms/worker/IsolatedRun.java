@@ -33,7 +33,14 @@ public class IsolatedRun implements ApplicationContextInitializer<ConfigurableAp
 		TestServices services = TestServices.get();
 		RunNames names = RunNames.random();
 		admin(services).sql("CREATE SCHEMA " + names.schema()).update();
-		TwilioEmulator emulator = TwilioEmulator.start(EmulatorSettings.defaults().withApiKey(API_KEY, API_SECRET));
+		// a test may give the worker secrets of its own (canaries, through
+		// @TestPropertySource): the emulator accepts those instead
+		String apiSecret = context.getEnvironment().getProperty("twilio.api-secret", API_SECRET);
+		String authToken = context.getEnvironment()
+			.getProperty("twilio.auth-token", EmulatorSettings.DEFAULT_AUTH_TOKEN);
+		TwilioEmulator emulator = TwilioEmulator.start(EmulatorSettings.defaults()
+			.withCredentials(EmulatorSettings.DEFAULT_ACCOUNT_SID, authToken)
+			.withApiKey(API_KEY, apiSecret));
 		Map<String, Object> properties = new HashMap<>(names.properties());
 		properties.put("spring.rabbitmq.host", services.rabbitHost());
 		properties.put("spring.rabbitmq.port", services.rabbitPort());
@@ -46,7 +53,7 @@ public class IsolatedRun implements ApplicationContextInitializer<ConfigurableAp
 		properties.put("twilio.account-sid", emulator.accountSid());
 		// an API key, as production should use; sandbox mode covers the auth token
 		properties.put("twilio.api-key", API_KEY);
-		properties.put("twilio.api-secret", API_SECRET);
+		properties.put("twilio.api-secret", apiSecret);
 		properties.put("twilio.proxy-service-sid", emulator.defaultProxyServiceSid());
 		properties.put("outbound-sms.inbound.retry-delays", String.join(",", RunNames.RETRY_DELAYS));
 		properties.put("outbound-sms.inbound.max-attempts", "3");

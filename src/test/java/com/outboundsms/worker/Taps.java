@@ -128,6 +128,16 @@ public class Taps {
 		return List.copyOf(this.deadLetters.getOrDefault(requestId, List.of()));
 	}
 
+	/**
+	 * Drops what was collected for a request, so that a long run does not hold every
+	 * message it saw.
+	 * @param requestId the request id
+	 */
+	public void forget(String requestId) {
+		this.results.remove(requestId);
+		this.deadLetters.remove(requestId);
+	}
+
 	static JsonNode json(Message message) {
 		return JSON.readTree(message.getBody());
 	}

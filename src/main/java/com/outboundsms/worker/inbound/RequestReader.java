@@ -11,6 +11,7 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import com.outboundsms.worker.processing.NumberPair;
@@ -33,6 +34,8 @@ import tools.jackson.databind.json.JsonMapper;
 class RequestReader {
 
 	private static final Pattern REQUEST_ID = Pattern.compile("[A-Za-z0-9._:-]{1,128}");
+
+	private static final Pattern DIGIT_RUN = Pattern.compile("\\d{7,}");
 
 	private static final Pattern CHANNEL_SID = Pattern.compile("CH[0-9a-fA-F]{32}");
 
@@ -96,6 +99,12 @@ class RequestReader {
 	}
 
 	private Optional<JsonNode> parse(byte[] body, List<FieldError> errors) {
+		// RFC 8259 forbids senders a BOM; accepting one would give the same request a
+		// second body digest (so a second request id) and leave the reason unreadable
+		if (body.length >= 3 && body[0] == (byte) 0xEF && body[1] == (byte) 0xBB && body[2] == (byte) 0xBF) {
+			errors.add(new FieldError("body", "starts with a byte order mark; send UTF-8 JSON without one"));
+			return Optional.empty();
+		}
 		try {
 			String text = StandardCharsets.UTF_8.newDecoder()
 				.onMalformedInput(CodingErrorAction.REPORT)
@@ -113,7 +122,8 @@ class RequestReader {
 			errors.add(new FieldError("body", "is not valid UTF-8"));
 		}
 		catch (JacksonException ex) {
-			errors.add(new FieldError("body", "is not valid JSON: " + abbreviate(ex.getOriginalMessage())));
+			errors.add(
+					new FieldError("body", "is not valid JSON: " + maskDigitRuns(abbreviate(ex.getOriginalMessage()))));
 		}
 		return Optional.empty();
 	}
@@ -141,6 +151,16 @@ class RequestReader {
 		}
 	}
 
+	/**
+	 * The parser quotes what it could not read, which may be a phone number written
+	 * without quotes; its own figures (positions, lengths) are shorter than 7 digits.
+	 */
+	private static String maskDigitRuns(String text) {
+		return DIGIT_RUN.matcher(text)
+			.replaceAll(
+					(match) -> Matcher.quoteReplacement("***" + match.group().substring(match.group().length() - 4)));
+	}
+
 	private static String abbreviate(String text) {
 		String single = String.valueOf(text).replaceAll("[\\p{Cntrl}]", " ");
 		return (single.length() > 200) ? single.substring(0, 200) + "…" : single;
@@ -165,7 +185,8 @@ class RequestReader {
 			if (from.isPresent() && from.equals(to)) {
 				this.errors.add(new FieldError("toNumber", "must differ from fromNumber"));
 			}
-			Optional<String> toName = text("toName", true).filter((name) -> length("toName", name, MAX_NAME));
+			Optional<String> toName = text("toName", true).filter((name) -> length("toName", name, MAX_NAME))
+				.filter((name) -> printable("toName", name));
 			Optional<String> source = text("sourceChatChannelSid", false).filter(this::validChannelSid);
 			Optional<String> message = text("initialNotificationMessage", false)
 				.filter((body) -> length("initialNotificationMessage", body, MAX_MESSAGE));
@@ -212,6 +233,20 @@ class RequestReader {
 			if (value.isBlank() || length > max) {
 				this.errors
 					.add(new FieldError(field, "must be 1 to " + max + " characters and not blank, was " + length));
+				return false;
+			}
+			return true;
+		}
+
+		/**
+		 * NUL, escape sequences and the like have no place in a name shown to agents (and
+		 * a database or terminal may choke on them); tabs and line breaks are kept, as a
+		 * name may be written on two lines.
+		 */
+		private boolean printable(String field, String value) {
+			if (value.codePoints().anyMatch((c) -> Character.isISOControl(c) && c != '\t' && c != '\n' && c != '\r')) {
+				this.errors
+					.add(new FieldError(field, "must not contain control characters other than tab and line breaks"));
 				return false;
 			}
 			return true;
