@@ -7,6 +7,7 @@ import java.util.UUID;
 import javax.sql.DataSource;
 
 import com.outboundsms.worker.processing.OutreachStore;
+import com.outboundsms.worker.processing.WorkerMetrics;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -29,12 +30,12 @@ class IdempotencyConfiguration {
 
 	@Bean
 	OutreachStore outreachStore(DataSource dataSource, JdbcClient jdbc, TransactionTemplate transactions,
-			IdempotencyProperties properties, Clock clock) throws MetaDataAccessException {
+			IdempotencyProperties properties, Clock clock, WorkerMetrics metrics) throws MetaDataAccessException {
 		String product = JdbcUtils.extractDatabaseMetaData(dataSource, DatabaseMetaData::getDatabaseProductName);
 		// a fresh id per process: a restarted worker must not mistake its predecessor's
 		// leases for its own
 		return new JdbcOutreachStore(jdbc, transactions, properties, clock, UUID.randomUUID().toString(),
-				"PostgreSQL".equalsIgnoreCase(product));
+				"PostgreSQL".equalsIgnoreCase(product), metrics);
 	}
 
 }

@@ -3,6 +3,7 @@ package com.outboundsms.worker.idempotency;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -19,6 +20,7 @@ import com.outboundsms.worker.processing.OutreachStore;
 import com.outboundsms.worker.processing.StoredOutcome;
 import com.outboundsms.worker.processing.SystemicFailure;
 import com.outboundsms.worker.processing.TransientFailure;
+import com.outboundsms.worker.processing.WorkerMetrics;
 
 import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.dao.DuplicateKeyException;
@@ -105,6 +107,8 @@ class JdbcOutreachStore implements OutreachStore {
 
 	private final String onConflictDoNothing;
 
+	private final WorkerMetrics metrics;
+
 	private final ProgressCodec codec = new ProgressCodec();
 
 	/**
@@ -115,7 +119,8 @@ class JdbcOutreachStore implements OutreachStore {
 	 * caught
 	 */
 	JdbcOutreachStore(JdbcClient jdbc, TransactionOperations transactions, IdempotencyProperties properties,
-			Clock clock, String instanceId, boolean onConflictDoNothing) {
+			Clock clock, String instanceId, boolean onConflictDoNothing, WorkerMetrics metrics) {
+		this.metrics = metrics;
 		this.onConflictDoNothing = onConflictDoNothing ? " ON CONFLICT DO NOTHING" : "";
 		this.jdbc = jdbc;
 		this.transactions = transactions;
@@ -126,12 +131,13 @@ class JdbcOutreachStore implements OutreachStore {
 
 	@Override
 	public Optional<StoredOutcome> findOutcome(String requestId) {
-		return guarded(() -> this.jdbc.sql(SELECT_OUTCOME).param("request", requestId).query(this::outcome).optional());
+		return guarded("find-outcome",
+				() -> this.jdbc.sql(SELECT_OUTCOME).param("request", requestId).query(this::outcome).optional());
 	}
 
 	@Override
 	public Claim claim(NumberPair pair, String requestId, String backend) {
-		return guarded(() -> {
+		return guarded("claim", () -> {
 			while (true) {
 				Instant now = this.clock.instant();
 				int inserted = insertUnlessPresent(this.jdbc.sql(INSERT_CLAIM + this.onConflictDoNothing)
@@ -183,7 +189,7 @@ class JdbcOutreachStore implements OutreachStore {
 
 	@Override
 	public Optional<Claim.Claimed> replace(NumberPair pair, Claim.Open open, String requestId, String backend) {
-		return guarded(() -> {
+		return guarded("replace", () -> {
 			Instant now = this.clock.instant();
 			int replaced = this.jdbc.sql(REPLACE_OPEN)
 				.params(pairParams(pair))
@@ -202,7 +208,7 @@ class JdbcOutreachStore implements OutreachStore {
 
 	@Override
 	public void checkpoint(NumberPair pair, long fence, OutreachProgress progress) {
-		guarded(() -> {
+		guarded("checkpoint", () -> {
 			Instant now = this.clock.instant();
 			int updated = this.jdbc.sql(CHECKPOINT)
 				.params(pairParams(pair))
@@ -218,7 +224,7 @@ class JdbcOutreachStore implements OutreachStore {
 
 	@Override
 	public void open(NumberPair pair, long fence, OutreachProgress progress, String requestId, StoredOutcome outcome) {
-		guarded(() -> this.transactions.execute((status) -> {
+		guarded("open", () -> this.transactions.execute((status) -> {
 			int updated = this.jdbc.sql(OPEN)
 				.params(pairParams(pair))
 				.param("progress", this.codec.write(progress))
@@ -233,16 +239,17 @@ class JdbcOutreachStore implements OutreachStore {
 
 	@Override
 	public void confirmOpen(NumberPair pair, long fence) {
-		guarded(() -> this.jdbc.sql(CONFIRM_OPEN)
-			.params(pairParams(pair))
-			.param("now", time(this.clock.instant()))
-			.param("fence", fence)
-			.update());
+		guarded("confirm-open",
+				() -> this.jdbc.sql(CONFIRM_OPEN)
+					.params(pairParams(pair))
+					.param("now", time(this.clock.instant()))
+					.param("fence", fence)
+					.update());
 	}
 
 	@Override
 	public void recordOutcome(String requestId, NumberPair pair, StoredOutcome outcome) {
-		guarded(() -> {
+		guarded("record-outcome", () -> {
 			insertOutcome(requestId, pair, outcome);
 			return null;
 		});
@@ -250,16 +257,17 @@ class JdbcOutreachStore implements OutreachStore {
 
 	@Override
 	public void release(NumberPair pair, long fence) {
-		guarded(() -> this.jdbc.sql(RELEASE)
-			.params(pairParams(pair))
-			.param("now", time(this.clock.instant()))
-			.param("fence", fence)
-			.update());
+		guarded("release",
+				() -> this.jdbc.sql(RELEASE)
+					.params(pairParams(pair))
+					.param("now", time(this.clock.instant()))
+					.param("fence", fence)
+					.update());
 	}
 
 	@Override
 	public void abandon(NumberPair pair, long fence) {
-		guarded(() -> this.jdbc.sql(ABANDON).params(pairParams(pair)).param("fence", fence).update());
+		guarded("abandon", () -> this.jdbc.sql(ABANDON).params(pairParams(pair)).param("fence", fence).update());
 	}
 
 	private void insertOutcome(String requestId, NumberPair pair, StoredOutcome outcome) {
@@ -314,7 +322,8 @@ class JdbcOutreachStore implements OutreachStore {
 				this.codec.readSids(rs.getString("sids")), instant(rs, "completed_at"));
 	}
 
-	private static <T> T guarded(Supplier<T> work) {
+	private <T> T guarded(String operation, Supplier<T> work) {
+		long started = System.nanoTime();
 		try {
 			return work.get();
 		}
@@ -325,6 +334,9 @@ class JdbcOutreachStore implements OutreachStore {
 		}
 		catch (TransientDataAccessException | RecoverableDataAccessException ex) {
 			throw new TransientFailure("idempotency store failed: " + ex.getClass().getSimpleName(), ex);
+		}
+		finally {
+			this.metrics.storeCall(operation, Duration.ofNanos(System.nanoTime() - started));
 		}
 	}
 

@@ -12,6 +12,7 @@ import com.outboundsms.worker.deadletter.RequestCopies;
 import com.outboundsms.worker.processing.DependencyProbe;
 import com.outboundsms.worker.processing.OutreachProcessor;
 import com.outboundsms.worker.processing.ResultPublisher;
+import com.outboundsms.worker.processing.WorkerMetrics;
 
 import org.springframework.amqp.core.Binding;
 import org.springframework.amqp.core.BindingBuilder;
@@ -121,7 +122,8 @@ class InboundConfiguration {
 
 	@Bean
 	RequestListener requestListener(InboundProperties properties, OutreachProcessor processor, ResultPublisher results,
-			DeadLetterPublisher deadLetters, ConsumptionGate gate, ConnectionFactory connectionFactory, Clock clock) {
+			DeadLetterPublisher deadLetters, ConsumptionGate gate, ConnectionFactory connectionFactory,
+			WorkerMetrics metrics, Clock clock) {
 		RequestReader reader = new RequestReader(new PhoneNumbers(properties.defaultRegion()),
 				properties.maxBodySize().toBytes());
 		RabbitTemplate template = new RabbitTemplate(connectionFactory);
@@ -129,7 +131,7 @@ class InboundConfiguration {
 		template.setMandatory(true);
 		Retries retries = new Retries(new RequestCopies(template, Duration.ofSeconds(10)), properties,
 				new RetryDelays(properties.retryDelays(), () -> ThreadLocalRandom.current().nextDouble()));
-		return new RequestListener(reader, processor, results, deadLetters, retries, gate, clock);
+		return new RequestListener(reader, processor, results, deadLetters, retries, gate, metrics, clock);
 	}
 
 }

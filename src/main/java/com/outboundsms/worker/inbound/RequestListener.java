@@ -14,9 +14,11 @@ import com.outboundsms.worker.processing.ErrorDetail;
 import com.outboundsms.worker.processing.NumberPair;
 import com.outboundsms.worker.processing.OutboundSmsRequest;
 import com.outboundsms.worker.processing.OutreachFailure;
+import com.outboundsms.worker.processing.Outcome;
 import com.outboundsms.worker.processing.OutreachProcessor;
 import com.outboundsms.worker.processing.PermanentFailure;
 import com.outboundsms.worker.processing.SystemicFailure;
+import com.outboundsms.worker.processing.WorkerMetrics;
 import com.outboundsms.worker.processing.ResultEvent;
 import com.outboundsms.worker.processing.ResultPublisher;
 import org.slf4j.Logger;
@@ -51,16 +53,20 @@ class RequestListener {
 
 	private final ConsumptionGate gate;
 
+	private final WorkerMetrics metrics;
+
 	private final Clock clock;
 
 	RequestListener(RequestReader reader, OutreachProcessor processor, ResultPublisher results,
-			DeadLetterPublisher deadLetters, Retries retries, ConsumptionGate gate, Clock clock) {
+			DeadLetterPublisher deadLetters, Retries retries, ConsumptionGate gate, WorkerMetrics metrics,
+			Clock clock) {
 		this.reader = reader;
 		this.processor = processor;
 		this.results = results;
 		this.deadLetters = deadLetters;
 		this.retries = retries;
 		this.gate = gate;
+		this.metrics = metrics;
 		this.clock = clock;
 	}
 
@@ -99,6 +105,7 @@ class RequestListener {
 		try {
 			ResultEvent event = this.processor.process(request, attempt.number());
 			this.results.publish(event);
+			this.metrics.settled(event.outcome(), null, Duration.between(attempt.at(), this.clock.instant()));
 			logger.info("Request {} for {}: {} {}", request.requestId(), request.pair().masked(), event.outcome(),
 					event.sids().values());
 		}
@@ -127,6 +134,7 @@ class RequestListener {
 			return;
 		}
 		Duration delay = this.retries.schedule(message, attempt, cause);
+		this.metrics.retryScheduled(exhausted.twilioStatus().map((status) -> "twilio-" + status).orElse("other"));
 		logger.info("Request {} attempt {} failed ({}); next attempt in {}", known.requestId(), attempt.number(), cause,
 				delay);
 	}
@@ -137,6 +145,7 @@ class RequestListener {
 				new DeadLetter(known.requestId(), error, attempt.number(), attempt.firstAt(), attempt.at()));
 		this.results.publish(ResultEvent.failed(known.requestId(), this.processor.backend(), known.pair(),
 				known.metadata(), error, attempt.number(), now));
+		this.metrics.settled(Outcome.FAILED, error.code(), Duration.between(attempt.at(), now));
 		logger.warn("Request {} dead-lettered: {} {}", known.requestId(), error.code(), error.message());
 	}
 

@@ -3,6 +3,7 @@ package com.outboundsms.worker.twilio;
 import java.time.Clock;
 
 import com.outboundsms.worker.processing.OutreachBackend;
+import com.outboundsms.worker.processing.WorkerMetrics;
 import com.twilio.http.TwilioRestClient;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -18,11 +19,11 @@ import org.springframework.context.annotation.Configuration;
 class TwilioConfiguration {
 
 	@Bean
-	TwilioRestClient twilioRestClient(TwilioProperties properties) {
+	TwilioRestClient twilioRestClient(TwilioProperties properties, WorkerMetrics metrics) {
 		TwilioCredentials credentials = TwilioCredentials.from(properties);
 		return new TwilioRestClient.Builder(credentials.username(), credentials.password())
 			.accountSid(properties.accountSid())
-			.httpClient(new TwilioHttpClient(properties.apiBaseUrl(), properties))
+			.httpClient(new TwilioHttpClient(properties.apiBaseUrl(), properties, metrics))
 			.build();
 	}
 

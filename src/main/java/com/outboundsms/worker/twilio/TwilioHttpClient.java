@@ -1,8 +1,10 @@
 package com.outboundsms.worker.twilio;
 
+import java.time.Duration;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import com.outboundsms.worker.processing.WorkerMetrics;
 import com.twilio.http.NetworkHttpClient;
 import com.twilio.http.Request;
 import com.twilio.http.Response;
@@ -21,10 +23,15 @@ class TwilioHttpClient extends NetworkHttpClient {
 
 	private static final Pattern TWILIO_HOST = Pattern.compile("^https://([a-z0-9-]+)\\.twilio\\.com");
 
+	private static final Pattern SID = Pattern.compile("/[A-Z]{2}[0-9a-fA-F]{32}(?=/|$)");
+
 	private final String baseUrl;
 
-	TwilioHttpClient(String baseUrl, TwilioProperties properties) {
+	private final WorkerMetrics metrics;
+
+	TwilioHttpClient(String baseUrl, TwilioProperties properties, WorkerMetrics metrics) {
 		super(builder(properties));
+		this.metrics = metrics;
 		this.baseUrl = (baseUrl != null && baseUrl.endsWith("/")) ? baseUrl.substring(0, baseUrl.length() - 1)
 				: baseUrl;
 	}
@@ -53,10 +60,28 @@ class TwilioHttpClient extends NetworkHttpClient {
 
 	@Override
 	public Response makeRequest(Request request) {
-		if (this.baseUrl == null) {
-			return super.makeRequest(request);
+		long started = System.nanoTime();
+		int status = 0;
+		try {
+			Response response = super.makeRequest((this.baseUrl != null) ? redirected(request) : request);
+			status = response.getStatusCode();
+			return response;
 		}
-		return super.makeRequest(redirected(request));
+		finally {
+			this.metrics.twilioCall(endpoint(request.getUrl()), status, Duration.ofNanos(System.nanoTime() - started));
+		}
+	}
+
+	/**
+	 * The endpoint a URL calls, SIDs replaced, for a bounded metric tag: such as
+	 * {@code proxy/v1/Services/{sid}/Sessions}.
+	 */
+	static String endpoint(String url) {
+		Matcher host = TWILIO_HOST.matcher(url);
+		String path = host.find() ? host.group(1) + url.substring(host.end()) : "other";
+		int query = path.indexOf('?');
+		path = (query >= 0) ? path.substring(0, query) : path;
+		return SID.matcher(path).replaceAll("/{sid}");
 	}
 
 	/**

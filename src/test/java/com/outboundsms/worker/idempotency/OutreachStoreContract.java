@@ -22,6 +22,7 @@ import com.outboundsms.worker.processing.OutreachProgress;
 import com.outboundsms.worker.processing.Sid;
 import com.outboundsms.worker.processing.StoredOutcome;
 import com.outboundsms.worker.processing.TransientFailure;
+import com.outboundsms.worker.processing.WorkerMetrics;
 import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -87,7 +88,8 @@ abstract class OutreachStoreContract {
 	private JdbcOutreachStore store(String instance) {
 		return new JdbcOutreachStore(JdbcClient.create(this.dataSource),
 				new TransactionTemplate(new DataSourceTransactionManager(this.dataSource)),
-				new IdempotencyProperties(Duration.ofSeconds(60)), this.clock, instance, onConflictDoNothing());
+				new IdempotencyProperties(Duration.ofSeconds(60)), this.clock, instance, onConflictDoNothing(),
+				WorkerMetrics.none());
 	}
 
 	@Test

@@ -69,6 +69,8 @@ class SandboxIntegrationTests {
 			assertThat(health.statusCode()).isEqualTo(200);
 			assertThat(health.body()).contains("\"backend\":\"flex-legacy\"").doesNotContain("sandbox-only-token");
 			assertThat(get(actuator + "env").statusCode()).isEqualTo(404);
+			assertThat(get(actuator + "prometheus").body())
+				.contains("outbound_sms_requests_total{code=\"none\",outcome=\"created\"}");
 			assertThat(get(actuator + "configprops").statusCode()).isEqualTo(404);
 		}
 		finally {

@@ -5,6 +5,7 @@ import java.util.List;
 
 import com.outboundsms.worker.emulator.EmulatorSettings;
 import com.outboundsms.worker.emulator.TwilioEmulator;
+import com.outboundsms.worker.processing.WorkerMetrics;
 import com.twilio.exception.ApiException;
 import com.twilio.http.TwilioRestClient;
 import com.twilio.rest.flexapi.v1.FlexFlow;
@@ -29,7 +30,7 @@ class TwilioHttpClientIntegrationTests {
 	private final TwilioRestClient client = new TwilioRestClient.Builder(this.emulator.accountSid(),
 			this.emulator.authToken())
 		.accountSid(this.emulator.accountSid())
-		.httpClient(new TwilioHttpClient(this.emulator.baseUrl() + "/", properties()))
+		.httpClient(new TwilioHttpClient(this.emulator.baseUrl() + "/", properties(), WorkerMetrics.none()))
 		.build();
 
 	@AfterEach

@@ -1,0 +1,67 @@
+package com.outboundsms.worker.processing;
+
+import java.time.Duration;
+
+/**
+ * What the worker records about its work, for operators: outcomes, Twilio calls, retries,
+ * dead letters and store latency. Implementations must never record a phone number, a
+ * request id or a SID.
+ */
+public interface WorkerMetrics {
+
+	/**
+	 * A request was settled.
+	 * @param outcome what became of it
+	 * @param error why it failed, or {@code null}
+	 * @param took how long its processing took, this attempt
+	 */
+	void settled(Outcome outcome, ErrorCode error, Duration took);
+
+	/**
+	 * A request's attempt failed transiently and the next one was scheduled.
+	 * @param cause the kind of failure (a class of cause, not its text)
+	 */
+	void retryScheduled(String cause);
+
+	/**
+	 * A call to Twilio was answered (or failed to be).
+	 * @param endpoint the endpoint, such as {@code flex-api/Channels}
+	 * @param status the HTTP status, or {@code 0} for a transport failure
+	 * @param took how long it took
+	 */
+	void twilioCall(String endpoint, int status, Duration took);
+
+	/**
+	 * A store operation finished.
+	 * @param operation such as {@code claim}
+	 * @param took how long it took
+	 */
+	void storeCall(String operation, Duration took);
+
+	/**
+	 * Metrics that record nothing, for code run without a registry.
+	 * @return the no-op metrics
+	 */
+	static WorkerMetrics none() {
+		return new WorkerMetrics() {
+
+			@Override
+			public void settled(Outcome outcome, ErrorCode error, Duration took) {
+			}
+
+			@Override
+			public void retryScheduled(String cause) {
+			}
+
+			@Override
+			public void twilioCall(String endpoint, int status, Duration took) {
+			}
+
+			@Override
+			public void storeCall(String operation, Duration took) {
+			}
+
+		};
+	}
+
+}

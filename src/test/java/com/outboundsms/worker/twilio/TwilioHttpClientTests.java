@@ -1,0 +1,21 @@
+package com.outboundsms.worker.twilio;
+
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class TwilioHttpClientTests {
+
+	@Test
+	void namesTheEndpointWithoutSidsOrQuery() {
+		assertThat(TwilioHttpClient.endpoint(
+				"https://proxy.twilio.com/v1/Services/KS0123456789abcdef0123456789abcdef/Sessions/KC0123456789abcdef0123456789abcdef"))
+			.isEqualTo("proxy/v1/Services/{sid}/Sessions/{sid}");
+		assertThat(TwilioHttpClient.endpoint("https://flex-api.twilio.com/v1/FlexFlows?PageSize=50&Page=1"))
+			.isEqualTo("flex-api/v1/FlexFlows");
+		assertThat(TwilioHttpClient
+			.endpoint("https://conversations.twilio.com/v1/ParticipantConversations?Address=%2B1415"))
+			.isEqualTo("conversations/v1/ParticipantConversations");
+	}
+
+}
