@@ -1,0 +1,50 @@
+package com.outboundsms.worker.twilio;
+
+import java.time.Clock;
+import java.time.Duration;
+
+import com.outboundsms.worker.processing.WorkerMetrics;
+import com.twilio.http.TwilioRestClient;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
+
+class TwilioConfigurationTests {
+
+	private final TwilioConfiguration configuration = new TwilioConfiguration();
+
+	@Test
+	void conversationsBackendRefusesToStartWithoutWorkspaceAndWorkflow() {
+		BackendProperties conversations = new BackendProperties(BackendProperties.Backend.FLEX_CONVERSATIONS);
+
+		assertThatIllegalStateException().isThrownBy(() -> backend(conversations, properties("KS1", null, "WW1")))
+			.withMessage("The flex-conversations backend needs TWILIO_WORKSPACE_SID (twilio.workspace-sid): "
+					+ "the TaskRouter workspace (WS…) the tasks go to");
+		assertThatIllegalStateException().isThrownBy(() -> backend(conversations, properties(null, "WS1", null)))
+			.withMessageContaining("TWILIO_WORKFLOW_SID");
+		assertThat(backend(conversations, properties(null, "WS1", "WW1")).name()).isEqualTo("flex-conversations");
+	}
+
+	@Test
+	void legacyBackendRefusesToStartWithoutProxyService() {
+		BackendProperties legacy = new BackendProperties(BackendProperties.Backend.FLEX_LEGACY);
+
+		assertThatIllegalStateException().isThrownBy(() -> backend(legacy, properties(null, "WS1", "WW1")))
+			.withMessageContaining("The flex-legacy backend needs TWILIO_PROXY_SERVICE_SID");
+		assertThat(backend(legacy, properties("KS1", null, null)).name()).isEqualTo("flex-legacy");
+	}
+
+	private com.outboundsms.worker.processing.OutreachBackend backend(BackendProperties backend,
+			TwilioProperties properties) {
+		TwilioRestClient client = this.configuration.twilioRestClient(properties, WorkerMetrics.none());
+		return this.configuration.outreachBackend(backend, client,
+				this.configuration.flexFlowDirectory(client, properties, Clock.systemUTC()), properties);
+	}
+
+	private static TwilioProperties properties(String proxyService, String workspace, String workflow) {
+		return new TwilioProperties("AC00000000000000000000000000000000", null, null, "token", null, proxyService,
+				workspace, workflow, "sms", Duration.ofMinutes(10), Duration.ofSeconds(10), Duration.ofSeconds(15), 10);
+	}
+
+}
