@@ -121,12 +121,7 @@ public final class TestServices {
 	 * @param names the names
 	 */
 	public void deleteTopology(IsolatedRun.RunNames names) {
-		ConnectionFactory factory = new ConnectionFactory();
-		factory.setHost(this.rabbitHost);
-		factory.setPort(this.rabbitPort);
-		factory.setUsername(this.rabbitUser);
-		factory.setPassword(this.rabbitPassword);
-		try (Connection connection = factory.newConnection(); Channel channel = connection.createChannel()) {
+		try (Connection connection = connect(); Channel channel = connection.createChannel()) {
 			List<String> queues = new java.util.ArrayList<>(List.of(names.requestQueue(), names.deadLetterQueue()));
 			queues.addAll(names.retryQueues());
 			for (String queue : queues) {
@@ -147,12 +142,7 @@ public final class TestServices {
 	 * @param name the queue
 	 */
 	public void declareClassicQueue(String name) {
-		ConnectionFactory factory = new ConnectionFactory();
-		factory.setHost(this.rabbitHost);
-		factory.setPort(this.rabbitPort);
-		factory.setUsername(this.rabbitUser);
-		factory.setPassword(this.rabbitPassword);
-		try (Connection connection = factory.newConnection(); Channel channel = connection.createChannel()) {
+		try (Connection connection = connect(); Channel channel = connection.createChannel()) {
 			channel.queueDeclare(name, true, false, false, java.util.Map.of());
 		}
 		catch (IOException | TimeoutException ex) {
@@ -173,6 +163,15 @@ public final class TestServices {
 		names.properties().forEach((key, value) -> arguments.add("--" + key + "=" + value));
 		arguments.add("--outbound-sms.inbound.retry-delays=" + String.join(",", IsolatedRun.RunNames.RETRY_DELAYS));
 		return arguments;
+	}
+
+	private Connection connect() throws IOException, TimeoutException {
+		ConnectionFactory factory = new ConnectionFactory();
+		factory.setHost(this.rabbitHost);
+		factory.setPort(this.rabbitPort);
+		factory.setUsername(this.rabbitUser);
+		factory.setPassword(this.rabbitPassword);
+		return factory.newConnection();
 	}
 
 	public String rabbitHost() {

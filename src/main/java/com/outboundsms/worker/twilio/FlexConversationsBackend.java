@@ -32,8 +32,6 @@ class FlexConversationsBackend implements OutreachBackend {
 
 	private static final int ALREADY_IN_INTERACTION = 80102;
 
-	private static final String FIRST_MESSAGE_MARKER = "outboundSmsFirstMessage";
-
 	private final TwilioRestClient client;
 
 	private final TwilioProperties properties;
@@ -63,7 +61,9 @@ class FlexConversationsBackend implements OutreachBackend {
 			// here made
 			return new Creation(Outcome.REUSED, interaction.progress());
 		}
-		return new Creation(Outcome.CREATED, withFirstMessage(request, interaction.progress(), checkpoint));
+		OutreachProgress made = interaction.progress();
+		return new Creation(Outcome.CREATED,
+				FirstMessage.ensure(request, made, checkpoint, Sid.MESSAGE, messages(made.require(Sid.CONVERSATION))));
 	}
 
 	@Override
@@ -174,43 +174,34 @@ class FlexConversationsBackend implements OutreachBackend {
 		return Optional.empty();
 	}
 
-	private OutreachProgress withFirstMessage(OutboundSmsRequest request, OutreachProgress progress,
-			Checkpoint checkpoint) {
-		Optional<String> body = request.initialNotificationMessage();
-		if (body.isEmpty() || progress.has(Sid.MESSAGE)) {
-			return progress;
-		}
-		String conversation = progress.require(Sid.CONVERSATION);
-		if (progress.wasAttempted(Sid.MESSAGE)) {
-			Optional<String> sent = findFirstMessage(conversation);
-			if (sent.isPresent()) {
-				OutreachProgress made = progress.with(Sid.MESSAGE, sent.get());
-				checkpoint.save(made);
-				return made;
-			}
-		}
-		OutreachProgress attempting = progress.attempting(Sid.MESSAGE);
-		checkpoint.save(attempting);
-		String attributes = this.json.writeValueAsString(Map.of(FIRST_MESSAGE_MARKER, true));
-		Message message = TwilioFailures.call("posting the first message",
-				() -> Message.creator(conversation).setBody(body.get()).setAttributes(attributes).create(this.client));
-		OutreachProgress made = attempting.with(Sid.MESSAGE, message.getSid());
-		checkpoint.save(made);
-		return made;
-	}
+	/** The conversation's messages, which Twilio delivers to the customer as SMS. */
+	private FirstMessage.Messages messages(String conversation) {
+		return new FirstMessage.Messages() {
 
-	private Optional<String> findFirstMessage(String conversation) {
-		var page = TwilioFailures.call("looking for the first message",
-				() -> Message.reader(conversation)
-					.setOrder(Message.OrderType.DESC)
-					.setPageSize(50L)
-					.firstPage(this.client));
-		for (Message message : page.getRecords()) {
-			if (message.getAttributes() != null && message.getAttributes().contains(FIRST_MESSAGE_MARKER)) {
-				return Optional.of(message.getSid());
+			@Override
+			public List<FirstMessage.Posted> latest() {
+				return TwilioFailures.call("looking for the first message",
+						() -> Message.reader(conversation)
+							.setOrder(Message.OrderType.DESC)
+							.setPageSize(50L)
+							.firstPage(FlexConversationsBackend.this.client)
+							.getRecords()
+							.stream()
+							.map((message) -> new FirstMessage.Posted(message.getSid(), message.getAttributes()))
+							.toList());
 			}
-		}
-		return Optional.empty();
+
+			@Override
+			public String post(String body, String attributes) {
+				return TwilioFailures.call("posting the first message",
+						() -> Message.creator(conversation)
+							.setBody(body)
+							.setAttributes(attributes)
+							.create(FlexConversationsBackend.this.client)
+							.getSid());
+			}
+
+		};
 	}
 
 	/**

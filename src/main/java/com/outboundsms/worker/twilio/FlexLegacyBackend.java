@@ -38,8 +38,6 @@ class FlexLegacyBackend implements OutreachBackend {
 
 	private static final int PROXY_IDENTIFIER_IN_USE = 80604;
 
-	private static final String FIRST_MESSAGE_MARKER = "outboundSmsFirstMessage";
-
 	private final TwilioRestClient client;
 
 	private final FlexFlowDirectory flows;
@@ -73,7 +71,9 @@ class FlexLegacyBackend implements OutreachBackend {
 			// another tool's)
 			return new Creation(Outcome.REUSED, session.progress());
 		}
-		return new Creation(Outcome.CREATED, withFirstMessage(request, session.progress(), checkpoint));
+		OutreachProgress withSession = session.progress();
+		return new Creation(Outcome.CREATED,
+				FirstMessage.ensure(request, withSession, checkpoint, Sid.CHAT_MESSAGE, messages(withSession)));
 	}
 
 	@Override
@@ -143,48 +143,39 @@ class FlexLegacyBackend implements OutreachBackend {
 		return new SessionStep(made, false);
 	}
 
-	private OutreachProgress withFirstMessage(OutboundSmsRequest request, OutreachProgress progress,
-			Checkpoint checkpoint) {
-		Optional<String> body = request.initialNotificationMessage();
-		if (body.isEmpty() || progress.has(Sid.CHAT_MESSAGE)) {
-			return progress;
-		}
+	/**
+	 * The chat channel's messages, where Proxy picks the first one up and sends it as
+	 * SMS.
+	 */
+	private FirstMessage.Messages messages(OutreachProgress progress) {
 		String service = progress.require(Sid.CHAT_SERVICE);
 		String channel = progress.require(Sid.CHAT_CHANNEL);
-		if (progress.wasAttempted(Sid.CHAT_MESSAGE)) {
-			Optional<String> sent = findFirstMessage(service, channel);
-			if (sent.isPresent()) {
-				OutreachProgress made = progress.with(Sid.CHAT_MESSAGE, sent.get());
-				checkpoint.save(made);
-				return made;
-			}
-		}
-		OutreachProgress attempting = progress.attempting(Sid.CHAT_MESSAGE);
-		checkpoint.save(attempting);
-		String attributes = this.json.writeValueAsString(Map.of(FIRST_MESSAGE_MARKER, true));
-		Message message = TwilioFailures.call("posting the first message",
-				() -> Message.creator(service, channel)
-					.setBody(body.get())
-					.setAttributes(attributes)
-					.create(this.client));
-		OutreachProgress made = attempting.with(Sid.CHAT_MESSAGE, message.getSid());
-		checkpoint.save(made);
-		return made;
-	}
+		return new FirstMessage.Messages() {
 
-	/** The first message an earlier attempt posted, found by its marker attribute. */
-	private Optional<String> findFirstMessage(String service, String channel) {
-		var page = TwilioFailures.call("looking for the first message",
-				() -> Message.reader(service, channel)
-					.setOrder(Message.OrderType.DESC)
-					.setPageSize(50L)
-					.firstPage(this.client));
-		for (var message : page.getRecords()) {
-			if (message.getAttributes() != null && message.getAttributes().contains(FIRST_MESSAGE_MARKER)) {
-				return Optional.of(message.getSid());
+			@Override
+			public List<FirstMessage.Posted> latest() {
+				return TwilioFailures.call("looking for the first message",
+						() -> Message.reader(service, channel)
+							.setOrder(Message.OrderType.DESC)
+							.setPageSize(50L)
+							.firstPage(FlexLegacyBackend.this.client)
+							.getRecords()
+							.stream()
+							.map((message) -> new FirstMessage.Posted(message.getSid(), message.getAttributes()))
+							.toList());
 			}
-		}
-		return Optional.empty();
+
+			@Override
+			public String post(String body, String attributes) {
+				return TwilioFailures.call("posting the first message",
+						() -> Message.creator(service, channel)
+							.setBody(body)
+							.setAttributes(attributes)
+							.create(FlexLegacyBackend.this.client)
+							.getSid());
+			}
+
+		};
 	}
 
 	/** The active session the channel's {@code proxySession} attribute names, if any. */

@@ -1,0 +1,90 @@
+package com.outboundsms.worker.twilio;
+
+import java.util.List;
+import java.util.Optional;
+
+import com.outboundsms.worker.processing.OutboundSmsRequest;
+import com.outboundsms.worker.processing.OutreachBackend.Checkpoint;
+import com.outboundsms.worker.processing.OutreachProgress;
+import com.outboundsms.worker.processing.Sid;
+
+/**
+ * Posts an outreach's first message at most once, for either backend: the message carries
+ * a marker attribute, and when an earlier attempt's answer was lost the latest messages
+ * are searched for it before anything is posted again.
+ */
+final class FirstMessage {
+
+	static final String MARKER = "outboundSmsFirstMessage";
+
+	private static final String MARKED_ATTRIBUTES = "{\"" + MARKER + "\":true}";
+
+	private FirstMessage() {
+	}
+
+	/**
+	 * Makes sure the request's first message, if it has one, is posted.
+	 * @param request the request
+	 * @param progress what is made so far
+	 * @param checkpoint where progress is saved
+	 * @param kind the SID kind of the message ({@link Sid#CHAT_MESSAGE} or
+	 * {@link Sid#MESSAGE})
+	 * @param messages the outreach's messages at Twilio
+	 * @return the progress with the message's SID
+	 */
+	static OutreachProgress ensure(OutboundSmsRequest request, OutreachProgress progress, Checkpoint checkpoint,
+			Sid kind, Messages messages) {
+		Optional<String> body = request.initialNotificationMessage();
+		if (body.isEmpty() || progress.has(kind)) {
+			return progress;
+		}
+		if (progress.wasAttempted(kind)) {
+			Optional<String> sent = messages.latest()
+				.stream()
+				.filter((message) -> message.attributes() != null && message.attributes().contains(MARKER))
+				.map(Posted::sid)
+				.findFirst();
+			if (sent.isPresent()) {
+				OutreachProgress made = progress.with(kind, sent.get());
+				checkpoint.save(made);
+				return made;
+			}
+		}
+		OutreachProgress attempting = progress.attempting(kind);
+		checkpoint.save(attempting);
+		OutreachProgress made = attempting.with(kind, messages.post(body.get(), MARKED_ATTRIBUTES));
+		checkpoint.save(made);
+		return made;
+	}
+
+	/**
+	 * An outreach's messages at Twilio, as one backend's API reaches them.
+	 */
+	interface Messages {
+
+		/**
+		 * The latest messages, newest first.
+		 * @return up to a page of messages
+		 */
+		List<Posted> latest();
+
+		/**
+		 * Posts a message.
+		 * @param body the text
+		 * @param attributes the attributes JSON
+		 * @return the message's SID
+		 */
+		String post(String body, String attributes);
+
+	}
+
+	/**
+	 * A message already in the outreach.
+	 *
+	 * @param sid its SID
+	 * @param attributes its attributes JSON, if any
+	 */
+	record Posted(String sid, String attributes) {
+	}
+
+}

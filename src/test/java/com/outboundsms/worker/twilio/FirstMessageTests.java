@@ -1,0 +1,89 @@
+package com.outboundsms.worker.twilio;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import com.outboundsms.worker.processing.NumberPair;
+import com.outboundsms.worker.processing.OutboundSmsRequest;
+import com.outboundsms.worker.processing.OutreachProgress;
+import com.outboundsms.worker.processing.Sid;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class FirstMessageTests {
+
+	private final List<OutreachProgress> checkpoints = new ArrayList<>();
+
+	private final RecordingMessages messages = new RecordingMessages();
+
+	@Test
+	void postsTheFirstMessageOnceWithTheMarkerAndCheckpointsAroundIt() {
+		OutreachProgress made = FirstMessage.ensure(request("Hello"), OutreachProgress.none(), this.checkpoints::add,
+				Sid.MESSAGE, this.messages);
+
+		assertThat(this.messages.posted).containsExactly("Hello|{\"outboundSmsFirstMessage\":true}");
+		assertThat(made.sid(Sid.MESSAGE)).contains("IM-new");
+		assertThat(this.checkpoints).hasSize(2);
+		assertThat(this.checkpoints.get(0).wasAttempted(Sid.MESSAGE)).isTrue();
+		assertThat(this.checkpoints.get(0).has(Sid.MESSAGE)).isFalse();
+	}
+
+	@Test
+	void findsTheMessageAnEarlierAttemptPostedInsteadOfPostingAgain() {
+		this.messages.latest.add(new FirstMessage.Posted("IM-other", null));
+		this.messages.latest.add(new FirstMessage.Posted("IM-earlier", "{\"outboundSmsFirstMessage\":true}"));
+
+		OutreachProgress made = FirstMessage.ensure(request("Hello"), OutreachProgress.none().attempting(Sid.MESSAGE),
+				this.checkpoints::add, Sid.MESSAGE, this.messages);
+
+		assertThat(this.messages.posted).isEmpty();
+		assertThat(made.sid(Sid.MESSAGE)).contains("IM-earlier");
+	}
+
+	@Test
+	void postsWhenAnEarlierAttemptLeftNoMessage() {
+		FirstMessage.ensure(request("Hello"), OutreachProgress.none().attempting(Sid.MESSAGE), this.checkpoints::add,
+				Sid.MESSAGE, this.messages);
+
+		assertThat(this.messages.posted).hasSize(1);
+	}
+
+	@Test
+	void doesNothingWithoutAMessageOrOnceItIsPosted() {
+		OutreachProgress posted = OutreachProgress.none().with(Sid.MESSAGE, "IM-done");
+
+		FirstMessage.ensure(request(null), OutreachProgress.none(), this.checkpoints::add, Sid.MESSAGE, this.messages);
+		FirstMessage.ensure(request("Hello"), posted, this.checkpoints::add, Sid.MESSAGE, this.messages);
+
+		assertThat(this.messages.posted).isEmpty();
+		assertThat(this.checkpoints).isEmpty();
+	}
+
+	private static OutboundSmsRequest request(String message) {
+		return new OutboundSmsRequest("r1", new NumberPair("+15005550006", "+14155552671"), "Jane", Optional.empty(),
+				Optional.ofNullable(message), Map.of(), Optional.empty());
+	}
+
+	private static final class RecordingMessages implements FirstMessage.Messages {
+
+		final List<FirstMessage.Posted> latest = new ArrayList<>();
+
+		final List<String> posted = new ArrayList<>();
+
+		@Override
+		public List<FirstMessage.Posted> latest() {
+			return this.latest;
+		}
+
+		@Override
+		public String post(String body, String attributes) {
+			this.posted.add(body + "|" + attributes);
+			return "IM-new";
+		}
+
+	}
+
+}
