@@ -20,7 +20,7 @@ public record OutreachProgress(Map<Sid, String> sids, Set<Sid> attempted) {
 	private static final OutreachProgress NONE = new OutreachProgress(Map.of(), Set.of());
 
 	public OutreachProgress {
-		sids = sids.isEmpty() ? Map.of() : Collections.unmodifiableMap(new EnumMap<>(sids));
+		sids = copyOf(sids);
 		attempted = attempted.isEmpty() ? Set.of() : Collections.unmodifiableSet(EnumSet.copyOf(attempted));
 	}
 
@@ -30,6 +30,15 @@ public record OutreachProgress(Map<Sid, String> sids, Set<Sid> attempted) {
 	 */
 	public static OutreachProgress none() {
 		return NONE;
+	}
+
+	/**
+	 * An unmodifiable copy of SIDs by kind, in the kinds' order.
+	 * @param sids the SIDs
+	 * @return the copy
+	 */
+	public static Map<Sid, String> copyOf(Map<Sid, String> sids) {
+		return sids.isEmpty() ? Map.of() : Collections.unmodifiableMap(new EnumMap<>(sids));
 	}
 
 	public boolean has(Sid kind) {

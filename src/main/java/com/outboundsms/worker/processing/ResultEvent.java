@@ -3,7 +3,6 @@ package com.outboundsms.worker.processing;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Set;
 import java.util.Optional;
 
 /**
@@ -27,7 +26,7 @@ public record ResultEvent(String requestId, Outcome outcome, String backend, Opt
 	public ResultEvent {
 		Objects.requireNonNull(requestId, "requestId");
 		Objects.requireNonNull(outcome, "outcome");
-		sids = new OutreachProgress(sids, Set.of()).sids();
+		sids = OutreachProgress.copyOf(sids);
 	}
 
 	/**

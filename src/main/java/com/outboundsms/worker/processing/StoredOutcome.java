@@ -3,7 +3,6 @@ package com.outboundsms.worker.processing;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Set;
 
 /**
  * The outcome of a request as the store keeps it, so that a redelivered request is
@@ -21,7 +20,7 @@ public record StoredOutcome(Outcome outcome, String backend, Map<Sid, String> si
 		if (outcome == Outcome.FAILED) {
 			throw new IllegalArgumentException("failed outcomes are not stored: a replayed request is processed again");
 		}
-		sids = new OutreachProgress(sids, Set.of()).sids();
+		sids = OutreachProgress.copyOf(sids);
 	}
 
 }
