@@ -1,6 +1,7 @@
 package com.outboundsms.worker.emulator;
 
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -76,6 +77,17 @@ final class ControlHandler {
 				return ApiResponse.noContent();
 			})
 			.add("POST", PREFIX + "/faults/fail-next", this::failNext)
+			.add("POST", PREFIX + "/faults/fail-randomly", this::failRandomly)
+			.add("POST", PREFIX + "/faults/drop-next", this::dropNext)
+			.add("POST", PREFIX + "/faults/concurrency-cap", (request) -> {
+				this.faults.concurrencyCap(request.form().requiredInteger("Max"));
+				return ApiResponse.noContent();
+			})
+			.add("POST", PREFIX + "/faults/seed", (request) -> {
+				this.faults.seed(Long.parseLong(request.form().required("Seed")));
+				return ApiResponse.noContent();
+			})
+			.add("GET", PREFIX + "/pairs", (request) -> ApiResponse.ok(pairs()))
 			.add("POST", PREFIX + "/faults/latency", this::latency)
 			.add("POST", PREFIX + "/faults/bad-credentials", (request) -> {
 				this.faults.badCredentials(Boolean.TRUE.equals(request.form().bool("Enabled")));
@@ -103,6 +115,28 @@ final class ControlHandler {
 		Integer times = form.integer("Times");
 		this.faults.failNext(form.first("Method"), form.required("PathRegex"), form.requiredInteger("Status"),
 				form.requiredInteger("Code"), String.valueOf(form.first("Message")), (times != null) ? times : 1);
+		return ApiResponse.noContent();
+	}
+
+	private ApiResponse failRandomly(ApiRequest request) {
+		Params form = request.form();
+		String path = form.first("PathRegex");
+		double probability;
+		try {
+			probability = Double.parseDouble(form.required("Probability"));
+		}
+		catch (NumberFormatException ex) {
+			throw TwilioApiException.invalidParameter("Probability", form.first("Probability"));
+		}
+		this.faults.failRandomly(form.first("Method"), (path != null) ? path : ".*", probability,
+				form.requiredInteger("Status"), form.requiredInteger("Code"), String.valueOf(form.first("Message")));
+		return ApiResponse.noContent();
+	}
+
+	private ApiResponse dropNext(ApiRequest request) {
+		Params form = request.form();
+		Integer times = form.integer("Times");
+		this.faults.dropNext(form.first("Method"), form.required("PathRegex"), (times != null) ? times : 1);
 		return ApiResponse.noContent();
 	}
 
@@ -145,6 +179,41 @@ final class ControlHandler {
 		return array;
 	}
 
+	/**
+	 * Per pair of numbers (the Twilio number, the customer's), how many Flex channels and
+	 * Proxy sessions hold it, and how many of them are active: what a test counts to show
+	 * that nothing was made twice.
+	 */
+	private ArrayNode pairs() {
+		Map<String, String> flowNumbers = new HashMap<>();
+		this.state.flex.flows().forEach((flow) -> flowNumbers.put(flow.sid(), flow.contactIdentity()));
+		Map<String, PairCount> counts = new TreeMap<>();
+		for (FlexChannel channel : this.state.flex.channels()) {
+			String key = flowNumbers.getOrDefault(channel.flexFlowSid(), "?") + " " + channel.target();
+			counts.computeIfAbsent(key, (any) -> new PairCount()).channels++;
+		}
+		for (ProxySession session : this.state.proxy.sessions()) {
+			for (ProxyParticipant participant : session.participants()) {
+				if (participant.proxyIdentifier() != null) {
+					PairCount count = counts.computeIfAbsent(
+							participant.proxyIdentifier() + " " + participant.identifier(), (any) -> new PairCount());
+					count.sessions++;
+					count.activeSessions += session.isActive() ? 1 : 0;
+				}
+			}
+		}
+		ArrayNode array = Json.MAPPER.createArrayNode();
+		counts.forEach((key, count) -> {
+			ObjectNode json = array.addObject();
+			json.put("from", key.substring(0, key.indexOf(' ')));
+			json.put("to", key.substring(key.indexOf(' ') + 1));
+			json.put("channels", count.channels);
+			json.put("sessions", count.sessions);
+			json.put("active_sessions", count.activeSessions);
+		});
+		return array;
+	}
+
 	private ObjectNode summary() {
 		ObjectNode json = Json.object();
 		json.put("flows", this.state.flex.flows().size());
@@ -170,6 +239,17 @@ final class ControlHandler {
 		ObjectNode json = Json.object();
 		counts.forEach(json::put);
 		return json;
+	}
+
+	/** Running counts of one pair's resources. */
+	private static final class PairCount {
+
+		private int channels;
+
+		private int sessions;
+
+		private int activeSessions;
+
 	}
 
 }

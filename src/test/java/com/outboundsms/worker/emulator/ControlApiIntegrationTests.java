@@ -7,6 +7,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 
 import com.twilio.http.TwilioRestClient;
 import com.twilio.rest.flexapi.v1.Channel;
@@ -18,6 +19,7 @@ import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowable;
 
 /**
  * Drives the {@code /_emulator/} control API as an out-of-process test would, without
@@ -125,6 +127,58 @@ class ControlApiIntegrationTests {
 			assertThat(request.get("error_code").asInt()).isEqualTo(20003);
 		});
 		assertThat(EmulatorClients.get(this.emulator, "/flex-api/v1/FlexFlows").status()).isEqualTo(200);
+	}
+
+	@Test
+	void switchesErrorRatesDroppedConnectionsAndTheConcurrencyCapWhileRunning() throws Exception {
+		control("POST", "/_emulator/faults/seed", "Seed=7", 204);
+		control("POST", "/_emulator/faults/fail-randomly",
+				"Method=GET&PathRegex=.*FlexFlows.*&Probability=1.0&Status=503&Code=20500&Message=down", 204);
+		int failing = EmulatorClients.get(this.emulator, "/flex-api/v1/FlexFlows").status();
+		control("POST", "/_emulator/faults/reset", "", 204);
+		control("POST", "/_emulator/faults/drop-next", "Method=POST&PathRegex=.*Channels.*&Times=1", 204);
+		// a POST: the JDK client repeats a GET once on a dropped connection
+		Throwable dropped = catchThrowable(
+				() -> EmulatorClients.post(this.emulator, "/flex-api/v1/Channels", List.of(Map.entry("A", "b"))));
+		control("POST", "/_emulator/faults/concurrency-cap", "Max=1", 204);
+		control("POST", "/_emulator/faults/latency", "Millis=400", 204);
+		List<CompletableFuture<Integer>> parallel = List.of(1, 2)
+			.stream()
+			.map((any) -> CompletableFuture
+				.supplyAsync(() -> EmulatorClients.get(this.emulator, "/flex-api/v1/FlexFlows").status()))
+			.toList();
+
+		assertThat(failing).isEqualTo(503);
+		assertThat(dropped).isInstanceOf(IllegalStateException.class).hasCauseInstanceOf(IOException.class);
+		assertThat(parallel.stream().map(CompletableFuture::join)).containsExactlyInAnyOrder(200, 429);
+		control("POST", "/_emulator/faults/fail-randomly", "Probability=often&Status=503&Code=20500", 400);
+	}
+
+	@Test
+	void countsChannelsAndSessionsPerPair() throws Exception {
+		String flowSid = this.emulator.createFlexFlow(TWILIO_NUMBER).sid();
+		for (String customer : List.of("+15551230000", "+15551230000", "+15551231111")) {
+			Channel.creator(flowSid, "id" + customer, "Jane", "SMS").setTarget(customer).create(this.client);
+		}
+		for (String customer : List.of("+15551230000", "+15551231111")) {
+			Session.creator(this.emulator.defaultProxyServiceSid())
+				.setUniqueName("session" + customer)
+				.setParticipants(List.of(Map.of("Identifier", customer, "ProxyIdentifier", TWILIO_NUMBER)))
+				.create(this.client);
+		}
+
+		JsonNode pairs = control("GET", "/_emulator/pairs", null, 200);
+
+		assertThat(pairs).hasSize(2);
+		assertThat(pairs.get(0).get("from").asString()).isEqualTo(TWILIO_NUMBER);
+		assertThat(pairs.get(0).get("to").asString()).isEqualTo("+15551230000");
+		// the second create for the same customer got the active channel back
+		assertThat(pairs.get(0).get("channels").asInt()).isEqualTo(1);
+		assertThat(pairs.get(0).get("sessions").asInt()).isEqualTo(1);
+		assertThat(pairs.get(0).get("active_sessions").asInt()).isEqualTo(1);
+		assertThat(pairs.get(1).get("to").asString()).isEqualTo("+15551231111");
+		assertThat(pairs.get(1).get("channels").asInt()).isEqualTo(1);
+		assertThat(pairs.get(1).get("sessions").asInt()).isEqualTo(1);
 	}
 
 	@Test
