@@ -18,6 +18,7 @@ import com.outboundsms.worker.processing.Outcome;
 import com.outboundsms.worker.processing.OutreachProcessor;
 import com.outboundsms.worker.processing.PermanentFailure;
 import com.outboundsms.worker.processing.SystemicFailure;
+import com.outboundsms.worker.processing.TransientFailure;
 import com.outboundsms.worker.processing.WorkerMetrics;
 import com.outboundsms.worker.processing.ResultEvent;
 import com.outboundsms.worker.processing.ResultPublisher;
@@ -118,22 +119,27 @@ class RequestListener {
 			throw new ImmediateRequeueAmqpException("consumption paused: " + failure.dependency(), failure);
 		}
 		catch (OutreachFailure failure) {
-			retryOrFail(message, known, attempt, failure.detail(attempt.number()), failure.getMessage());
+			Duration atLeast = (failure instanceof TransientFailure transientFailure)
+					? transientFailure.retryNoSoonerThan() : Duration.ZERO;
+			retryOrFail(message, known, attempt, failure.detail(attempt.number()), failure.getMessage(), atLeast);
 		}
 		catch (RuntimeException unexpected) {
 			logger.error("Unexpected failure while processing request " + request.requestId(), unexpected);
 			String cause = "unexpected " + unexpected.getClass().getSimpleName();
-			retryOrFail(message, known, attempt, ErrorDetail.of(ErrorCode.RETRIES_EXHAUSTED,
-					"gave up after " + attempt.number() + " attempt(s); last cause: " + cause), cause);
+			retryOrFail(message, known, attempt,
+					ErrorDetail.of(ErrorCode.RETRIES_EXHAUSTED,
+							"gave up after " + attempt.number() + " attempt(s); last cause: " + cause),
+					cause, Duration.ZERO);
 		}
 	}
 
-	private void retryOrFail(Message message, Known known, Attempt attempt, ErrorDetail exhausted, String cause) {
+	private void retryOrFail(Message message, Known known, Attempt attempt, ErrorDetail exhausted, String cause,
+			Duration atLeast) {
 		if (this.retries.exhausted(attempt)) {
 			fail(message, known, attempt, exhausted);
 			return;
 		}
-		Duration delay = this.retries.schedule(message, attempt, cause);
+		Duration delay = this.retries.schedule(message, attempt, cause, atLeast);
 		this.metrics.retryScheduled(exhausted.twilioStatus().map((status) -> "twilio-" + status).orElse("other"));
 		logger.info("Request {} attempt {} failed ({}); next attempt in {}", known.requestId(), attempt.number(), cause,
 				delay);

@@ -41,10 +41,11 @@ class Retries {
 	 * @param original the request as delivered
 	 * @param attempt the attempt that just failed
 	 * @param cause why it failed, for operators reading the delay queue
+	 * @param atLeast the shortest wait the failure asked for
 	 * @return the delay chosen
 	 */
-	Duration schedule(Message original, Attempt attempt, String cause) {
-		Duration delay = this.delays.after(attempt.number());
+	Duration schedule(Message original, Attempt attempt, String cause, Duration atLeast) {
+		Duration delay = this.delays.after(attempt.number(), atLeast);
 		this.copies.send(original, retryExchange(this.properties),
 				RetryDelays.queueName(this.properties.queue(), delay), (headers) -> {
 					attempt.stamp(headers);

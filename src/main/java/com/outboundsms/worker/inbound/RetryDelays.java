@@ -31,6 +31,26 @@ final class RetryDelays {
 	}
 
 	/**
+	 * The delay before the next attempt, no shorter than a wait the failure asked for.
+	 * @param failedAttempt the number of the attempt that just failed, from 1
+	 * @param atLeast the shortest wait that makes sense
+	 * @return one of the configured delays
+	 */
+	Duration after(int failedAttempt, Duration atLeast) {
+		Duration drawn = after(failedAttempt);
+		if (drawn.compareTo(atLeast) >= 0) {
+			return drawn;
+		}
+		// the shortest delay queue that waits long enough, else the longest there is
+		for (Duration delay : this.delays) {
+			if (delay.compareTo(atLeast) >= 0) {
+				return delay;
+			}
+		}
+		return this.delays.get(this.delays.size() - 1);
+	}
+
+	/**
 	 * The delay before the next attempt.
 	 * @param failedAttempt the number of the attempt that just failed, from 1
 	 * @return one of the configured delays

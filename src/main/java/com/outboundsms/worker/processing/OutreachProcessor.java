@@ -106,11 +106,14 @@ public class OutreachProcessor {
 
 	private void waitForOwner(Claim.Busy busy, Instant giveUpAt) {
 		Instant now = this.clock.instant();
-		if (!now.isBefore(giveUpAt)) {
-			throw new TransientFailure(
-					"another request for the pair held it for longer than " + this.properties.busyWaitLimit());
-		}
 		Duration untilLeaseEnds = Duration.between(now, busy.leaseUntil());
+		if (!now.isBefore(giveUpAt)) {
+			// the holder may have died: the next attempt comes once its lease ran out, so
+			// that waiting on a dead worker does not use up the request's attempts
+			throw TransientFailure.lasting(
+					"another request for the pair held it for longer than " + this.properties.busyWaitLimit(),
+					untilLeaseEnds);
+		}
 		Duration wait = untilLeaseEnds.isNegative() || untilLeaseEnds.isZero() ? Duration.ofMillis(1)
 				: min(untilLeaseEnds, this.properties.busyPoll());
 		this.pause.pause(wait);

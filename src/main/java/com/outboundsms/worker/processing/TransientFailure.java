@@ -1,5 +1,7 @@
 package com.outboundsms.worker.processing;
 
+import java.time.Duration;
+
 /**
  * A failure that may pass: Twilio busy or unreachable, the store unavailable, a lease
  * lost. The request is retried; when the retries run out it fails with
@@ -7,8 +9,16 @@ package com.outboundsms.worker.processing;
  */
 public final class TransientFailure extends OutreachFailure {
 
+	private final Duration retryNoSoonerThan;
+
 	public TransientFailure(String message, Integer twilioCode, Integer twilioStatus, Throwable cause) {
+		this(message, twilioCode, twilioStatus, cause, Duration.ZERO);
+	}
+
+	private TransientFailure(String message, Integer twilioCode, Integer twilioStatus, Throwable cause,
+			Duration retryNoSoonerThan) {
 		super(message, twilioCode, twilioStatus, cause);
+		this.retryNoSoonerThan = retryNoSoonerThan;
 	}
 
 	public TransientFailure(String message, Throwable cause) {
@@ -17,6 +27,25 @@ public final class TransientFailure extends OutreachFailure {
 
 	public TransientFailure(String message) {
 		this(message, null, null, null);
+	}
+
+	/**
+	 * A failure whose cause is known to last a while, such as a lease another worker
+	 * holds: retrying sooner would only spend an attempt.
+	 * @param message what failed
+	 * @param wait how long the cause lasts at least
+	 * @return the failure
+	 */
+	public static TransientFailure lasting(String message, Duration wait) {
+		return new TransientFailure(message, null, null, null, wait.isNegative() ? Duration.ZERO : wait);
+	}
+
+	/**
+	 * How long the next attempt should wait at least.
+	 * @return zero when any backoff will do
+	 */
+	public Duration retryNoSoonerThan() {
+		return this.retryNoSoonerThan;
 	}
 
 	@Override

@@ -19,7 +19,7 @@ import org.apache.hc.core5.util.Timeout;
  * policy is the only one), bounded reads, and, when a base URL is configured, every
  * {@code https://{sub}.twilio.com} URL sent to {@code {base}/{sub}} instead.
  */
-class TwilioHttpClient extends NetworkHttpClient {
+public class TwilioHttpClient extends NetworkHttpClient {
 
 	private static final Pattern TWILIO_HOST = Pattern.compile("^https://([a-z0-9-]+)\\.twilio\\.com");
 
@@ -76,7 +76,7 @@ class TwilioHttpClient extends NetworkHttpClient {
 	 * The endpoint a URL calls, SIDs replaced, for a bounded metric tag: such as
 	 * {@code proxy/v1/Services/{sid}/Sessions}.
 	 */
-	static String endpoint(String url) {
+	public static String endpoint(String url) {
 		Matcher host = TWILIO_HOST.matcher(url);
 		String path = host.find() ? host.group(1) + url.substring(host.end()) : "other";
 		int query = path.indexOf('?');

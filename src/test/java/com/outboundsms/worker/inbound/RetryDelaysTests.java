@@ -34,6 +34,17 @@ class RetryDelaysTests {
 	}
 
 	@Test
+	void waitsAtLeastAsLongAsTheFailureAskedRoundingUpToADelayQueue() {
+		RetryDelays lowest = new RetryDelays(DELAYS, () -> 0.0);
+		RetryDelays highest = new RetryDelays(DELAYS, () -> 0.999);
+
+		assertThat(lowest.after(1, Duration.ofMillis(2500))).isEqualTo(Duration.ofSeconds(4));
+		assertThat(lowest.after(1, Duration.ofMinutes(5))).isEqualTo(Duration.ofSeconds(8));
+		assertThat(lowest.after(1, Duration.ZERO)).isEqualTo(Duration.ofSeconds(1));
+		assertThat(highest.after(9, Duration.ofSeconds(3))).isEqualTo(Duration.ofSeconds(4));
+	}
+
+	@Test
 	void namesTheDelayQueuesAfterTheRequestQueue() {
 		assertThat(RetryDelays.queueName("outbound-sms.requests", Duration.ofSeconds(4)))
 			.isEqualTo("outbound-sms.requests.retry.4000ms");

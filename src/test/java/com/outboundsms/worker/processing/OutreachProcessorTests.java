@@ -8,6 +8,7 @@ import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 class OutreachProcessorTests {
@@ -253,10 +254,13 @@ class OutreachProcessorTests {
 		Instant start = this.clock.instant();
 		this.pause.meanwhile(() -> this.store.checkpoint(PAIR, other.fence(), OutreachProgress.none()));
 
-		assertThatExceptionOfType(TransientFailure.class)
-			.isThrownBy(() -> this.processor.process(request("crm-ticket-4712"), 1))
-			.withMessageContaining("held it for longer than " + PROPERTIES.busyWaitLimit());
+		TransientFailure failure = catchThrowableOfType(TransientFailure.class,
+				() -> this.processor.process(request("crm-ticket-4712"), 1));
 
+		assertThat(failure).hasMessageContaining("held it for longer than " + PROPERTIES.busyWaitLimit());
+		// the next attempt should not come before the holder's lease ran out
+		assertThat(failure.retryNoSoonerThan()).isPositive()
+			.isEqualTo(Duration.between(this.clock.instant(), this.store.row(PAIR).orElseThrow().leaseUntil()));
 		assertThat(this.clock.instant()).isEqualTo(start.plus(PROPERTIES.busyWaitLimit()));
 		assertThat(this.pause.pauses()).allSatisfy((wait) -> assertThat(wait).isEqualTo(PROPERTIES.busyPoll()));
 		assertThat(this.backend.creates()).isEmpty();
