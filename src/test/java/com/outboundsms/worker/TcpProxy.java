@@ -15,7 +15,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * open ones, as an outage of the service behind it would; {@link #restore()} lets them
  * through again on the same port.
  */
-final class TcpProxy implements AutoCloseable {
+public final class TcpProxy implements AutoCloseable {
 
 	private final String targetHost;
 
@@ -27,7 +27,7 @@ final class TcpProxy implements AutoCloseable {
 
 	private volatile ServerSocket server;
 
-	TcpProxy(String targetHost, int targetPort) throws IOException {
+	public TcpProxy(String targetHost, int targetPort) throws IOException {
 		this.targetHost = targetHost;
 		this.targetPort = targetPort;
 		this.server = listen(0);
@@ -35,12 +35,12 @@ final class TcpProxy implements AutoCloseable {
 		accept(this.server);
 	}
 
-	int port() {
+	public int port() {
 		return this.port;
 	}
 
 	/** Drops every connection and refuses new ones until {@link #restore()}. */
-	synchronized void cut() throws IOException {
+	public synchronized void cut() throws IOException {
 		this.server.close();
 		for (Socket socket : this.open) {
 			socket.close();
@@ -48,7 +48,7 @@ final class TcpProxy implements AutoCloseable {
 		this.open.clear();
 	}
 
-	synchronized void restore() throws IOException {
+	public synchronized void restore() throws IOException {
 		this.server = listen(this.port);
 		accept(this.server);
 	}

@@ -194,7 +194,9 @@ final class ControlHandler {
 		}
 		for (ProxySession session : this.state.proxy.sessions()) {
 			for (ProxyParticipant participant : session.participants()) {
-				if (participant.proxyIdentifier() != null) {
+				// the customer's participant, not the chat channel's (whose identifier is
+				// the channel's SID)
+				if (participant.proxyIdentifier() != null && !participant.identifier().startsWith("CH")) {
 					PairCount count = counts.computeIfAbsent(
 							participant.proxyIdentifier() + " " + participant.identifier(), (any) -> new PairCount());
 					count.sessions++;

@@ -163,7 +163,9 @@ class ControlApiIntegrationTests {
 		for (String customer : List.of("+15551230000", "+15551231111")) {
 			Session.creator(this.emulator.defaultProxyServiceSid())
 				.setUniqueName("session" + customer)
-				.setParticipants(List.of(Map.of("Identifier", customer, "ProxyIdentifier", TWILIO_NUMBER)))
+				.setParticipants(List.of(Map.of("Identifier", customer, "ProxyIdentifier", TWILIO_NUMBER),
+						Map.of("Identifier", "CH0123456789abcdef0123456789abc" + customer.substring(9),
+								"ProxyIdentifier", TWILIO_NUMBER)))
 				.create(this.client);
 		}
 

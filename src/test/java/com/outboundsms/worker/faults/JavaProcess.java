@@ -1,0 +1,102 @@
+package com.outboundsms.worker.faults;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * A Java process of the suite's (a worker or the emulator) with its output in a file,
+ * killed with SIGKILL when the suite says so.
+ */
+final class JavaProcess {
+
+	private final Process process;
+
+	private final Path log;
+
+	private JavaProcess(Process process, Path log) {
+		this.process = process;
+		this.log = log;
+	}
+
+	/**
+	 * Starts {@code java} with the running JVM's binary.
+	 * @param jvmOptions options before the main class or jar
+	 * @param arguments the main class or {@code -jar} and the program's arguments
+	 * @param log where the process's output goes
+	 * @return the running process
+	 */
+	static JavaProcess start(List<String> jvmOptions, List<String> arguments, Path log) {
+		List<String> command = new ArrayList<>();
+		command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+		command.addAll(jvmOptions);
+		command.addAll(arguments);
+		try {
+			Files.createDirectories(log.getParent());
+			Process process = new ProcessBuilder(command).redirectErrorStream(true)
+				.redirectOutput(log.toFile())
+				.start();
+			return new JavaProcess(process, log);
+		}
+		catch (IOException ex) {
+			throw new IllegalStateException("could not start " + command, ex);
+		}
+	}
+
+	boolean isAlive() {
+		return this.process.isAlive();
+	}
+
+	long pid() {
+		return this.process.pid();
+	}
+
+	Path log() {
+		return this.log;
+	}
+
+	/** SIGKILL: no shutdown hook runs, nothing is acknowledged or closed politely. */
+	void kill() {
+		this.process.destroyForcibly();
+		awaitExit();
+	}
+
+	/** SIGTERM, then SIGKILL if it has not exited within the grace period. */
+	void stop(long graceSeconds) {
+		this.process.destroy();
+		try {
+			if (!this.process.waitFor(graceSeconds, TimeUnit.SECONDS)) {
+				kill();
+			}
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			kill();
+		}
+	}
+
+	int awaitExit() {
+		try {
+			return this.process.waitFor();
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			this.process.destroyForcibly();
+			return -1;
+		}
+	}
+
+	String output() {
+		try {
+			return Files.readString(this.log, StandardCharsets.UTF_8);
+		}
+		catch (IOException ex) {
+			return "";
+		}
+	}
+
+}
