@@ -43,7 +43,9 @@ class FunctionResources {
 		proxySession.put("service_sid", this.proxyServiceSid);
 		proxySession.put("unique_name", channel);
 		proxySession.put("mode", "message-only");
-		proxySession.put("status", "open");
+		// Proxy moves a session to in-progress with its first interaction: the first
+		// message
+		proxySession.put("status", (answer.get("chatMessageSid") != null) ? "in-progress" : "open");
 		proxySession.put("url",
 				"https://proxy.twilio.com/v1/Services/" + this.proxyServiceSid + "/Sessions/" + session);
 		answer.put("chatChannel", chatChannel);
