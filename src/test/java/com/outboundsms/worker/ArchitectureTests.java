@@ -4,8 +4,14 @@ import java.util.List;
 import java.util.Set;
 
 import com.outboundsms.worker.deadletter.DeadLetterProperties;
+import com.outboundsms.worker.inbound.FieldError;
 import com.outboundsms.worker.inbound.InboundProperties;
+import com.outboundsms.worker.inbound.Intake;
+import com.outboundsms.worker.inbound.RequestReader;
+import com.outboundsms.worker.outbound.OutboundProperties;
+import com.outboundsms.worker.outbound.ResultEventJson;
 import com.outboundsms.worker.processing.WireTime;
+import com.outboundsms.worker.twilio.TwilioProperties;
 import com.tngtech.archunit.base.DescribedPredicate;
 import com.tngtech.archunit.core.domain.JavaClass;
 
@@ -19,7 +25,8 @@ import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.sli
 
 /**
  * Keeps the dependency direction: adapters depend on the core, the core on no technology,
- * and the emulator on nothing of the worker.
+ * the emulator on nothing of the worker, and the HTTP door on the core and the listener's
+ * intake, never on the listener itself.
  */
 class ArchitectureTests {
 
@@ -60,7 +67,7 @@ class ArchitectureTests {
 			.dependOnClassesThat()
 			.resideInAnyPackage(ROOT + ".processing..", ROOT + ".inbound..", ROOT + ".idempotency..",
 					ROOT + ".twilio..", ROOT + ".outbound..", ROOT + ".deadletter..", ROOT + ".sandbox..",
-					ROOT + ".replay..")
+					ROOT + ".replay..", ROOT + ".door..")
 			.check(this.classes);
 	}
 
@@ -96,6 +103,34 @@ class ArchitectureTests {
 					(JavaClass type) -> type.getPackageName().startsWith(ROOT + ".")
 							&& !type.getPackageName().startsWith(ROOT + ".replay")
 							&& !allowed.contains(type.getName())))
+			.check(this.classes);
+	}
+
+	@Test
+	void httpDoorUsesTheCoreAndTheIntakeButNotTheListenerOrTheAdapters() {
+		Set<String> allowed = Set.of(RequestReader.class.getName(), Intake.class.getName(),
+				Intake.Accepted.class.getName(), Intake.Rejected.class.getName(), FieldError.class.getName(),
+				InboundProperties.class.getName(), OutboundProperties.class.getName(), ResultEventJson.class.getName(),
+				TwilioProperties.class.getName());
+		noClasses().that()
+			.resideInAPackage(ROOT + ".door..")
+			.should()
+			.dependOnClassesThat(DescribedPredicate.describe(
+					"classes of the worker other than the core, the intake and the settings records",
+					(JavaClass type) -> type.getPackageName().startsWith(ROOT + ".")
+							&& !type.getPackageName().startsWith(ROOT + ".door")
+							&& !type.getPackageName().startsWith(ROOT + ".processing")
+							&& !allowed.contains(type.getName())))
+			.check(this.classes);
+	}
+
+	@Test
+	void nothingDependsOnTheHttpDoor() {
+		noClasses().that()
+			.resideOutsideOfPackage(ROOT + ".door..")
+			.should()
+			.dependOnClassesThat()
+			.resideInAPackage(ROOT + ".door..")
 			.check(this.classes);
 	}
 

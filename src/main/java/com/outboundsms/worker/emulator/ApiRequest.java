@@ -11,8 +11,9 @@ import java.util.Map;
  * @param variables the path variables of the route, decoded
  * @param query the query parameters
  * @param form the form parameters of the body
+ * @param body the body as text, for the few endpoints that take JSON
  */
-record ApiRequest(String method, String path, Map<String, String> variables, Params query, Params form) {
+record ApiRequest(String method, String path, Map<String, String> variables, Params query, Params form, String body) {
 
 	String variable(String name) {
 		String value = this.variables.get(name);

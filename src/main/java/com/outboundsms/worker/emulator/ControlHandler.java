@@ -63,6 +63,7 @@ final class ControlHandler {
 			.add("GET", PREFIX + "/summary", (request) -> ApiResponse.ok(summary()))
 			.add("GET", PREFIX + "/delivered-sms", (request) -> ApiResponse.ok(deliveredSms()))
 			.add("POST", PREFIX + "/flows", this::seedFlow)
+			.add("POST", PREFIX + "/flex-tokens", this::issueToken)
 			.add("POST", PREFIX + "/channels/{Sid}/close",
 					(request) -> ApiResponse
 						.ok(this.chatViews.channel(this.janitor.closeChannel(request.variable("Sid")))))
@@ -108,6 +109,23 @@ final class ControlHandler {
 			spec = spec.withChannelType(form.required("ChannelType"));
 		}
 		return ApiResponse.created(this.flexViews.flow(this.flex.createFlow(spec)));
+	}
+
+	/**
+	 * Issues a Flex user token: {@code Identity}, and {@code Ttl} in seconds (default
+	 * 3600; zero or negative for a token that is already expired).
+	 */
+	private ApiResponse issueToken(ApiRequest request) {
+		Params form = request.form();
+		Integer ttl = form.integer("Ttl");
+		FlexToken token = this.state.tokens.issue(form.required("Identity"),
+				this.state.now().plusSeconds((ttl != null) ? ttl : 3600));
+		ObjectNode json = Json.object();
+		json.put("token", token.token());
+		json.put("identity", token.identity());
+		json.put("realm_user_id", token.realmUserId());
+		json.put("expiration", TwilioTime.format(token.expiration()));
+		return ApiResponse.created(json);
 	}
 
 	private ApiResponse failNext(ApiRequest request) {

@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Locale;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;
@@ -55,14 +56,15 @@ final class EmulatorHttpHandler implements HttpHandler {
 			String method = exchange.getRequestMethod();
 			String path = exchange.getRequestURI().getRawPath();
 			Params query = Params.parse(exchange.getRequestURI().getRawQuery());
-			Params form = Params.parse(new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
+			String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+			Params form = isJson(exchange) ? Params.parse(null) : Params.parse(body);
 			if (path.startsWith(CONTROL_PREFIX)) {
-				respond(exchange, dispatch(this.controlRoutes, method, path, query, form));
+				respond(exchange, dispatch(this.controlRoutes, method, path, query, form, body));
 				return;
 			}
 			BasicCredentials credentials = BasicCredentials
 				.parse(exchange.getRequestHeaders().getFirst("Authorization"));
-			Answer answer = answerTwilio(method, path, query, form, credentials);
+			Answer answer = answerTwilio(method, path, query, form, body, credentials);
 			// logged before answering: whoever reads the log after the answer must find
 			// the request
 			this.log.add(new RecordedRequest(method, path, this.twilioRoutes.templateOf(path), query, form,
@@ -78,7 +80,7 @@ final class EmulatorHttpHandler implements HttpHandler {
 	 * Returns the answer to a Twilio request, or {@code null} when the fault plan drops
 	 * the connection.
 	 */
-	private @Nullable Answer answerTwilio(String method, String path, Params query, Params form,
+	private @Nullable Answer answerTwilio(String method, String path, Params query, Params form, String body,
 			@Nullable BasicCredentials credentials) {
 		FaultDecision decision = this.faults.decide(method, path);
 		try {
@@ -92,7 +94,7 @@ final class EmulatorHttpHandler implements HttpHandler {
 			if (this.faults.badCredentials() || !authenticated(credentials)) {
 				return Answer.error(TwilioApiException.unauthenticated());
 			}
-			return dispatch(this.twilioRoutes, method, path, query, form);
+			return dispatch(this.twilioRoutes, method, path, query, form, body);
 		}
 		finally {
 			if (decision.action() == FaultDecision.Action.PROCEED) {
@@ -101,10 +103,10 @@ final class EmulatorHttpHandler implements HttpHandler {
 		}
 	}
 
-	private Answer dispatch(Routes routes, String method, String path, Params query, Params form) {
+	private Answer dispatch(Routes routes, String method, String path, Params query, Params form, String body) {
 		try {
 			Routes.Match match = routes.match(method, path);
-			ApiRequest request = new ApiRequest(method, path, match.variables(), query, form);
+			ApiRequest request = new ApiRequest(method, path, match.variables(), query, form, body);
 			ApiResponse response = this.state.atomically(() -> match.route().handler().apply(request));
 			return new Answer(response.status(), response.body(), null);
 		}
@@ -116,6 +118,12 @@ final class EmulatorHttpHandler implements HttpHandler {
 			// exercised visibly
 			return Answer.error(new TwilioApiException(500, 20500, "Emulator error: " + ex));
 		}
+	}
+
+	/** Whether the body is JSON (token validation) rather than Twilio's usual form. */
+	private static boolean isJson(HttpExchange exchange) {
+		String type = exchange.getRequestHeaders().getFirst("Content-Type");
+		return type != null && type.toLowerCase(Locale.ROOT).startsWith("application/json");
 	}
 
 	private boolean authenticated(@Nullable BasicCredentials credentials) {

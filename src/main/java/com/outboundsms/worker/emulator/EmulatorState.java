@@ -35,6 +35,8 @@ final class EmulatorState {
 
 	final ConversationStore conversations = new ConversationStore();
 
+	final FlexTokenStore tokens = new FlexTokenStore();
+
 	EmulatorState(Clock clock, String accountSid) {
 		this.clock = clock;
 		this.accountSid = accountSid;

@@ -2,6 +2,7 @@ package com.outboundsms.worker.emulator;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Supplier;
@@ -48,6 +49,7 @@ public final class TwilioEmulator implements AutoCloseable {
 		new ChatHandler(new ChatBackend(this.state), new ChatViews(settings.accountSid())).register(twilio);
 		new InteractionHandler(this.conversations, conversationsViews).register(twilio);
 		new ConversationsHandler(this.conversations, conversationsViews).register(twilio);
+		new IamHandler(this.state).register(twilio);
 		Routes control = new Routes();
 		new ControlHandler(this.state, this.flex, this.janitor, this.conversations, this.log, this.faults)
 			.register(control);
@@ -275,6 +277,17 @@ public final class TwilioEmulator implements AutoCloseable {
 	}
 
 	/**
+	 * Issues a Flex user token that the token validation endpoint answers as valid until
+	 * it expires; a negative lifetime gives a token that is already expired.
+	 * @param identity the agent's identity
+	 * @param lifetime how long the token is valid from now
+	 * @return the token and what validation tells about it
+	 */
+	public FlexToken issueFlexToken(String identity, Duration lifetime) {
+		return locked(() -> this.state.tokens.issue(identity, this.state.now().plus(lifetime)));
+	}
+
+	/**
 	 * Forgets all flows, channels, tasks, sessions, interactions, conversations,
 	 * messages, requests and faults, so one running emulator can serve many tests; Proxy
 	 * services and the default SIDs stay.
@@ -285,6 +298,7 @@ public final class TwilioEmulator implements AutoCloseable {
 			this.state.chat.clear();
 			this.state.proxy.clearSessions();
 			this.state.conversations.clear();
+			this.state.tokens.clear();
 			return null;
 		});
 		this.log.clear();

@@ -121,11 +121,14 @@ class InboundConfiguration {
 	}
 
 	@Bean
-	RequestListener requestListener(InboundProperties properties, OutreachProcessor processor, ResultPublisher results,
-			DeadLetterPublisher deadLetters, ConsumptionGate gate, ConnectionFactory connectionFactory,
-			WorkerMetrics metrics, Clock clock) {
-		RequestReader reader = new RequestReader(new PhoneNumbers(properties.defaultRegion()),
-				properties.maxBodySize().toBytes());
+	RequestReader requestReader(InboundProperties properties) {
+		return RequestReader.of(properties);
+	}
+
+	@Bean
+	RequestListener requestListener(InboundProperties properties, RequestReader reader, OutreachProcessor processor,
+			ResultPublisher results, DeadLetterPublisher deadLetters, ConsumptionGate gate,
+			ConnectionFactory connectionFactory, WorkerMetrics metrics, Clock clock) {
 		RabbitTemplate template = new RabbitTemplate(connectionFactory);
 		// an unroutable retry copy would be a lost request: the template reports it
 		template.setMandatory(true);

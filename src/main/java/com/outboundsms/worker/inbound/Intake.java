@@ -12,7 +12,7 @@ import com.outboundsms.worker.processing.OutboundSmsRequest;
  * What the intake made of a message: a valid request, or the list of every rule it
  * breaks.
  */
-sealed interface Intake permits Intake.Accepted, Intake.Rejected {
+public sealed interface Intake permits Intake.Accepted, Intake.Rejected {
 
 	String requestId();
 
@@ -42,7 +42,7 @@ sealed interface Intake permits Intake.Accepted, Intake.Rejected {
 	record Rejected(String requestId, List<FieldError> errors, Optional<NumberPair> pair,
 			Optional<Map<String, Object>> metadata) implements Intake {
 
-		String message() {
+		public String message() {
 			return "invalid request: "
 					+ this.errors.stream().map(FieldError::toString).collect(Collectors.joining("; "));
 		}

@@ -29,9 +29,10 @@ import tools.jackson.databind.json.JsonMapper;
  * Reads a request body and checks it against every rule of the contract, collecting all
  * broken rules rather than stopping at the first. Numbers are parsed and normalized to
  * E.164 with libphonenumber. The JSON parser is strict (duplicate keys rejected, depth
- * and lengths bounded, no polymorphic typing) because bodies come from other systems.
+ * and lengths bounded, no polymorphic typing) because bodies come from other systems. The
+ * listener and the HTTP door share one instance, so both apply the same rules.
  */
-class RequestReader {
+public final class RequestReader {
 
 	private static final Pattern REQUEST_ID = Pattern.compile("[A-Za-z0-9._:-]{1,128}");
 
@@ -53,6 +54,15 @@ class RequestReader {
 	private final PhoneNumbers phoneNumbers;
 
 	private final long maxBodySize;
+
+	/**
+	 * The reader for the configured request side.
+	 * @param properties the request side's settings (region, largest body)
+	 * @return the reader
+	 */
+	public static RequestReader of(InboundProperties properties) {
+		return new RequestReader(new PhoneNumbers(properties.defaultRegion()), properties.maxBodySize().toBytes());
+	}
 
 	RequestReader(PhoneNumbers phoneNumbers, long maxBodySize) {
 		this.phoneNumbers = phoneNumbers;
@@ -80,7 +90,7 @@ class RequestReader {
 	 * @param contentType the AMQP {@code content_type}, if any
 	 * @return the request, or every rule it breaks
 	 */
-	Intake read(byte[] body, String messageId, String contentType) {
+	public Intake read(byte[] body, String messageId, String contentType) {
 		String fallbackId = fallbackId(body, messageId);
 		List<FieldError> errors = new ArrayList<>();
 		if (contentType != null && !contentType.isBlank() && !isJson(contentType)) {

@@ -30,7 +30,8 @@ import static org.awaitility.Awaitility.await;
 /**
  * Sandbox mode as a new user sees it: the worker starts against its own Twilio emulator
  * and an embedded database file, publishes the sample requests, and logs their result
- * events; a request posted to the sandbox's HTTP door is processed too.
+ * events; a request posted to the sandbox's HTTP door, or to the worker's own with the
+ * sandbox's API token, is processed too.
  */
 @ExtendWith(OutputCaptureExtension.class)
 class SandboxIntegrationTests {
@@ -72,6 +73,17 @@ class SandboxIntegrationTests {
 			assertThat(get(actuator + "prometheus").body())
 				.contains("outbound_sms_requests_total{code=\"none\",outcome=\"created\"}");
 			assertThat(get(actuator + "configprops").statusCode()).isEqualTo(404);
+			HttpResponse<String> door = HttpClient.newHttpClient()
+				.send(HttpRequest
+					.newBuilder(URI.create("http://127.0.0.1:"
+							+ worker.getEnvironment().getProperty("local.server.port") + "/v1/outbound-sms?wait=10s"))
+					.header("Authorization", "Bearer sandbox-only-http-token")
+					.header("Content-Type", "application/json")
+					.POST(HttpRequest.BodyPublishers.ofString(
+							"{\"requestId\":\"door-1\",\"fromNumber\":\"+15005550006\",\"toNumber\":\"+14155552698\",\"toName\":\"Door\"}"))
+					.build(), HttpResponse.BodyHandlers.ofString());
+			assertThat(door.statusCode()).isEqualTo(200);
+			assertThat(door.body()).contains("\"outcome\":\"CREATED\"").contains("\"proxySession\":{\"sid\":\"KC");
 		}
 		finally {
 			this.services.deleteTopology(names);

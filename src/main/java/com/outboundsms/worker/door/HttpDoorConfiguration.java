@@ -1,0 +1,116 @@
+package com.outboundsms.worker.door;
+
+import java.time.Clock;
+import java.util.Optional;
+
+import com.outboundsms.worker.inbound.InboundProperties;
+import com.outboundsms.worker.outbound.OutboundProperties;
+import com.outboundsms.worker.twilio.TwilioProperties;
+import com.twilio.http.TwilioRestClient;
+
+import org.springframework.amqp.core.AnonymousQueue;
+import org.springframework.amqp.core.Binding;
+import org.springframework.amqp.core.BindingBuilder;
+import org.springframework.amqp.core.Queue;
+import org.springframework.amqp.core.TopicExchange;
+import org.springframework.amqp.rabbit.connection.ConnectionFactory;
+import org.springframework.amqp.rabbit.core.RabbitTemplate;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.web.servlet.config.annotation.CorsRegistry;
+import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
+
+/**
+ * Wires the HTTP door on the worker's HTTP server ({@code server.port}), unless
+ * {@code outbound-sms.http.enabled=false}: its result subscription (one exclusive queue
+ * per instance, bound to every result), the token checks, and CORS for the configured
+ * origins only.
+ */
+@Configuration(proxyBeanMethods = false)
+@ConditionalOnProperty(prefix = "outbound-sms.http", name = "enabled", havingValue = "true", matchIfMissing = true)
+class HttpDoorConfiguration {
+
+	/**
+	 * Enough for every agent of a large contact centre; beyond it the cache starts over.
+	 */
+	private static final int TOKEN_CACHE_CAPACITY = 10_000;
+
+	@Bean
+	Queue httpDoorResultQueue() {
+		return new AnonymousQueue();
+	}
+
+	@Bean
+	Binding httpDoorResultBinding(Queue httpDoorResultQueue, OutboundProperties outbound) {
+		return BindingBuilder.bind(httpDoorResultQueue).to(new TopicExchange(outbound.exchange())).with("#");
+	}
+
+	@Bean
+	ResultWaiters resultWaiters() {
+		return new ResultWaiters();
+	}
+
+	@Bean
+	RequestLedger requestLedger(JdbcClient jdbc) {
+		return new RequestLedger(jdbc);
+	}
+
+	@Bean
+	ResultSubscription httpDoorResultSubscription(ResultWaiters waiters, RequestLedger ledger, Clock clock) {
+		return new ResultSubscription(waiters, ledger, clock);
+	}
+
+	@Bean
+	Callers callers(HttpDoorProperties properties, TwilioRestClient client, Clock clock) {
+		Optional<FlexTokenCache> flexTokens = properties.flexTokens()
+				? Optional.of(new FlexTokenCache(new TwilioFlexTokens(client), clock, TOKEN_CACHE_CAPACITY))
+				: Optional.empty();
+		return new Callers(properties.apiTokens(), flexTokens);
+	}
+
+	@Bean
+	RequestPublisher httpDoorRequestPublisher(ConnectionFactory connectionFactory, InboundProperties inbound,
+			OutboundProperties outbound) {
+		RabbitTemplate template = new RabbitTemplate(connectionFactory);
+		// a request the exchange cannot route is not queued: the caller must hear it
+		template.setMandatory(true);
+		return new RequestPublisher(template, inbound, outbound.confirmTimeout());
+	}
+
+	@Bean
+	ResultAnswers resultAnswers(TwilioProperties twilio) {
+		return new ResultAnswers(new FunctionResources(twilio.accountSid(), twilio.proxyServiceSid()));
+	}
+
+	@Bean
+	WebMvcConfigurer httpDoorCors(HttpDoorProperties properties) {
+		return new WebMvcConfigurer() {
+
+			@Override
+			public void addCorsMappings(CorsRegistry registry) {
+				// closed unless origins are configured: a browser elsewhere gets no CORS
+				// headers and so cannot read the answer
+				if (!properties.corsOrigins().isEmpty()) {
+					registry.addMapping(OutboundSmsController.PATH + "/**")
+						.allowedOrigins(properties.corsOrigins().toArray(String[]::new))
+						.allowedMethods("GET", "POST")
+						.allowedHeaders("Authorization", "Content-Type", OutboundSmsController.IDEMPOTENCY_KEY,
+								OutboundSmsController.FLEX_TOKEN)
+						.exposedHeaders("Location")
+						.maxAge(600);
+					registry.addMapping(OutboundSmsController.PATH)
+						.allowedOrigins(properties.corsOrigins().toArray(String[]::new))
+						.allowedMethods("POST")
+						.allowedHeaders("Authorization", "Content-Type", OutboundSmsController.IDEMPOTENCY_KEY,
+								OutboundSmsController.FLEX_TOKEN)
+						.exposedHeaders("Location")
+						.maxAge(600);
+				}
+			}
+
+		};
+	}
+
+}

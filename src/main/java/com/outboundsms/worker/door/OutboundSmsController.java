@@ -1,0 +1,194 @@
+package com.outboundsms.worker.door;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.regex.Pattern;
+
+import com.outboundsms.worker.inbound.FieldError;
+import com.outboundsms.worker.inbound.Intake;
+import com.outboundsms.worker.inbound.RequestReader;
+import com.outboundsms.worker.processing.OutboundSmsRequest;
+import com.outboundsms.worker.processing.OutreachStore;
+import com.outboundsms.worker.processing.StoredOutcome;
+import jakarta.servlet.http.HttpServletRequest;
+
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.context.request.async.DeferredResult;
+
+/**
+ * {@code POST /v1/outbound-sms}: authenticates, checks the body with the listener's
+ * intake, queues it and answers {@code 202}, or with {@code ?wait=} the result event once
+ * it arrives; {@code GET /v1/outbound-sms/{requestId}}: what is known of a request. A
+ * wait holds no servlet thread: the answer is completed by the result subscription.
+ */
+@ConditionalOnProperty(prefix = "outbound-sms.http", name = "enabled", havingValue = "true", matchIfMissing = true)
+@RestController
+class OutboundSmsController {
+
+	static final String PATH = "/v1/outbound-sms";
+
+	static final String IDEMPOTENCY_KEY = "Idempotency-Key";
+
+	static final String FLEX_TOKEN = "X-Flex-Token";
+
+	private static final Pattern REQUEST_ID = Pattern.compile("[A-Za-z0-9._:-]{1,128}");
+
+	private final RequestReader reader;
+
+	private final Callers callers;
+
+	private final RequestPublisher publisher;
+
+	private final ResultWaiters waiters;
+
+	private final OutreachStore store;
+
+	private final RequestLedger ledger;
+
+	private final ResultAnswers results;
+
+	private final HttpDoorProperties properties;
+
+	private final Clock clock;
+
+	OutboundSmsController(RequestReader reader, Callers callers, RequestPublisher publisher, ResultWaiters waiters,
+			OutreachStore store, RequestLedger ledger, ResultAnswers results, HttpDoorProperties properties,
+			Clock clock) {
+		this.reader = reader;
+		this.callers = callers;
+		this.publisher = publisher;
+		this.waiters = waiters;
+		this.store = store;
+		this.ledger = ledger;
+		this.results = results;
+		this.properties = properties;
+		this.clock = clock;
+	}
+
+	@PostMapping(PATH)
+	DeferredResult<ResponseEntity<Object>> submit(HttpServletRequest http,
+			@RequestParam(name = "wait", required = false) String wait,
+			@RequestHeader(name = IDEMPOTENCY_KEY, required = false) String key) throws IOException {
+		long limit = this.properties.maxBodySize().toBytes();
+		Optional<byte[]> raw = body(http, limit);
+		if (raw.isEmpty()) {
+			return now(DoorAnswers.tooLarge(limit));
+		}
+		CallerBody body = CallerBody.of(raw.get());
+		Optional<String> flexToken = Optional.ofNullable(http.getHeader(FLEX_TOKEN)).or(body::token);
+		if (!this.callers.admits(http.getHeader(HttpHeaders.AUTHORIZATION), flexToken)) {
+			return now(DoorAnswers.unauthorized());
+		}
+		List<FieldError> errors = new ArrayList<>();
+		Optional<Duration> waitFor = waitFor(wait, errors);
+		boolean keyValid = key == null || REQUEST_ID.matcher(key).matches();
+		if (!keyValid) {
+			errors.add(new FieldError(IDEMPOTENCY_KEY, "must be 1 to 128 characters of A-Z a-z 0-9 . _ : -"));
+		}
+		String messageId = (key != null && keyValid) ? key : UUID.randomUUID().toString();
+		Intake intake = this.reader.read(body.raw(), messageId, http.getContentType());
+		if (intake instanceof Intake.Rejected rejected) {
+			errors.addAll(rejected.errors());
+		}
+		else if (key != null && keyValid && !key.equals(intake.requestId())) {
+			errors.add(new FieldError("requestId", "differs from the Idempotency-Key header"));
+		}
+		if (!errors.isEmpty()) {
+			return now(DoorAnswers.invalid(errors));
+		}
+		return submit(((Intake.Accepted) intake).request(), body, waitFor);
+	}
+
+	@GetMapping(PATH + "/{requestId}")
+	ResponseEntity<Object> status(HttpServletRequest http, @PathVariable String requestId) {
+		if (!this.callers.admits(http.getHeader(HttpHeaders.AUTHORIZATION),
+				Optional.ofNullable(http.getHeader(FLEX_TOKEN)))) {
+			return DoorAnswers.unauthorized();
+		}
+		Optional<StoredOutcome> outcome = this.store.findOutcome(requestId);
+		if (outcome.isPresent()) {
+			return DoorAnswers.ok(this.results.completed(requestId, outcome.get()));
+		}
+		return this.ledger.find(requestId)
+			.map((entry) -> DoorAnswers.ok(entry.failure()
+				.map((failure) -> DoorAnswers.failed(entry, failure))
+				.orElseGet(() -> DoorAnswers.pending(entry.requestId(), entry.acceptedAt()))))
+			.orElseGet(() -> DoorAnswers.notFound(requestId));
+	}
+
+	private DeferredResult<ResponseEntity<Object>> submit(OutboundSmsRequest request, CallerBody body,
+			Optional<Duration> waitFor) {
+		String requestId = request.requestId();
+		// a request already done is answered from the store, and not queued again
+		Optional<StoredOutcome> done = this.store.findOutcome(requestId);
+		if (done.isPresent()) {
+			return now(DoorAnswers.ok(this.results.event(request, done.get())));
+		}
+		this.ledger.accepted(requestId, this.clock.instant());
+		if (waitFor.isEmpty()) {
+			this.publisher.publish(requestId, body.queued());
+			return now(DoorAnswers.accepted(requestId));
+		}
+		// registered before publishing, so that even an immediate result finds it
+		CompletableFuture<Map<String, Object>> waiter = this.waiters.register(requestId);
+		DeferredResult<ResponseEntity<Object>> answer = new DeferredResult<>(waitFor.get().toMillis(),
+				() -> DoorAnswers.accepted(requestId));
+		answer.onCompletion(() -> this.waiters.remove(requestId, waiter));
+		try {
+			this.publisher.publish(requestId, body.queued());
+		}
+		catch (RuntimeException ex) {
+			this.waiters.remove(requestId, waiter);
+			throw ex;
+		}
+		waiter.thenAccept((event) -> answer.setResult(DoorAnswers.ok(this.results.received(event))));
+		return answer;
+	}
+
+	private Optional<Duration> waitFor(String wait, List<FieldError> errors) {
+		try {
+			return WaitTime.parse(wait, this.properties.maxWait());
+		}
+		catch (IllegalArgumentException ex) {
+			errors.add(new FieldError("wait", ex.getMessage()));
+			return Optional.empty();
+		}
+	}
+
+	/**
+	 * The body, unless it is longer than the limit: a declared length is refused before
+	 * reading, a chunked body once the limit is passed.
+	 */
+	private static Optional<byte[]> body(HttpServletRequest http, long limit) throws IOException {
+		if (http.getContentLengthLong() > limit) {
+			return Optional.empty();
+		}
+		try (InputStream in = http.getInputStream()) {
+			byte[] bytes = in.readNBytes((int) limit + 1);
+			return (bytes.length > limit) ? Optional.empty() : Optional.of(bytes);
+		}
+	}
+
+	private static DeferredResult<ResponseEntity<Object>> now(ResponseEntity<Object> answer) {
+		DeferredResult<ResponseEntity<Object>> result = new DeferredResult<>();
+		result.setResult(answer);
+		return result;
+	}
+
+}
