@@ -1,6 +1,7 @@
 package com.outboundsms.worker.ops;
 
 import java.io.IOException;
+import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.net.URI;
@@ -9,6 +10,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -87,7 +89,7 @@ final class BrokerDefinitions {
 	}
 
 	private String rabbitmqctl(String input, String... arguments) throws IOException, InterruptedException {
-		List<String> command = new java.util.ArrayList<>(List.of("rabbitmqctl"));
+		List<String> command = new ArrayList<>(List.of("rabbitmqctl"));
 		command.addAll(List.of(arguments));
 		Process process;
 		try {
@@ -100,7 +102,7 @@ final class BrokerDefinitions {
 							+ "be run (" + ex.getMessage() + "). Enable rabbitmq_management or install rabbitmqctl.",
 					ex);
 		}
-		try (var stdin = process.getOutputStream()) {
+		try (OutputStream stdin = process.getOutputStream()) {
 			stdin.write(input.getBytes(StandardCharsets.UTF_8));
 		}
 		check(process.waitFor(60, TimeUnit.SECONDS), "rabbitmqctl " + arguments[0] + " did not finish in 60 s");

@@ -25,6 +25,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.io.TempDir;
 import org.yaml.snakeyaml.Yaml;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -63,7 +64,7 @@ class GrafanaDashboardIntegrationTests {
 	private Exposition scrape;
 
 	@BeforeAll
-	void runTheSandboxAndScrapeIt(@org.junit.jupiter.api.io.TempDir Path data) throws Exception {
+	void runTheSandboxAndScrapeIt(@TempDir Path data) throws Exception {
 		int emulatorPort = freePort();
 		int intakePort = freePort();
 		List<String> arguments = new ArrayList<>(this.services.arguments(this.names));
