@@ -57,6 +57,8 @@ public class IsolatedRun implements ApplicationContextInitializer<ConfigurableAp
 		properties.put("twilio.proxy-service-sid", emulator.defaultProxyServiceSid());
 		properties.put("outbound-sms.inbound.retry-delays", String.join(",", RunNames.RETRY_DELAYS));
 		properties.put("outbound-sms.inbound.max-attempts", "3");
+		// the backlog gauges follow the queues quickly enough for a test to see them move
+		properties.put("outbound-sms.backlog.read-interval", "250ms");
 		// tests add Flex Flows as they go: let every unknown number read the flows again
 		properties.put("twilio.flow-miss-refresh", "0s");
 		context.getEnvironment().getPropertySources().addFirst(new MapPropertySource("isolated-run", properties));

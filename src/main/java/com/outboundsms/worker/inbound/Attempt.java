@@ -1,8 +1,11 @@
 package com.outboundsms.worker.inbound;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
+import java.util.Date;
 import java.util.Map;
+import java.util.Optional;
 
 import com.outboundsms.worker.processing.WireTime;
 
@@ -48,6 +51,24 @@ record Attempt(int number, Instant firstAt, Instant at) {
 			}
 		}
 		return now;
+	}
+
+	/**
+	 * How long the request has waited for this attempt: since its first attempt when it
+	 * is a retry, else since it was published when the producer set the message's
+	 * timestamp (whole seconds in AMQP).
+	 * @param published the message's timestamp, or {@code null}
+	 * @return the age, never negative; empty when nothing says when the request was made
+	 */
+	Optional<Duration> age(Date published) {
+		if (this.number > 1) {
+			return Optional.of(Duration.between(this.firstAt, this.at));
+		}
+		if (published == null) {
+			return Optional.empty();
+		}
+		Duration age = Duration.between(published.toInstant(), this.at);
+		return Optional.of(age.isNegative() ? Duration.ZERO : age);
 	}
 
 	/**

@@ -15,6 +15,7 @@ import java.util.stream.Collectors;
 import com.outboundsms.worker.processing.Dependency;
 import com.outboundsms.worker.processing.DependencyProbe;
 import com.outboundsms.worker.processing.WireTime;
+import com.outboundsms.worker.processing.WorkerMetrics;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -41,6 +42,8 @@ class ConsumptionGate implements HealthIndicator, AutoCloseable {
 
 	private final ConsumptionProperties properties;
 
+	private final WorkerMetrics metrics;
+
 	private final Clock clock;
 
 	private final ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor((task) -> {
@@ -52,10 +55,11 @@ class ConsumptionGate implements HealthIndicator, AutoCloseable {
 	private final AtomicReference<Pause> pause = new AtomicReference<>();
 
 	ConsumptionGate(RabbitListenerEndpointRegistry registry, List<DependencyProbe> probes,
-			ConsumptionProperties properties, Clock clock) {
+			ConsumptionProperties properties, WorkerMetrics metrics, Clock clock) {
 		this.registry = registry;
 		this.probes = probes.stream().collect(Collectors.toMap(DependencyProbe::dependency, Function.identity()));
 		this.properties = properties;
+		this.metrics = metrics;
 		this.clock = clock;
 	}
 
@@ -68,6 +72,7 @@ class ConsumptionGate implements HealthIndicator, AutoCloseable {
 		if (this.pause.compareAndSet(null, new Pause(dependency, reason, this.clock.instant()))) {
 			logger.error("Consumption paused: {} fails for every request ({}); probing until it works again",
 					dependency, reason);
+			this.metrics.consumptionPaused(dependency, true);
 			// stopping waits for the listener threads, one of which is the caller: not on
 			// this thread
 			this.scheduler.execute(() -> container().stop());
@@ -101,6 +106,7 @@ class ConsumptionGate implements HealthIndicator, AutoCloseable {
 		}
 		this.pause.set(null);
 		container().start();
+		this.metrics.consumptionPaused(current.dependency(), false);
 		logger.info("Consumption resumed: {} works again", current.dependency());
 	}
 

@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
 
 import com.outboundsms.worker.deadletter.DeadLetterProperties;
@@ -12,6 +13,7 @@ import com.outboundsms.worker.deadletter.RequestCopies;
 import com.outboundsms.worker.processing.DependencyProbe;
 import com.outboundsms.worker.processing.OutreachProcessor;
 import com.outboundsms.worker.processing.ResultPublisher;
+import com.outboundsms.worker.processing.WorkQueue;
 import com.outboundsms.worker.processing.WorkerMetrics;
 
 import org.springframework.amqp.core.Binding;
@@ -116,8 +118,16 @@ class InboundConfiguration {
 
 	@Bean(destroyMethod = "close")
 	ConsumptionGate consumptionHealthIndicator(RabbitListenerEndpointRegistry registry, List<DependencyProbe> probes,
-			ConsumptionProperties properties, Clock clock) {
-		return new ConsumptionGate(registry, probes, properties, clock);
+			ConsumptionProperties properties, WorkerMetrics metrics, Clock clock) {
+		return new ConsumptionGate(registry, probes, properties, metrics, clock);
+	}
+
+	@Bean
+	QueueDepths queueDepths(AmqpAdmin admin, InboundProperties inbound, DeadLetterProperties deadLetter,
+			BacklogProperties properties, WorkerMetrics metrics) {
+		return new QueueDepths(admin,
+				Map.of(WorkQueue.REQUESTS, inbound.queue(), WorkQueue.DEAD_LETTERS, deadLetter.queue()), properties,
+				metrics);
 	}
 
 	@Bean

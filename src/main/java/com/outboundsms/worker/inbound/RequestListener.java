@@ -74,6 +74,8 @@ class RequestListener {
 	@RabbitListener(id = ConsumptionGate.LISTENER_ID, queues = "${outbound-sms.inbound.queue:outbound-sms.requests}")
 	void on(Message message) {
 		Attempt attempt = Attempt.of(message.getMessageProperties(), this.clock.instant());
+		attempt.age(message.getMessageProperties().getTimestamp())
+			.ifPresent((age) -> this.metrics.consumed(age, attempt.number() > 1));
 		Intake intake = read(message);
 		if (intake instanceof Intake.Rejected rejected) {
 			ErrorDetail error = ErrorDetail.of(ErrorCode.INVALID_REQUEST, rejected.message());

@@ -1,18 +1,27 @@
 package com.outboundsms.worker.metrics;
 
 import java.time.Duration;
+import java.util.EnumMap;
 import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 
+import com.outboundsms.worker.processing.Dependency;
 import com.outboundsms.worker.processing.ErrorCode;
 import com.outboundsms.worker.processing.Outcome;
+import com.outboundsms.worker.processing.WorkQueue;
 import com.outboundsms.worker.processing.WorkerMetrics;
 import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 
 /**
  * The worker's meters on Micrometer. Every tag value is bounded (outcomes, error codes,
- * endpoint templates, status classes): never a number, an id or a SID.
+ * endpoint templates, status classes, dependencies, queue roles): never a number, an id
+ * or a SID. The backlog and pause meters exist from the start, so that dashboards and
+ * alerts see them before anything happened.
  */
 class MicrometerWorkerMetrics implements WorkerMetrics {
 
@@ -28,10 +37,55 @@ class MicrometerWorkerMetrics implements WorkerMetrics {
 
 	static final String STORE = "outbound.sms.store";
 
+	static final String REQUEST_AGE = "outbound.sms.request.age";
+
+	static final String CONSUMPTION_PAUSED = "outbound.sms.consumption.paused";
+
+	static final String QUEUE_MESSAGES = "outbound.sms.queue.messages";
+
 	private final MeterRegistry registry;
+
+	private final Map<Dependency, AtomicInteger> paused = new EnumMap<>(Dependency.class);
+
+	// not a number until the first read: an unknown depth must not look like an empty
+	// queue
+	private final Map<WorkQueue, AtomicReference<Double>> depths = new EnumMap<>(WorkQueue.class);
+
+	private final Timer firstAttemptAge;
+
+	private final Timer retryAge;
 
 	MicrometerWorkerMetrics(MeterRegistry registry) {
 		this.registry = registry;
+		for (Dependency dependency : Dependency.values()) {
+			AtomicInteger flag = new AtomicInteger();
+			this.paused.put(dependency, flag);
+			Gauge.builder(CONSUMPTION_PAUSED, flag, AtomicInteger::get)
+				.description("1 while consumption is paused because the dependency fails for every request, else 0")
+				.tag("dependency", tagValue(dependency))
+				.register(registry);
+		}
+		for (WorkQueue queue : WorkQueue.values()) {
+			AtomicReference<Double> depth = new AtomicReference<>(Double.NaN);
+			this.depths.put(queue, depth);
+			Gauge.builder(QUEUE_MESSAGES, depth, AtomicReference::get)
+				.description("Messages ready in the worker's queue, as last read by a passive declare")
+				.tag("queue", tagValue(queue))
+				.register(registry);
+		}
+		this.firstAttemptAge = requestAge("first");
+		this.retryAge = requestAge("retry");
+	}
+
+	private Timer requestAge(String attempt) {
+		return Timer.builder(REQUEST_AGE)
+			.description("Age of a request when taken for an attempt: since it was published (first attempts "
+					+ "whose producer set the timestamp) or first attempted (retries)")
+			.tag("attempt", attempt)
+			.publishPercentileHistogram()
+			.minimumExpectedValue(Duration.ofMillis(10))
+			.maximumExpectedValue(Duration.ofHours(2))
+			.register(this.registry);
 	}
 
 	@Override
@@ -87,6 +141,25 @@ class MicrometerWorkerMetrics implements WorkerMetrics {
 			.publishPercentileHistogram()
 			.register(this.registry)
 			.record(took);
+	}
+
+	@Override
+	public void consumed(Duration age, boolean retry) {
+		(retry ? this.retryAge : this.firstAttemptAge).record(age.isNegative() ? Duration.ZERO : age);
+	}
+
+	@Override
+	public void consumptionPaused(Dependency dependency, boolean paused) {
+		this.paused.get(dependency).set(paused ? 1 : 0);
+	}
+
+	@Override
+	public void queueDepth(WorkQueue queue, long messages) {
+		this.depths.get(queue).set((double) messages);
+	}
+
+	private static String tagValue(Enum<?> value) {
+		return value.name().toLowerCase(Locale.ROOT).replace('_', '-');
 	}
 
 	static String statusClass(int status) {

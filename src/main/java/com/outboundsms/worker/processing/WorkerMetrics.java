@@ -4,8 +4,8 @@ import java.time.Duration;
 
 /**
  * What the worker records about its work, for operators: outcomes, Twilio calls, retries,
- * dead letters and store latency. Implementations must never record a phone number, a
- * request id or a SID.
+ * dead letters, store latency, the backlog and paused consumption. Implementations must
+ * never record a phone number, a request id or a SID.
  */
 public interface WorkerMetrics {
 
@@ -39,6 +39,28 @@ public interface WorkerMetrics {
 	void storeCall(String operation, Duration took);
 
 	/**
+	 * A request was taken from its queue for an attempt.
+	 * @param age how long since it was published (a first attempt whose producer set the
+	 * message's timestamp) or first attempted (a retry)
+	 * @param retry whether this is a later attempt
+	 */
+	void consumed(Duration age, boolean retry);
+
+	/**
+	 * Consumption was paused because a dependency fails for every request, or resumed.
+	 * @param dependency the dependency
+	 * @param paused {@code true} when paused, {@code false} when resumed
+	 */
+	void consumptionPaused(Dependency dependency, boolean paused);
+
+	/**
+	 * A queue's depth was read.
+	 * @param queue which queue
+	 * @param messages the messages ready in it
+	 */
+	void queueDepth(WorkQueue queue, long messages);
+
+	/**
 	 * Metrics that record nothing, for code run without a registry.
 	 * @return the no-op metrics
 	 */
@@ -59,6 +81,18 @@ public interface WorkerMetrics {
 
 			@Override
 			public void storeCall(String operation, Duration took) {
+			}
+
+			@Override
+			public void consumed(Duration age, boolean retry) {
+			}
+
+			@Override
+			public void consumptionPaused(Dependency dependency, boolean paused) {
+			}
+
+			@Override
+			public void queueDepth(WorkQueue queue, long messages) {
 			}
 
 		};

@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.Date;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.ExecutionException;
@@ -73,6 +74,8 @@ class SandboxRequests {
 		properties.setContentType(MessageProperties.CONTENT_TYPE_JSON);
 		properties.setDeliveryMode(MessageDeliveryMode.PERSISTENT);
 		properties.setMessageId(UUID.randomUUID().toString());
+		// as producers should: the worker measures the backlog's age from it
+		properties.setTimestamp(new Date());
 		CorrelationData correlation = new CorrelationData(properties.getMessageId());
 		this.template.send(this.inbound.exchange(), this.inbound.routingKey(), new Message(body, properties),
 				correlation);
