@@ -148,17 +148,26 @@ class FaultInjectionSuite {
 			last[0] = rig.broker().depths();
 			boolean busy = last[0].entrySet()
 				.stream()
-				.filter((queue) -> !queue.getKey().equals(Ledger.TAP) && !queue.getKey().equals(Ledger.DEAD_LETTERS))
+				.filter((queue) -> isWork(queue.getKey()))
 				.anyMatch((queue) -> queue.getValue().messages() > 0 || queue.getValue().unacked() > 0);
 			return busy ? quietLooks.getAndSet(0) < 0 : quietLooks.incrementAndGet() >= 3;
 		});
 		long left = last[0].entrySet()
 			.stream()
-			.filter((queue) -> !queue.getKey().equals(Ledger.TAP) && !queue.getKey().equals(Ledger.DEAD_LETTERS))
+			.filter((queue) -> isWork(queue.getKey()))
 			.mapToLong((queue) -> queue.getValue().messages())
 			.sum();
 		long unacked = last[0].values().stream().mapToLong(BrokerControl.Depth::unacked).sum();
 		return new Quiet(left, unacked, rig.expiredLeases(), rig.pendingOutreaches());
+	}
+
+	/**
+	 * Whether a queue holds the worker's work: the request and delay queues, not the
+	 * suite's result tap, the DLQ, or a worker's own result subscription (for its HTTP
+	 * door's waits).
+	 */
+	private static boolean isWork(String queue) {
+		return !queue.equals(Ledger.TAP) && !queue.equals(Ledger.DEAD_LETTERS) && !queue.startsWith("spring.gen-");
 	}
 
 	private FaultFigures figures(String run, Campaign campaign, Ledger ledger, FaultRig rig, Quiet quiet,
