@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.Map;
 
+import com.outboundsms.worker.deadletter.DeadLetterHeaders;
 import com.outboundsms.worker.processing.WireTime;
 
 import org.springframework.amqp.core.MessageProperties;
@@ -18,11 +19,11 @@ import org.springframework.amqp.core.MessageProperties;
  */
 record Attempt(int number, Instant firstAt, Instant at) {
 
-	static final String ATTEMPTS = "x-attempts";
+	static final String ATTEMPTS = DeadLetterHeaders.ATTEMPTS;
 
-	static final String FIRST_ATTEMPT_AT = "x-first-attempt-at";
+	static final String FIRST_ATTEMPT_AT = DeadLetterHeaders.FIRST_ATTEMPT_AT;
 
-	static final String LAST_ATTEMPT_AT = "x-last-attempt-at";
+	static final String LAST_ATTEMPT_AT = DeadLetterHeaders.LAST_ATTEMPT_AT;
 
 	/**
 	 * The attempt a delivery stands for; a request without retry headers (or with ones
