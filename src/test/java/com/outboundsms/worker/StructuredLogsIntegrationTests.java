@@ -25,8 +25,8 @@ import static org.awaitility.Awaitility.await;
  * number appears unmasked.
  */
 @WorkerIntegrationTest
-// logging is set up when a context starts, and the sandbox test starts one with plain
-// lines: this class needs a context that set up the worker's own logging
+// logging is set up by a context that starts when none runs, and kept; the sandbox test
+// leaves it plain: a context started for this class sets up the worker's own again
 @DirtiesContext(classMode = ClassMode.BEFORE_CLASS)
 @ExtendWith(OutputCaptureExtension.class)
 class StructuredLogsIntegrationTests {

@@ -6,6 +6,7 @@ import java.util.Map;
 
 import com.outboundsms.worker.processing.Dependency;
 import com.outboundsms.worker.processing.ErrorDetail;
+import com.outboundsms.worker.processing.NumberPair;
 import com.outboundsms.worker.processing.ResultEvent;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -45,7 +46,7 @@ final class OutcomeLog {
 			}
 		});
 		fields(logger.atInfo(), event.outcome().name(), took).addKeyValue("sids", sids)
-			.log("Request {} for {}: {}", event.requestId(), event.pair().map((pair) -> pair.masked()).orElse("-"),
+			.log("Request {} for {}: {}", event.requestId(), event.pair().map(NumberPair::masked).orElse("-"),
 					event.outcome());
 	}
 
