@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.networknt.schema.JsonSchema;
 import com.networknt.schema.JsonSchemaFactory;
@@ -38,6 +39,20 @@ public final class ContractSchemas {
 
 	public static List<String> requestViolations(byte[] json) {
 		return violations(REQUEST, json);
+	}
+
+	/**
+	 * What is wrong with a value, by one of the published schemas.
+	 * @param schema the schema's path, relative to {@code contract/} as the AsyncAPI
+	 * document names it
+	 * @param value the value
+	 * @return the violations, empty when the value conforms
+	 */
+	public static List<String> violations(String schema, JsonNode value) {
+		return load(Path.of(schema).normalize().toString()).validate(value)
+			.stream()
+			.map(ValidationMessage::getMessage)
+			.toList();
 	}
 
 	private static List<String> violations(JsonSchema schema, byte[] json) {

@@ -31,8 +31,9 @@ import static org.awaitility.Awaitility.await;
 
 /**
  * The Twilio secrets (canary values the emulator accepts) never leave the worker: not in
- * its output, dead letters, result events or health endpoint; and customers' numbers are
- * masked where the worker writes about requests.
+ * its JSON log lines (raw or unescaped), dead letters, result events or health endpoint;
+ * customers' numbers are masked where the worker writes about requests; and each attempt
+ * at a request is logged with one outcome line.
  */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
 @ContextConfiguration(initializers = IsolatedRun.class)
@@ -78,6 +79,14 @@ class SecretsIntegrationTests {
 				basicAuth(this.emulator.accountSid(), CANARY_TOKEN));
 		awaitLogLine(output, "Request secrets-transient dead-lettered: RETRIES_EXHAUSTED");
 		assertThat(output.getAll()).contains("Request secrets-created for").doesNotContain(canaries);
+		JsonLog log = JsonLog.of(output);
+		assertThat(log.values())
+			.noneSatisfy((value) -> assertThat(value).containsAnyOf(canaries.toArray(String[]::new)));
+		assertThat(outcomes(log, "secrets-created")).containsExactly("CREATED@1");
+		assertThat(outcomes(log, "secrets-invalid")).containsExactly("FAILED@1");
+		assertThat(outcomes(log, "secrets-rejected")).containsExactly("FAILED@1");
+		assertThat(outcomes(log, "secrets-transient")).containsExactly("RETRY_SCHEDULED@1", "RETRY_SCHEDULED@2",
+				"FAILED@3");
 		assertThat(published).hasSize(7).allSatisfy((message) -> {
 			assertThat(new String(message.getBody(), StandardCharsets.UTF_8)).doesNotContain(canaries);
 			assertThat(message.getMessageProperties().getHeaders().toString()).doesNotContain(canaries);
@@ -103,6 +112,7 @@ class SecretsIntegrationTests {
 		awaitLogLine(output,
 				"Request secrets-masked-log for " + PhoneMask.mask(from) + ">" + PhoneMask.mask(to) + ": CREATED");
 		assertThat(output.getAll()).doesNotContain(to, from);
+		assertThat(JsonLog.of(output).values()).noneSatisfy((value) -> assertThat(value).containsAnyOf(to, from));
 	}
 
 	@Test
@@ -116,6 +126,7 @@ class SecretsIntegrationTests {
 		assertThat(reason).contains("is not reachable").contains(PhoneMask.mask(to)).doesNotContain(to);
 		awaitLogLine(output, "Request secrets-rejected-masked dead-lettered: TWILIO_REJECTED");
 		assertThat(output.getAll()).contains(PhoneMask.mask(to)).doesNotContain(to);
+		assertThat(JsonLog.of(output).values()).noneSatisfy((value) -> assertThat(value).contains(to));
 	}
 
 	/** A created outreach: its result event. */
@@ -176,6 +187,17 @@ class SecretsIntegrationTests {
 		List<Message> messages = new ArrayList<>(this.taps.deadLetters(requestId));
 		messages.addAll(this.taps.results(requestId));
 		return messages;
+	}
+
+	/**
+	 * What the request's outcome lines say, in order.
+	 * @return {@code outcome@attempt} of each line
+	 */
+	private static List<String> outcomes(JsonLog log, String requestId) {
+		return log.outcomes(requestId)
+			.stream()
+			.map((line) -> line.path("outcome").asString() + "@" + line.path("attempt").asString())
+			.toList();
 	}
 
 	/** The worker logs a request's fate just after publishing it: wait for the line. */

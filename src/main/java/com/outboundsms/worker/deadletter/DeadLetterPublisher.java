@@ -30,14 +30,16 @@ public class DeadLetterPublisher {
 	 */
 	public void send(Message original, DeadLetter deadLetter) {
 		this.copies.send(original, this.properties.exchange(), this.properties.routingKey(), (headers) -> {
-			headers.setHeader("x-request-id", deadLetter.requestId());
-			headers.setHeader("x-error-code", deadLetter.error().code().name());
-			headers.setHeader("x-error-message", deadLetter.error().message());
-			headers.setHeader("x-attempts", deadLetter.attempts());
-			headers.setHeader("x-first-attempt-at", WireTime.format(deadLetter.firstAttemptAt()));
-			headers.setHeader("x-last-attempt-at", WireTime.format(deadLetter.lastAttemptAt()));
-			deadLetter.error().twilioCode().ifPresent((code) -> headers.setHeader("x-twilio-code", code));
-			deadLetter.error().twilioStatus().ifPresent((status) -> headers.setHeader("x-twilio-status", status));
+			headers.setHeader(DeadLetterHeaders.REQUEST_ID, deadLetter.requestId());
+			headers.setHeader(DeadLetterHeaders.ERROR_CODE, deadLetter.error().code().name());
+			headers.setHeader(DeadLetterHeaders.ERROR_MESSAGE, deadLetter.error().message());
+			headers.setHeader(DeadLetterHeaders.ATTEMPTS, deadLetter.attempts());
+			headers.setHeader(DeadLetterHeaders.FIRST_ATTEMPT_AT, WireTime.format(deadLetter.firstAttemptAt()));
+			headers.setHeader(DeadLetterHeaders.LAST_ATTEMPT_AT, WireTime.format(deadLetter.lastAttemptAt()));
+			deadLetter.error().twilioCode().ifPresent((code) -> headers.setHeader(DeadLetterHeaders.TWILIO_CODE, code));
+			deadLetter.error()
+				.twilioStatus()
+				.ifPresent((status) -> headers.setHeader(DeadLetterHeaders.TWILIO_STATUS, status));
 		});
 	}
 

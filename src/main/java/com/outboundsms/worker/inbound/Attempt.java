@@ -7,6 +7,7 @@ import java.util.Date;
 import java.util.Map;
 import java.util.Optional;
 
+import com.outboundsms.worker.deadletter.DeadLetterHeaders;
 import com.outboundsms.worker.processing.WireTime;
 
 import org.springframework.amqp.core.MessageProperties;
@@ -21,11 +22,11 @@ import org.springframework.amqp.core.MessageProperties;
  */
 record Attempt(int number, Instant firstAt, Instant at) {
 
-	static final String ATTEMPTS = "x-attempts";
+	static final String ATTEMPTS = DeadLetterHeaders.ATTEMPTS;
 
-	static final String FIRST_ATTEMPT_AT = "x-first-attempt-at";
+	static final String FIRST_ATTEMPT_AT = DeadLetterHeaders.FIRST_ATTEMPT_AT;
 
-	static final String LAST_ATTEMPT_AT = "x-last-attempt-at";
+	static final String LAST_ATTEMPT_AT = DeadLetterHeaders.LAST_ATTEMPT_AT;
 
 	/**
 	 * The attempt a delivery stands for; a request without retry headers (or with ones

@@ -17,6 +17,12 @@ public sealed interface Intake permits Intake.Accepted, Intake.Rejected {
 	String requestId();
 
 	/**
+	 * The normalized numbers, when the message had valid ones.
+	 * @return the pair, or empty
+	 */
+	Optional<NumberPair> pair();
+
+	/**
 	 * A valid request.
 	 *
 	 * @param request the request
@@ -26,6 +32,11 @@ public sealed interface Intake permits Intake.Accepted, Intake.Rejected {
 		@Override
 		public String requestId() {
 			return this.request.requestId();
+		}
+
+		@Override
+		public Optional<NumberPair> pair() {
+			return Optional.of(this.request.pair());
 		}
 
 	}

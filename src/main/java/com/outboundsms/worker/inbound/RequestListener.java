@@ -36,7 +36,8 @@ import org.springframework.amqp.rabbit.annotation.RabbitListener;
  * (and transient ones out of attempts) a dead-lettered copy with reason headers, then a
  * failed result event. The message is acknowledged only after the broker confirmed those
  * publishes (the container acknowledges when this method returns, and rejects with
- * requeue when it throws).
+ * requeue when it throws). Each delivery is logged in the context of its request, and
+ * settled with exactly one outcome line.
  */
 class RequestListener {
 
@@ -58,6 +59,8 @@ class RequestListener {
 
 	private final Clock clock;
 
+	private final OutcomeLog outcomes = new OutcomeLog();
+
 	RequestListener(RequestReader reader, OutreachProcessor processor, ResultPublisher results,
 			DeadLetterPublisher deadLetters, Retries retries, ConsumptionGate gate, WorkerMetrics metrics,
 			Clock clock) {
@@ -76,13 +79,16 @@ class RequestListener {
 		Attempt attempt = Attempt.of(message.getMessageProperties(), this.clock.instant());
 		attempt.age(message.getMessageProperties().getTimestamp())
 			.ifPresent((age) -> this.metrics.consumed(age, attempt.number() > 1));
-		Intake intake = read(message);
-		if (intake instanceof Intake.Rejected rejected) {
-			ErrorDetail error = ErrorDetail.of(ErrorCode.INVALID_REQUEST, rejected.message());
-			fail(message, new Known(rejected.requestId(), rejected.pair(), rejected.metadata()), attempt, error);
-			return;
+		try (DeliveryContext context = DeliveryContext.open(attempt)) {
+			Intake intake = read(message);
+			context.identify(intake.requestId(), intake.pair());
+			if (intake instanceof Intake.Rejected rejected) {
+				ErrorDetail error = ErrorDetail.of(ErrorCode.INVALID_REQUEST, rejected.message());
+				fail(message, new Known(rejected.requestId(), rejected.pair(), rejected.metadata()), attempt, error);
+				return;
+			}
+			process(message, ((Intake.Accepted) intake).request(), attempt);
 		}
-		process(message, ((Intake.Accepted) intake).request(), attempt);
 	}
 
 	/**
@@ -108,15 +114,16 @@ class RequestListener {
 		try {
 			ResultEvent event = this.processor.process(request, attempt.number());
 			this.results.publish(event);
-			this.metrics.settled(event.outcome(), null, Duration.between(attempt.at(), this.clock.instant()));
-			logger.info("Request {} for {}: {} {}", request.requestId(), request.pair().masked(), event.outcome(),
-					event.sids().values());
+			Duration took = took(attempt);
+			this.metrics.settled(event.outcome(), null, took);
+			this.outcomes.settled(event, took);
 		}
 		catch (PermanentFailure failure) {
 			fail(message, known, attempt, failure.detail(attempt.number()));
 		}
 		catch (SystemicFailure failure) {
 			this.gate.pause(failure.dependency(), failure.getMessage());
+			this.outcomes.requeued(request.requestId(), failure.dependency(), took(attempt));
 			// back to the queue, untouched: this request is not at fault
 			throw new ImmediateRequeueAmqpException("consumption paused: " + failure.dependency(), failure);
 		}
@@ -143,8 +150,7 @@ class RequestListener {
 		}
 		Duration delay = this.retries.schedule(message, attempt, cause, atLeast);
 		this.metrics.retryScheduled(exhausted.twilioStatus().map((status) -> "twilio-" + status).orElse("other"));
-		logger.info("Request {} attempt {} failed ({}); next attempt in {}", known.requestId(), attempt.number(), cause,
-				delay);
+		this.outcomes.retryScheduled(known.requestId(), attempt, exhausted, cause, delay, took(attempt));
 	}
 
 	private void fail(Message message, Known known, Attempt attempt, ErrorDetail error) {
@@ -153,8 +159,13 @@ class RequestListener {
 				new DeadLetter(known.requestId(), error, attempt.number(), attempt.firstAt(), attempt.at()));
 		this.results.publish(ResultEvent.failed(known.requestId(), this.processor.backend(), known.pair(),
 				known.metadata(), error, attempt.number(), now));
-		this.metrics.settled(Outcome.FAILED, error.code(), Duration.between(attempt.at(), now));
-		logger.warn("Request {} dead-lettered: {} {}", known.requestId(), error.code(), error.message());
+		Duration took = Duration.between(attempt.at(), now);
+		this.metrics.settled(Outcome.FAILED, error.code(), took);
+		this.outcomes.deadLettered(known.requestId(), error, took);
+	}
+
+	private Duration took(Attempt attempt) {
+		return Duration.between(attempt.at(), this.clock.instant());
 	}
 
 	/**

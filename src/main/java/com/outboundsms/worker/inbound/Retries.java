@@ -2,6 +2,7 @@ package com.outboundsms.worker.inbound;
 
 import java.time.Duration;
 
+import com.outboundsms.worker.deadletter.DeadLetterHeaders;
 import com.outboundsms.worker.deadletter.RequestCopies;
 
 import org.springframework.amqp.core.Message;
@@ -49,7 +50,7 @@ class Retries {
 		this.copies.send(original, retryExchange(this.properties),
 				RetryDelays.queueName(this.properties.queue(), delay), (headers) -> {
 					attempt.stamp(headers);
-					headers.setHeader("x-last-error", cause);
+					headers.setHeader(DeadLetterHeaders.LAST_ERROR, cause);
 				});
 		return delay;
 	}

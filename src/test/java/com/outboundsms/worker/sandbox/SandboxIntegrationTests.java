@@ -20,6 +20,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
 import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.logging.LoggingSystem;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -112,6 +113,12 @@ class SandboxIntegrationTests {
 						+ ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH",
 				"--sandbox.emulator-port=" + freePort(), "--sandbox.intake-port=" + intakePort,
 				"--outbound-sms.backend=" + backend));
+		// logging is set up by the first application of a JVM and kept while one runs,
+		// and
+		// other tests' workers (JSON lines) may still run in this one: let the sandbox
+		// set
+		// up its own, as it does in a JVM of its own
+		LoggingSystem.get(SandboxIntegrationTests.class.getClassLoader()).cleanUp();
 		return new SpringApplicationBuilder(WorkerApplication.class).profiles("sandbox")
 			.run(arguments.toArray(String[]::new));
 	}
