@@ -5,10 +5,12 @@ import java.util.Optional;
 import com.outboundsms.worker.processing.NumberPair;
 import org.slf4j.MDC;
 
+import org.springframework.amqp.core.MessageProperties;
+
 /**
- * The logging context of one delivery: its attempt, request id and masked number pair, in
- * the consumer thread's MDC while the delivery is processed, so that every line written
- * meanwhile, by any package, says which request it is about.
+ * The logging context of one delivery: its attempt, redeliveries, request id and masked
+ * number pair, in the consumer thread's MDC while the delivery is processed, so that
+ * every line written meanwhile, by any package, says which request it is about.
  */
 final class DeliveryContext implements AutoCloseable {
 
@@ -18,18 +20,33 @@ final class DeliveryContext implements AutoCloseable {
 
 	static final String ATTEMPT = "attempt";
 
+	static final String REDELIVERIES = "redeliveries";
+
+	/** What quorum queues count a message's earlier deliveries in. */
+	private static final String DELIVERY_COUNT = "x-delivery-count";
+
 	private DeliveryContext() {
 	}
 
 	/**
-	 * Starts the context of a delivery; the request id is not known until the body is
-	 * read.
+	 * Starts the context of a delivery (the request id is not known until the body is
+	 * read), with how often the broker delivered this message before (a worker died or
+	 * let go of it), so that a crash loop shows in the logs.
 	 * @param attempt the delivery's attempt
+	 * @param properties the delivery's properties
 	 * @return the context, to close once the delivery is settled
 	 */
-	static DeliveryContext open(Attempt attempt) {
+	static DeliveryContext open(Attempt attempt, MessageProperties properties) {
 		MDC.put(ATTEMPT, Integer.toString(attempt.number()));
+		MDC.put(REDELIVERIES, Long.toString(redeliveries(properties)));
 		return new DeliveryContext();
+	}
+
+	static long redeliveries(MessageProperties properties) {
+		if (properties.getHeaders().get(DELIVERY_COUNT) instanceof Number count) {
+			return Math.max(0, count.longValue());
+		}
+		return Boolean.TRUE.equals(properties.isRedelivered()) ? 1 : 0;
 	}
 
 	/**
@@ -50,6 +67,7 @@ final class DeliveryContext implements AutoCloseable {
 		MDC.remove(REQUEST_ID);
 		MDC.remove(PAIR);
 		MDC.remove(ATTEMPT);
+		MDC.remove(REDELIVERIES);
 	}
 
 }

@@ -79,7 +79,7 @@ class RequestListener {
 		Attempt attempt = Attempt.of(message.getMessageProperties(), this.clock.instant());
 		attempt.age(message.getMessageProperties().getTimestamp())
 			.ifPresent((age) -> this.metrics.consumed(age, attempt.number() > 1));
-		try (DeliveryContext context = DeliveryContext.open(attempt)) {
+		try (DeliveryContext context = DeliveryContext.open(attempt, message.getMessageProperties())) {
 			Intake intake = read(message);
 			context.identify(intake.requestId(), intake.pair());
 			if (intake instanceof Intake.Rejected rejected) {

@@ -196,12 +196,20 @@ class FaultInjectionSuite {
 			.put("attempts per request (max / p99)",
 					attempts.stream().mapToInt(Integer::intValue).max().orElse(0) + " / "
 							+ FaultFigures.percentile(attempts, 99))
+			.put("redeliveries per request (max / p99)", redeliveries(rig))
 			.put("Twilio calls by status", rig.emulator().statuses())
 			.put("worker starts", rig.workers().stream().mapToInt(WorkerSlot::starts).sum())
 			.put("end state: messages left / unacked", quiet.messagesLeft() + " / " + quiet.unacked())
 			.put("end state: expired leases / pending outreaches",
 					quiet.expiredLeases() + " / " + quiet.pendingOutreaches())
 			.put("duration", Duration.ofNanos(System.nanoTime() - started).toSeconds() + " s");
+	}
+
+	private static String redeliveries(FaultRig rig) {
+		List<String> outputs = rig.workers().stream().flatMap((worker) -> worker.outputs().stream()).toList();
+		List<Integer> counts = List.copyOf(Redeliveries.perRequest(outputs).values());
+		return counts.stream().mapToInt(Integer::intValue).max().orElse(0) + " / " + FaultFigures.percentile(counts, 99)
+				+ " (" + counts.stream().filter((count) -> count > 0).count() + " requests redelivered)";
 	}
 
 	private static void assertRun(Campaign campaign, Ledger ledger, FaultRig rig, Quiet quiet) {
