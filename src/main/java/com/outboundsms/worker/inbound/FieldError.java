@@ -6,7 +6,7 @@ package com.outboundsms.worker.inbound;
  * @param field the field, or {@code body} for the message as a whole
  * @param problem what is wrong with it
  */
-record FieldError(String field, String problem) {
+public record FieldError(String field, String problem) {
 
 	@Override
 	public String toString() {
