@@ -119,23 +119,13 @@ public final class EnqueueCommand {
 			return summary.complete() ? DONE : FAILED;
 		}
 		Progress progress = new Progress(err, ticker, terminal, check.rows());
-		ConfirmedPublisher publisher = new ConfirmedPublisher(sender(context, inbound),
-				new Pacer(options.rate(), ticker), options.batch(), MAX_ATTEMPTS, CONFIRM_TIMEOUT, progress);
-		String stoppedBecause = null;
-		try {
-			file.forEachRequest((request) -> publish(publisher, request));
-			publisher.finish();
-		}
-		catch (FileChanged | AmqpException ex) {
-			stoppedBecause = ex.getMessage();
-		}
-		catch (IOException ex) {
-			stoppedBecause = "cannot read " + options.file() + ": " + ex.getMessage();
-		}
-		catch (InterruptedException | Interrupted ex) {
-			Thread.currentThread().interrupt();
-			stoppedBecause = "interrupted";
-		}
+		RabbitTemplate template = template(context, inbound);
+		ConfirmedPublisher publisher = new ConfirmedPublisher(
+				new AmqpSender(template, inbound.exchange(), inbound.routingKey()), new Pacer(options.rate(), ticker),
+				options.batch(), MAX_ATTEMPTS, CONFIRM_TIMEOUT, progress);
+		// one channel for the whole pass, so that the rows reach the queue in the file's
+		// order
+		String stoppedBecause = template.invoke((operations) -> publishAll(file, publisher));
 		progress.finish(publisher.confirmed(), publisher.failed().size());
 		EnqueueSummary summary = new EnqueueSummary(options.file().toString(), options.format(), false, check.rows(),
 				check.invalid(), publisher.published(), publisher.confirmed(), publisher.failed(), publisher.retries(),
@@ -146,6 +136,28 @@ public final class EnqueueCommand {
 					+ "; running the same file again publishes every row with the same request id");
 		}
 		return summary.complete() ? DONE : FAILED;
+	}
+
+	/**
+	 * Publishes every row and waits for every confirm.
+	 * @return why publishing stopped early, or {@code null}
+	 */
+	private static String publishAll(RequestFile file, ConfirmedPublisher publisher) {
+		try {
+			file.forEachRequest((request) -> publish(publisher, request));
+			publisher.finish();
+			return null;
+		}
+		catch (FileChanged | AmqpException ex) {
+			return ex.getMessage();
+		}
+		catch (IOException ex) {
+			return "cannot read the file: " + ex.getMessage();
+		}
+		catch (InterruptedException | Interrupted ex) {
+			Thread.currentThread().interrupt();
+			return "interrupted";
+		}
 	}
 
 	private static void publish(ConfirmedPublisher publisher, FileRequest request) {
@@ -163,7 +175,7 @@ public final class EnqueueCommand {
 	 * request exchange is known to exist: publishing to a missing one would close the
 	 * channel on every message.
 	 */
-	private static Sender sender(ConfigurableApplicationContext context, InboundProperties inbound) {
+	private static RabbitTemplate template(ConfigurableApplicationContext context, InboundProperties inbound) {
 		ConnectionFactory connectionFactory = context.getBean(ConnectionFactory.class);
 		if (!connectionFactory.isPublisherConfirms() || !connectionFactory.isPublisherReturns()) {
 			throw new IllegalStateException("the broker connection must have correlated publisher confirms and returns"
@@ -171,6 +183,9 @@ public final class EnqueueCommand {
 		}
 		RabbitTemplate template = new RabbitTemplate(connectionFactory);
 		template.setMandatory(true);
+		// each message's return is read from its correlation, not from a callback
+		template.setReturnsCallback((returned) -> {
+		});
 		try {
 			template.execute((channel) -> channel.exchangeDeclarePassive(inbound.exchange()));
 		}
@@ -178,7 +193,7 @@ public final class EnqueueCommand {
 			throw new IllegalStateException("the request exchange '" + inbound.exchange() + "' cannot be used ("
 					+ brokerReason(ex) + "); the worker declares it when it starts", ex);
 		}
-		return new AmqpSender(template, inbound.exchange(), inbound.routingKey());
+		return template;
 	}
 
 	/** The broker's words: the channel's close reason, when it closed the channel. */
