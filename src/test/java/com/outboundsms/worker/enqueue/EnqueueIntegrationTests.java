@@ -139,6 +139,19 @@ class EnqueueIntegrationTests {
 	}
 
 	@Test
+	void dryRunNeedsNoBroker() throws Exception {
+		Path file = write("campaign.jsonl", jsonLines(3, 3000));
+
+		int status = EnqueueCommand.run(
+				new String[] { "enqueue", file.toString(), "--dry-run", "--spring.rabbitmq.port=1" },
+				new PrintStream(this.out, true, StandardCharsets.UTF_8),
+				new PrintStream(this.err, true, StandardCharsets.UTF_8), this.ticker, false);
+
+		assertThat(status).isEqualTo(0);
+		assertThat(output()).contains("dry run: every row is valid; nothing published");
+	}
+
+	@Test
 	void givesTheSameMessageIdsWhenTheSameFileIsEnqueuedTwice() throws Exception {
 		String lines = jsonLines(5, 4000);
 		Path file = write("campaign.jsonl", lines);
