@@ -22,6 +22,8 @@ import com.outboundsms.worker.inbound.RequestValidator.Verdict;
  */
 class RequestFile {
 
+	private static final String DERIVED_ID_PREFIX = "sha256:";
+
 	private final Path path;
 
 	private final RowSource rows;
@@ -57,8 +59,7 @@ class RequestFile {
 			if (errors.isEmpty()) {
 				Integer earlier = this.lineById.putIfAbsent(requestId, row.line());
 				if (earlier != null) {
-					errors.add(new FieldError("requestId", requestId + " is also line " + earlier
-							+ "'s: the worker would take both rows as one request"));
+					errors.add(duplicate(requestId, earlier));
 				}
 			}
 			if (!errors.isEmpty()) {
@@ -90,6 +91,19 @@ class RequestFile {
 			throw new FileChanged(this.path + " changed since it was checked: it had " + this.lineById.size()
 					+ " rows, now " + count[0]);
 		}
+	}
+
+	/**
+	 * A row without {@code requestId} repeats an earlier one word for word, since its id
+	 * is its body's digest; a row with one repeats the earlier one's id.
+	 */
+	private static FieldError duplicate(String requestId, int earlierLine) {
+		String consequence = ": the worker would take both rows as one request";
+		if (requestId.startsWith(DERIVED_ID_PREFIX)) {
+			return new FieldError("row",
+					"is the same as line " + earlierLine + " (request id " + requestId + ")" + consequence);
+		}
+		return new FieldError("requestId", requestId + " is also line " + earlierLine + "'s" + consequence);
 	}
 
 	private void readEach(Consumer<FileRow> action) throws IOException {

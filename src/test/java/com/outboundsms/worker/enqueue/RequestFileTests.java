@@ -96,8 +96,11 @@ class RequestFileTests {
 		FileCheck check = csv(file).check();
 
 		assertThat(check.invalid()).extracting(InvalidRow::line).containsExactly(4, 5);
-		assertThat(check.invalid().get(0).errors().get(0).problem())
-			.endsWith(" is also line 2's: the worker would take both rows as one request");
+		assertThat(check.invalid().get(0).errors().get(0)).satisfies((error) -> {
+			assertThat(error.field()).isEqualTo("row");
+			assertThat(error.problem()).startsWith("is the same as line 2 (request id sha256:")
+				.endsWith("): the worker would take both rows as one request");
+		});
 		assertThat(check.invalid().get(1).errors().get(0).problem()).startsWith("crm-1 is also line 3's");
 	}
 
