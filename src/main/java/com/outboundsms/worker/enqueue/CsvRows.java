@@ -30,21 +30,14 @@ import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * Reads a CSV file (RFC 4180, UTF-8) whose first line names the columns: the request's
- * field names, {@code taskAttributes} and {@code metadata} as JSON object text, and
- * {@code taskAttributes.<key>} / {@code metadata.<key>} for one string value each. An
- * empty cell is an absent field. The body is written with the fields in the contract's
- * order, whatever the columns' order, so the same row always makes the same body (and so
- * the same derived request id).
+ * Reads a CSV file (RFC 4180, UTF-8) whose first line names the columns (a
+ * {@link CsvHeader}): {@code taskAttributes} and {@code metadata} hold JSON object text,
+ * {@code taskAttributes.<key>} / {@code metadata.<key>} one string value each. An empty
+ * cell is an absent field. The body is written with the fields in the contract's order,
+ * whatever the columns' order, so the same row always makes the same body (and so the
+ * same derived request id).
  */
 class CsvRows implements RowSource {
-
-	static final List<String> FIELDS = List.of("requestId", "fromNumber", "toNumber", "toName", "sourceChatChannelSid",
-			"initialNotificationMessage", "taskAttributes", "metadata");
-
-	private static final List<String> OBJECTS = List.of("taskAttributes", "metadata");
-
-	private static final List<String> REQUIRED = List.of("fromNumber", "toNumber", "toName");
 
 	private static final CSVFormat FORMAT = CSVFormat.RFC4180.builder()
 		.setHeader()
@@ -72,17 +65,17 @@ class CsvRows implements RowSource {
 			return;
 		}
 		try (parser) {
-			List<String> columns = parser.getHeaderNames();
-			List<FieldError> headerProblems = checkHeader(columns);
+			CsvHeader header = new CsvHeader(parser.getHeaderNames());
+			List<FieldError> headerProblems = header.problems();
 			if (!headerProblems.isEmpty()) {
 				action.accept(new FileRow(1, null, headerProblems));
 				return;
 			}
-			readRows(parser, columns, action);
+			readRows(parser, header, action);
 		}
 	}
 
-	private static void readRows(CSVParser parser, List<String> columns, Consumer<FileRow> action) {
+	private static void readRows(CSVParser parser, CsvHeader header, Consumer<FileRow> action) {
 		Iterator<CSVRecord> records = parser.iterator();
 		while (true) {
 			CSVRecord record;
@@ -101,20 +94,20 @@ class CsvRows implements RowSource {
 			int line = (int) (parser.getCurrentLineNumber() - lineBreaksIn(record));
 			if (!record.isConsistent()) {
 				action.accept(FileRow.unreadable(line, "row",
-						"has " + record.size() + " values, the header names " + columns.size() + " columns"));
+						"has " + record.size() + " values, the header names " + header.columns().size() + " columns"));
 				continue;
 			}
-			action.accept(body(line, record, columns));
+			action.accept(body(line, record, header));
 		}
 	}
 
-	private static FileRow body(int line, CSVRecord record, List<String> columns) {
+	private static FileRow body(int line, CSVRecord record, CsvHeader header) {
 		ObjectNode body = CELL_JSON.createObjectNode();
 		List<FieldError> problems = new ArrayList<>();
-		for (String field : FIELDS) {
-			String text = columns.contains(field) ? record.get(field) : "";
-			if (OBJECTS.contains(field)) {
-				object(field, text, dotted(field, record, columns), body, problems);
+		for (String field : CsvHeader.FIELDS) {
+			String text = header.has(field) ? record.get(field) : "";
+			if (CsvHeader.OBJECTS.contains(field)) {
+				object(field, text, dotted(field, record, header), body, problems);
 			}
 			else if (!text.isEmpty()) {
 				body.put(field, text);
@@ -159,42 +152,14 @@ class CsvRows implements RowSource {
 	}
 
 	/** The non-empty {@code field.<key>} cells by key, sorted for a stable body. */
-	private static Map<String, String> dotted(String field, CSVRecord record, List<String> columns) {
+	private static Map<String, String> dotted(String field, CSVRecord record, CsvHeader header) {
 		Map<String, String> values = new TreeMap<>();
-		for (String column : columns) {
+		for (String column : header.columns()) {
 			if (column.startsWith(field + ".") && !record.get(column).isEmpty()) {
 				values.put(column.substring(field.length() + 1), record.get(column));
 			}
 		}
 		return values;
-	}
-
-	private static List<FieldError> checkHeader(List<String> columns) {
-		List<FieldError> problems = new ArrayList<>();
-		if (columns.isEmpty()) {
-			problems.add(new FieldError("header",
-					"is missing: the first line must name the columns (" + String.join(",", REQUIRED) + ",…)"));
-			return problems;
-		}
-		for (String column : columns) {
-			if (!known(column)) {
-				problems.add(new FieldError("header", "unknown column '" + abbreviate(column) + "'; the columns are "
-						+ String.join(", ", FIELDS) + ", taskAttributes.<key> and metadata.<key>"));
-			}
-		}
-		List<String> missing = REQUIRED.stream().filter((field) -> !columns.contains(field)).toList();
-		if (!missing.isEmpty()) {
-			problems.add(new FieldError("header", "has no column " + String.join(", ", missing)));
-		}
-		return problems;
-	}
-
-	private static boolean known(String column) {
-		if (FIELDS.contains(column)) {
-			return true;
-		}
-		return OBJECTS.stream()
-			.anyMatch((field) -> column.startsWith(field + ".") && column.length() > field.length() + 1);
 	}
 
 	/**
@@ -243,7 +208,7 @@ class CsvRows implements RowSource {
 		return abbreviate(message);
 	}
 
-	private static String abbreviate(String text) {
+	static String abbreviate(String text) {
 		String single = String.valueOf(text).replaceAll("\\p{Cntrl}", " ");
 		return (single.length() > 200) ? single.substring(0, 200) + "…" : single;
 	}
