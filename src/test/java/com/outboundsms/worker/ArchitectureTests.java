@@ -8,6 +8,7 @@ import com.outboundsms.worker.inbound.FieldError;
 import com.outboundsms.worker.inbound.InboundProperties;
 import com.outboundsms.worker.inbound.Intake;
 import com.outboundsms.worker.inbound.RequestReader;
+import com.outboundsms.worker.inbound.RequestValidator;
 import com.outboundsms.worker.outbound.OutboundProperties;
 import com.outboundsms.worker.outbound.ResultEventJson;
 import com.outboundsms.worker.processing.WireTime;
@@ -67,7 +68,7 @@ class ArchitectureTests {
 			.dependOnClassesThat()
 			.resideInAnyPackage(ROOT + ".processing..", ROOT + ".inbound..", ROOT + ".idempotency..",
 					ROOT + ".twilio..", ROOT + ".outbound..", ROOT + ".deadletter..", ROOT + ".sandbox..",
-					ROOT + ".replay..", ROOT + ".door..")
+					ROOT + ".replay..", ROOT + ".door..", ROOT + ".enqueue..", ROOT + ".pacing..")
 			.check(this.classes);
 	}
 
@@ -93,15 +94,35 @@ class ArchitectureTests {
 	}
 
 	@Test
-	void replayUsesOnlyThePropertiesRecordsAndTheWireTimeOfTheWorker() {
-		Set<String> allowed = Set.of(InboundProperties.class.getName(), DeadLetterProperties.class.getName(),
-				WireTime.class.getName());
+	void replayUsesOnlyThePropertiesRecordsTheWireTimeAndThePacingOfTheWorker() {
+		onlyUses("replay", Set.of(InboundProperties.class.getName(), DeadLetterProperties.class.getName(),
+				WireTime.class.getName()));
+	}
+
+	@Test
+	void enqueueUsesOnlyTheRequestPropertiesTheIntakesValidationAndThePacingOfTheWorker() {
+		onlyUses("enqueue", Set.of(InboundProperties.class.getName(), RequestValidator.class.getName(),
+				RequestValidator.Verdict.class.getName(), FieldError.class.getName()));
+	}
+
+	@Test
+	void pacingDependsOnNothingOfTheWorker() {
+		onlyUses("pacing", Set.of());
+	}
+
+	/**
+	 * A command's package may use, of the rest of the worker, only the given classes and
+	 * the pacing shared by the commands.
+	 */
+	private void onlyUses(String commandPackage, Set<String> allowed) {
+		String own = ROOT + "." + commandPackage;
 		noClasses().that()
-			.resideInAPackage(ROOT + ".replay..")
+			.resideInAPackage(own + "..")
 			.should()
 			.dependOnClassesThat(DescribedPredicate.describe("other classes of the worker",
 					(JavaClass type) -> type.getPackageName().startsWith(ROOT + ".")
-							&& !type.getPackageName().startsWith(ROOT + ".replay")
+							&& !type.getPackageName().startsWith(own)
+							&& !type.getPackageName().startsWith(ROOT + ".pacing")
 							&& !allowed.contains(type.getName())))
 			.check(this.classes);
 	}

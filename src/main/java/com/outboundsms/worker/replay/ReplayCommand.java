@@ -8,6 +8,8 @@ import java.util.concurrent.TimeoutException;
 
 import com.outboundsms.worker.deadletter.DeadLetterProperties;
 import com.outboundsms.worker.inbound.InboundProperties;
+import com.outboundsms.worker.pacing.Pacer;
+import com.outboundsms.worker.pacing.Ticker;
 import com.outboundsms.worker.replay.DeadLetterReplay.ReplayTarget;
 import com.rabbitmq.client.Channel;
 

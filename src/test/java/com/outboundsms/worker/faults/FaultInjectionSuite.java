@@ -80,8 +80,9 @@ class FaultInjectionSuite {
 			Quiet quiet = awaitQuiet(rig, Duration.ofMinutes(15));
 			rig.emulator().resetFaults();
 			Ledger ledger = Ledger.drain(rig.connections());
-			FaultFigures figures = figures("10,000 requests, 2,000 pairs: 5 kills, connections closed, store outage,"
-					+ " Twilio 5 % 503 and 2 % 429", campaign, ledger, rig, quiet, started)
+			FaultFigures figures = figures(String.format(
+					"%,d requests, %,d pairs over %d s: 5 kills, connections closed, store outage, Twilio 5 %% 503 and 2 %% 429",
+					size, pairs, spread.toSeconds()), campaign, ledger, rig, quiet, started)
 				.put("publish batches sent again", producer.republishedBatches())
 				.put("faults", faults.log());
 			report(figures);

@@ -15,6 +15,7 @@ import java.util.concurrent.TimeoutException;
 
 import com.outboundsms.worker.IsolatedRun.RunNames;
 import com.outboundsms.worker.TestServices;
+import com.outboundsms.worker.pacing.VirtualTicker;
 import com.rabbitmq.client.AMQP;
 import com.rabbitmq.client.GetResponse;
 import org.junit.jupiter.api.AfterEach;

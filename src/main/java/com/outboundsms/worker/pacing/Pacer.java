@@ -1,12 +1,13 @@
-package com.outboundsms.worker.replay;
+package com.outboundsms.worker.pacing;
 
 import java.time.Duration;
 
 /**
- * Spaces moves at most {@code rate} per second: each permit is given one interval after
- * the previous one, the first at once. No burst is saved up while the replay is busy.
+ * Spaces operations at most {@code rate} per second: each permit is given one interval
+ * after the previous one, the first at once. No burst is saved up while the caller is
+ * busy.
  */
-class Pacer {
+public final class Pacer {
 
 	private final long intervalNanos;
 
@@ -20,7 +21,13 @@ class Pacer {
 
 	private long waitedNanos;
 
-	Pacer(int ratePerSecond, Ticker ticker) {
+	/**
+	 * Creates a pacer.
+	 * @param ratePerSecond the most permits per second, at least 1
+	 * @param ticker the time it reads and waits on
+	 * @throws IllegalArgumentException if the rate is below 1
+	 */
+	public Pacer(int ratePerSecond, Ticker ticker) {
 		if (ratePerSecond < 1) {
 			throw new IllegalArgumentException("the rate must be at least 1 per second, was " + ratePerSecond);
 		}
@@ -29,10 +36,10 @@ class Pacer {
 	}
 
 	/**
-	 * Waits until the next move may happen.
+	 * Waits until the next operation may happen.
 	 * @throws InterruptedException if interrupted while waiting
 	 */
-	void acquire() throws InterruptedException {
+	public void acquire() throws InterruptedException {
 		long now = this.ticker.nanoTime();
 		if (this.started && this.next - now > 0) {
 			long wait = this.next - now;
@@ -45,15 +52,15 @@ class Pacer {
 		this.permits++;
 	}
 
-	int permits() {
+	public int permits() {
 		return this.permits;
 	}
 
-	Duration waited() {
+	public Duration waited() {
 		return Duration.ofNanos(this.waitedNanos);
 	}
 
-	Duration interval() {
+	public Duration interval() {
 		return Duration.ofNanos(this.intervalNanos);
 	}
 

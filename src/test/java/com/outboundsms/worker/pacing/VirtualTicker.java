@@ -1,4 +1,4 @@
-package com.outboundsms.worker.replay;
+package com.outboundsms.worker.pacing;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -8,7 +8,7 @@ import java.util.List;
  * A ticker whose time moves only when told or when slept on, and which remembers every
  * sleep: pacing is checked without waiting.
  */
-class VirtualTicker implements Ticker {
+public class VirtualTicker implements Ticker {
 
 	private final List<Long> sleeps = new ArrayList<>();
 
@@ -25,11 +25,11 @@ class VirtualTicker implements Ticker {
 		this.now += nanos;
 	}
 
-	synchronized void advance(Duration duration) {
+	public synchronized void advance(Duration duration) {
 		this.now += duration.toNanos();
 	}
 
-	synchronized List<Long> sleeps() {
+	public synchronized List<Long> sleeps() {
 		return List.copyOf(this.sleeps);
 	}
 

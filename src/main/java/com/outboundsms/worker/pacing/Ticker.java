@@ -1,4 +1,4 @@
-package com.outboundsms.worker.replay;
+package com.outboundsms.worker.pacing;
 
 import java.util.concurrent.TimeUnit;
 
@@ -6,7 +6,7 @@ import java.util.concurrent.TimeUnit;
  * The monotonic time and the waiting a {@link Pacer} uses, replaceable so that tests
  * check the pacing without waiting.
  */
-interface Ticker {
+public interface Ticker {
 
 	long nanoTime();
 

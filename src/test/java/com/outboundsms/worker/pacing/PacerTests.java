@@ -1,4 +1,4 @@
-package com.outboundsms.worker.replay;
+package com.outboundsms.worker.pacing;
 
 import java.time.Duration;
 

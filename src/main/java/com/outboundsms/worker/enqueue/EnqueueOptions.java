@@ -1,0 +1,126 @@
+package com.outboundsms.worker.enqueue;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The options of {@code enqueue}, read from its arguments.
+ *
+ * @param file the file of requests; {@code null} only when {@code help} is asked for
+ * @param format how the file is written
+ * @param rate the most messages to publish per second
+ * @param batch the most messages published and not yet confirmed by the broker
+ * @param dryRun whether to check every row and publish nothing
+ * @param help whether only the usage was asked for
+ * @param springArguments the {@code --name.with.dots=value} arguments, passed on to the
+ * Spring environment ({@code --spring.rabbitmq.host=…}, {@code --outbound-sms.…})
+ */
+record EnqueueOptions(Path file, RequestFileFormat format, int rate, int batch, boolean dryRun, boolean help,
+		List<String> springArguments) {
+
+	static final String COMMAND = "enqueue";
+
+	static final int DEFAULT_RATE = 100;
+
+	static final int DEFAULT_BATCH = 100;
+
+	static final String USAGE = """
+			usage: java -jar outbound-sms-worker.jar enqueue FILE [options] [--spring.property=value ...]
+
+			Publishes every request of a CSV or JSON-lines file to the request exchange, once every
+			row is valid; nothing is published when one is not.
+			  --format=csv|jsonl  how FILE is written (default: from its extension, .csv, .jsonl or .ndjson)
+			  --rate=N            publish at most N messages per second (default 100)
+			  --batch=N           at most N messages awaiting the broker's confirm at once (default 100)
+			  --dry-run           check every row and print the summary; publish nothing
+			  --help              print this
+			""";
+
+	/**
+	 * Reads the arguments that follow the command's name.
+	 * @param arguments the arguments
+	 * @return the options
+	 * @throws IllegalArgumentException naming the argument that is missing, unknown or
+	 * invalid
+	 */
+	static EnqueueOptions parse(List<String> arguments) {
+		Path file = null;
+		Optional<RequestFileFormat> format = Optional.empty();
+		int rate = DEFAULT_RATE;
+		int batch = DEFAULT_BATCH;
+		boolean dryRun = false;
+		boolean help = false;
+		List<String> springArguments = new ArrayList<>();
+		for (String argument : arguments) {
+			if (!argument.startsWith("--")) {
+				if (file != null) {
+					throw new IllegalArgumentException("one file at a time: unexpected argument '" + argument + "'");
+				}
+				file = Path.of(argument);
+				continue;
+			}
+			int equals = argument.indexOf('=');
+			String name = argument.substring(2, (equals >= 0) ? equals : argument.length());
+			String value = (equals >= 0) ? argument.substring(equals + 1) : null;
+			switch (name) {
+				case "format" -> format = Optional.of(RequestFileFormat.named(required(name, value)));
+				case "rate" -> rate = positive(name, required(name, value));
+				case "batch" -> batch = positive(name, required(name, value));
+				case "dry-run" -> dryRun = flag(name, value);
+				case "help" -> help = flag(name, value);
+				default -> {
+					if (!name.contains(".")) {
+						throw new IllegalArgumentException("unknown option --" + name);
+					}
+					springArguments.add(argument);
+				}
+			}
+		}
+		if (help) {
+			return new EnqueueOptions(file, format.orElse(null), rate, batch, dryRun, true,
+					List.copyOf(springArguments));
+		}
+		if (file == null) {
+			throw new IllegalArgumentException("which file? give the file of requests to publish");
+		}
+		Path named = file;
+		RequestFileFormat resolved = format.or(() -> RequestFileFormat.ofFileName(named.getFileName().toString()))
+			.orElseThrow(() -> new IllegalArgumentException("cannot tell how " + named
+					+ " is written from its extension: give --format=csv or --format=jsonl"));
+		return new EnqueueOptions(file, resolved, rate, batch, dryRun, false, List.copyOf(springArguments));
+	}
+
+	private static String required(String name, String value) {
+		if (value == null || value.isBlank()) {
+			throw new IllegalArgumentException("--" + name + " needs a value (--" + name + "=…)");
+		}
+		return value.trim();
+	}
+
+	private static int positive(String name, String value) {
+		int number;
+		try {
+			number = Integer.parseInt(value);
+		}
+		catch (NumberFormatException ex) {
+			throw new IllegalArgumentException("--" + name + " is not a whole number: " + value, ex);
+		}
+		if (number < 1) {
+			throw new IllegalArgumentException("--" + name + " must be at least 1, was " + value);
+		}
+		return number;
+	}
+
+	private static boolean flag(String name, String value) {
+		if (value == null || value.equalsIgnoreCase("true")) {
+			return true;
+		}
+		if (value.equalsIgnoreCase("false")) {
+			return false;
+		}
+		throw new IllegalArgumentException("--" + name + " takes no value other than true or false, was " + value);
+	}
+
+}

@@ -1,0 +1,88 @@
+package com.outboundsms.worker;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+import com.outboundsms.worker.IsolatedRun.RunNames;
+import com.outboundsms.worker.emulator.TwilioEmulator;
+import com.outboundsms.worker.enqueue.EnqueueCommand;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import tools.jackson.databind.JsonNode;
+
+import org.springframework.beans.factory.annotation.Autowired;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * A campaign loaded with the {@code enqueue} command is processed by a running worker:
+ * each row gets its outreach and its result event, under the row's request id.
+ */
+@WorkerIntegrationTest
+class EnqueueEndToEndIntegrationTests {
+
+	@Autowired
+	Taps taps;
+
+	@Autowired
+	TwilioEmulator emulator;
+
+	@Autowired
+	RunNames runNames;
+
+	@TempDir
+	Path directory;
+
+	@Test
+	void aRunningWorkerProcessesEveryRowOfAnEnqueuedFile() throws IOException {
+		String from = TestNumbers.twilioNumber();
+		this.emulator.createFlexFlow(from);
+		String campaign = "enqueued-" + UUID.randomUUID().toString().substring(0, 8);
+		StringBuilder csv = new StringBuilder(
+				"requestId,fromNumber,toNumber,toName,initialNotificationMessage,metadata.campaign\n");
+		List<String> customers = new ArrayList<>();
+		for (int i = 1; i <= 3; i++) {
+			String to = TestNumbers.customerNumber();
+			customers.add(to);
+			csv.append(campaign)
+				.append('-')
+				.append(i)
+				.append(',')
+				.append(from)
+				.append(',')
+				.append(to)
+				.append(",Customer ")
+				.append(i)
+				.append(",\"Hello, customer ")
+				.append(i)
+				.append("\",")
+				.append(campaign)
+				.append('\n');
+		}
+		Path file = Files.writeString(this.directory.resolve("campaign.csv"), csv.toString());
+		List<String> args = new ArrayList<>(List.of("enqueue", file.toString()));
+		args.addAll(TestServices.get().arguments(this.runNames));
+		ByteArrayOutputStream out = new ByteArrayOutputStream();
+
+		int status = EnqueueCommand.run(args.toArray(String[]::new), new PrintStream(out, true, StandardCharsets.UTF_8),
+				new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8));
+
+		assertThat(status).as(out.toString(StandardCharsets.UTF_8)).isZero();
+		for (int i = 1; i <= 3; i++) {
+			JsonNode result = this.taps.awaitResult(campaign + "-" + i);
+			assertThat(result.path("outcome").asString()).isEqualTo("CREATED");
+			assertThat(result.path("fromNumber").asString()).isEqualTo(from);
+			assertThat(result.path("toNumber").asString()).isEqualTo(customers.get(i - 1));
+			assertThat(result.path("metadata").path("campaign").asString()).isEqualTo(campaign);
+			assertThat(result.path("chatMessageSid").asString()).startsWith("IM");
+		}
+	}
+
+}
