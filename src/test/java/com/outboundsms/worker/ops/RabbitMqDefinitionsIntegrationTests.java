@@ -131,8 +131,18 @@ class RabbitMqDefinitionsIntegrationTests {
 				"--twilio.api-base-url=http://127.0.0.1:9");
 	}
 
-	/** What the worker declares: its exchange, queue and binding beans. */
+	/**
+	 * What the worker declares: its exchange, queue and binding beans; not a queue of one
+	 * instance's own (exclusive, gone with its connection, as the HTTP door's result
+	 * subscription is), which no definitions file can hold.
+	 */
 	private static Set<String> declared(ConfigurableApplicationContext worker) {
+		Set<String> instanceQueues = new TreeSet<>();
+		worker.getBeansOfType(Queue.class)
+			.values()
+			.stream()
+			.filter((queue) -> queue.isExclusive() || queue.isAutoDelete())
+			.forEach((queue) -> instanceQueues.add(queue.getName()));
 		Set<String> topology = new TreeSet<>();
 		worker.getBeansOfType(Exchange.class).values().forEach((exchange) -> topology.add(describe(exchange)));
 		worker.getBeansOfType(Queue.class).values().forEach((queue) -> topology.add(describe(queue)));
@@ -142,6 +152,8 @@ class RabbitMqDefinitionsIntegrationTests {
 			declarables.getDeclarablesByType(Queue.class).forEach((queue) -> topology.add(describe(queue)));
 			declarables.getDeclarablesByType(Binding.class).forEach((binding) -> topology.add(describe(binding)));
 		}
+		topology.removeIf((item) -> instanceQueues.stream()
+			.anyMatch((queue) -> item.startsWith("queue " + queue + " ") || item.contains(" -> " + queue + " key=")));
 		return topology;
 	}
 
