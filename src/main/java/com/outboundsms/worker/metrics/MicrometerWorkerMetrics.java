@@ -2,11 +2,13 @@ package com.outboundsms.worker.metrics;
 
 import java.time.Duration;
 import java.util.Locale;
+import java.util.function.IntSupplier;
 
 import com.outboundsms.worker.processing.ErrorCode;
 import com.outboundsms.worker.processing.Outcome;
 import com.outboundsms.worker.processing.WorkerMetrics;
 import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 
@@ -27,6 +29,12 @@ class MicrometerWorkerMetrics implements WorkerMetrics {
 	static final String TWILIO_CALLS = "outbound.sms.twilio.calls";
 
 	static final String STORE = "outbound.sms.store";
+
+	static final String TWILIO_CONCURRENCY_LIMIT = "outbound.sms.twilio.concurrency.limit";
+
+	static final String TWILIO_INFLIGHT = "outbound.sms.twilio.inflight";
+
+	static final String TWILIO_REFUSED = "outbound.sms.twilio.refused";
 
 	private final MeterRegistry registry;
 
@@ -87,6 +95,25 @@ class MicrometerWorkerMetrics implements WorkerMetrics {
 			.publishPercentileHistogram()
 			.register(this.registry)
 			.record(took);
+	}
+
+	@Override
+	public void twilioCallLimit(IntSupplier limit, IntSupplier inFlight) {
+		Gauge.builder(TWILIO_CONCURRENCY_LIMIT, limit::getAsInt)
+			.description("The adaptive limit on Twilio calls in flight: shrinks on 429, grows back on success")
+			.register(this.registry);
+		Gauge.builder(TWILIO_INFLIGHT, inFlight::getAsInt)
+			.description("Twilio calls in flight")
+			.register(this.registry);
+	}
+
+	@Override
+	public void twilioCallRefused(String endpoint) {
+		Counter.builder(TWILIO_REFUSED)
+			.description("Twilio calls not made because no permit came within the permit wait, by endpoint")
+			.tag("endpoint", endpoint)
+			.register(this.registry)
+			.increment();
 	}
 
 	static String statusClass(int status) {
