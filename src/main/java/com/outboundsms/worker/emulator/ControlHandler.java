@@ -40,8 +40,11 @@ final class ControlHandler {
 
 	private final ConversationsViews conversationsViews;
 
+	private final BulkSeeder seeder;
+
 	ControlHandler(EmulatorState state, FlexBackend flex, ChannelJanitor janitor, ConversationsBackend conversations,
-			RequestLog log, FaultPlan faults) {
+			RequestLog log, FaultPlan faults, BulkSeeder seeder) {
+		this.seeder = seeder;
 		this.state = state;
 		this.flex = flex;
 		this.janitor = janitor;
@@ -63,6 +66,7 @@ final class ControlHandler {
 			.add("GET", PREFIX + "/summary", (request) -> ApiResponse.ok(summary()))
 			.add("GET", PREFIX + "/delivered-sms", (request) -> ApiResponse.ok(deliveredSms()))
 			.add("POST", PREFIX + "/flows", this::seedFlow)
+			.add("POST", PREFIX + "/seed", this::seedMany)
 			.add("POST", PREFIX + "/channels/{Sid}/close",
 					(request) -> ApiResponse
 						.ok(this.chatViews.channel(this.janitor.closeChannel(request.variable("Sid")))))
@@ -108,6 +112,20 @@ final class ControlHandler {
 			spec = spec.withChannelType(form.required("ChannelType"));
 		}
 		return ApiResponse.created(this.flexViews.flow(this.flex.createFlow(spec)));
+	}
+
+	private ApiResponse seedMany(ApiRequest request) {
+		Params form = request.form();
+		Integer flows = form.integer("Flows");
+		Integer sessions = form.integer("Sessions");
+		String flowPrefix = (form.first("FlowPrefix") != null) ? form.required("FlowPrefix") : "+1646555";
+		String customerPrefix = (form.first("CustomerPrefix") != null) ? form.required("CustomerPrefix") : "+121255";
+		List<String> numbers = this.seeder.seed((flows != null) ? flows : 0, flowPrefix,
+				(sessions != null) ? sessions : 0, customerPrefix);
+		ObjectNode json = Json.object();
+		json.set("flows", Json.MAPPER.valueToTree(numbers));
+		json.put("sessions", (sessions != null) ? sessions : 0);
+		return ApiResponse.created(json);
 	}
 
 	private ApiResponse failNext(ApiRequest request) {
@@ -230,8 +248,10 @@ final class ControlHandler {
 		json.set("interaction_tasks", counts(this.state.conversations.tasks(), InteractionTask::status));
 		json.put("participant_conflicts", this.state.conversations.participantConflicts());
 		json.put("sms_delivered", this.state.chat.delivered().size());
-		json.set("requests", counts(this.log.all(),
+		List<RecordedRequest> requests = this.log.all();
+		json.set("requests", counts(requests,
 				(request) -> request.method() + " " + ((request.template() != null) ? request.template() : "?")));
+		json.set("statuses", counts(requests, (request) -> String.valueOf(request.status())));
 		return json;
 	}
 
