@@ -60,7 +60,7 @@ class ThroughputBenchmark {
 			JavaProcess worker = rig.startWorker("worker-1", WORKER);
 			try (ResultTap tap = new ResultTap(rig.connection());
 					RequestPublisher publisher = new RequestPublisher(rig.connection())) {
-				drive(publisher, tap, requests("warm", 1_000_000, this.warmUp, false));
+				drive(publisher, tap, requests("warm", 7_000_000, this.warmUp, false));
 				double a = figureA(rig, worker, publisher, tap);
 				figureB(publisher, tap, a);
 				double c = figureC(rig, worker, publisher, tap);
@@ -146,6 +146,7 @@ class ThroughputBenchmark {
 
 	private void figureF(BenchmarkRig rig, RequestPublisher publisher, ResultTap tap, double cRate) throws Exception {
 		List<RequestPublisher.Request> backlog = requests("f", 5_000_000, this.fRequests, false);
+		long deadLettersBefore = deadLetters(rig);
 		publisher.publishAll(backlog);
 		rig.emulator().clearRequests();
 		AtomicLong peakUnacked = new AtomicLong();
@@ -159,8 +160,7 @@ class ThroughputBenchmark {
 		long first = backlog.stream().mapToLong((request) -> tap.arrival(request.id())).min().orElse(start);
 		watch.interrupt();
 		Calls calls = Calls.of(rig.emulator().summary());
-		BrokerControl.Depth dlq = rig.broker().depths().get("outbound-sms.requests.dlq");
-		long deadLetters = (dlq != null) ? dlq.messages() : -1;
+		long deadLetters = deadLetters(rig) - deadLettersBefore;
 		double drainSeconds = (end - start) / 1e9;
 		double rate = this.fRequests / ((end - first) / 1e9);
 		this.report.row("F. " + this.fRequests + "-request backlog",
@@ -203,6 +203,11 @@ class ThroughputBenchmark {
 		await("results for " + ids.size() + " requests").atMost(atMost)
 			.pollInterval(Duration.ofMillis(200))
 			.until(() -> tap.settled(ids) == ids.size());
+	}
+
+	private static long deadLetters(BenchmarkRig rig) {
+		BrokerControl.Depth dlq = rig.broker().depths().get("outbound-sms.requests.dlq");
+		return (dlq != null) ? dlq.messages() : 0;
 	}
 
 	private static void watchUnacked(BrokerControl broker, AtomicLong peak) {
