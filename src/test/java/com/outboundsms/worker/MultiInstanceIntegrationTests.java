@@ -40,9 +40,9 @@ class MultiInstanceIntegrationTests {
 			String from = TestNumbers.twilioNumber();
 			emulator.createFlexFlow(from);
 			workers.add(StandaloneWorker.start(this.services, names, emulator,
-					this.services.postgresUrl(names.schema()), "--spring.rabbitmq.listener.simple.concurrency=4"));
+					this.services.postgresUrl(names.schema()), "--outbound-sms.consumption.consumers=4"));
 			workers.add(StandaloneWorker.start(this.services, names, emulator,
-					this.services.postgresUrl(names.schema()), "--spring.rabbitmq.listener.simple.concurrency=4"));
+					this.services.postgresUrl(names.schema()), "--outbound-sms.consumption.consumers=4"));
 			Map<String, JsonNode> results = StandaloneWorker.resultTap(connections, names);
 			List<String> customers = List.of(TestNumbers.customerNumber(), TestNumbers.customerNumber(),
 					TestNumbers.customerNumber(), TestNumbers.customerNumber());

@@ -40,8 +40,11 @@ final class ControlHandler {
 
 	private final ConversationsViews conversationsViews;
 
+	private final BulkSeeder seeder;
+
 	ControlHandler(EmulatorState state, FlexBackend flex, ChannelJanitor janitor, ConversationsBackend conversations,
-			RequestLog log, FaultPlan faults) {
+			RequestLog log, FaultPlan faults, BulkSeeder seeder) {
+		this.seeder = seeder;
 		this.state = state;
 		this.flex = flex;
 		this.janitor = janitor;
@@ -64,6 +67,7 @@ final class ControlHandler {
 			.add("GET", PREFIX + "/delivered-sms", (request) -> ApiResponse.ok(deliveredSms()))
 			.add("POST", PREFIX + "/flows", this::seedFlow)
 			.add("POST", PREFIX + "/flex-tokens", this::issueToken)
+			.add("POST", PREFIX + "/seed", this::seedMany)
 			.add("POST", PREFIX + "/channels/{Sid}/close",
 					(request) -> ApiResponse
 						.ok(this.chatViews.channel(this.janitor.closeChannel(request.variable("Sid")))))
@@ -125,6 +129,20 @@ final class ControlHandler {
 		json.put("identity", token.identity());
 		json.put("realm_user_id", token.realmUserId());
 		json.put("expiration", TwilioTime.format(token.expiration()));
+		return ApiResponse.created(json);
+	}
+
+	private ApiResponse seedMany(ApiRequest request) {
+		Params form = request.form();
+		Integer flows = form.integer("Flows");
+		Integer sessions = form.integer("Sessions");
+		String flowPrefix = (form.first("FlowPrefix") != null) ? form.required("FlowPrefix") : "+1646555";
+		String customerPrefix = (form.first("CustomerPrefix") != null) ? form.required("CustomerPrefix") : "+121255";
+		List<String> numbers = this.seeder.seed((flows != null) ? flows : 0, flowPrefix,
+				(sessions != null) ? sessions : 0, customerPrefix);
+		ObjectNode json = Json.object();
+		json.set("flows", Json.MAPPER.valueToTree(numbers));
+		json.put("sessions", (sessions != null) ? sessions : 0);
 		return ApiResponse.created(json);
 	}
 
@@ -248,8 +266,10 @@ final class ControlHandler {
 		json.set("interaction_tasks", counts(this.state.conversations.tasks(), InteractionTask::status));
 		json.put("participant_conflicts", this.state.conversations.participantConflicts());
 		json.put("sms_delivered", this.state.chat.delivered().size());
-		json.set("requests", counts(this.log.all(),
+		List<RecordedRequest> requests = this.log.all();
+		json.set("requests", counts(requests,
 				(request) -> request.method() + " " + ((request.template() != null) ? request.template() : "?")));
+		json.set("statuses", counts(requests, (request) -> String.valueOf(request.status())));
 		return json;
 	}
 

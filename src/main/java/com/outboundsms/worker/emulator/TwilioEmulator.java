@@ -51,7 +51,8 @@ public final class TwilioEmulator implements AutoCloseable {
 		new ConversationsHandler(this.conversations, conversationsViews).register(twilio);
 		new IamHandler(this.state).register(twilio);
 		Routes control = new Routes();
-		new ControlHandler(this.state, this.flex, this.janitor, this.conversations, this.log, this.faults)
+		new ControlHandler(this.state, this.flex, this.janitor, this.conversations, this.log, this.faults,
+				new BulkSeeder(this.state, this.flex, this.proxy))
 			.register(control);
 		this.server = new EmulatorServer(settings.host(), settings.port(), settings.threads(),
 				new EmulatorHttpHandler(twilio, control, this.state, settings, this.faults, this.log));

@@ -2,6 +2,8 @@ package com.outboundsms.worker.inbound;
 
 import java.time.Duration;
 
+import com.outboundsms.worker.processing.CallCapacity;
+
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
@@ -12,9 +14,25 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param probeMaxDelay the longest wait between two probes
  * @param shutdownTimeout on shutdown, how long requests in flight may take to finish
  * before their channel is closed and the broker hands them to another worker
+ * @param consumers requests processed at once; 0 (the default) for as many as Twilio
+ * calls may be in flight ({@code twilio.limits.max}), since a request makes its calls one
+ * after another
+ * @param prefetch deliveries each consumer holds unacknowledged at most, so that a
+ * backlog stays on the broker (unacked &le; consumers &times; prefetch) where another
+ * worker can take it
  */
 @ConfigurationProperties("outbound-sms.consumption")
 public record ConsumptionProperties(@DefaultValue("1s") Duration probeInitialDelay,
-		@DefaultValue("60s") Duration probeMaxDelay, @DefaultValue("30s") Duration shutdownTimeout) {
+		@DefaultValue("60s") Duration probeMaxDelay, @DefaultValue("30s") Duration shutdownTimeout,
+		@DefaultValue("0") int consumers, @DefaultValue("1") int prefetch) {
+
+	/**
+	 * The consumers to run.
+	 * @param capacity the ceiling of Twilio calls in flight
+	 * @return {@code consumers} when set, else the ceiling
+	 */
+	public int consumers(CallCapacity capacity) {
+		return (this.consumers > 0) ? this.consumers : capacity.maxCallsInFlight();
+	}
 
 }

@@ -10,6 +10,7 @@ import java.util.concurrent.ThreadLocalRandom;
 import com.outboundsms.worker.deadletter.DeadLetterProperties;
 import com.outboundsms.worker.deadletter.DeadLetterPublisher;
 import com.outboundsms.worker.deadletter.RequestCopies;
+import com.outboundsms.worker.processing.CallCapacity;
 import com.outboundsms.worker.processing.DependencyProbe;
 import com.outboundsms.worker.processing.OutreachProcessor;
 import com.outboundsms.worker.processing.ResultPublisher;
@@ -107,13 +108,23 @@ class InboundConfiguration {
 	}
 
 	/**
-	 * On shutdown the container stops taking messages, lets those in flight finish within
-	 * the timeout, and closes its channel, which hands the rest back to the broker:
-	 * nothing is dead-lettered or lost by a rolling restart.
+	 * Consumers and prefetch follow from the ceiling of Twilio calls in flight, so that a
+	 * backlog stays on the broker instead of piling up unacknowledged here, and no more
+	 * requests run at once than can have a call in flight. On shutdown the container
+	 * stops taking messages, lets those in flight finish within the timeout, and closes
+	 * its channel, which hands the rest back to the broker: nothing is dead-lettered or
+	 * lost by a rolling restart.
 	 */
 	@Bean
-	ContainerCustomizer<SimpleMessageListenerContainer> gracefulShutdown(ConsumptionProperties properties) {
-		return (container) -> container.setShutdownTimeout(properties.shutdownTimeout().toMillis());
+	ContainerCustomizer<SimpleMessageListenerContainer> listenerContainer(ConsumptionProperties properties,
+			CallCapacity capacity) {
+		int consumers = properties.consumers(capacity);
+		return (container) -> {
+			container.setMaxConcurrentConsumers(consumers);
+			container.setConcurrentConsumers(consumers);
+			container.setPrefetchCount(properties.prefetch());
+			container.setShutdownTimeout(properties.shutdownTimeout().toMillis());
+		};
 	}
 
 	@Bean(destroyMethod = "close")

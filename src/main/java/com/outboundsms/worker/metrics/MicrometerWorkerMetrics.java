@@ -6,6 +6,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.IntSupplier;
 
 import com.outboundsms.worker.processing.Dependency;
 import com.outboundsms.worker.processing.ErrorCode;
@@ -42,6 +43,12 @@ class MicrometerWorkerMetrics implements WorkerMetrics {
 	static final String CONSUMPTION_PAUSED = "outbound.sms.consumption.paused";
 
 	static final String QUEUE_MESSAGES = "outbound.sms.queue.messages";
+
+	static final String TWILIO_CONCURRENCY_LIMIT = "outbound.sms.twilio.concurrency.limit";
+
+	static final String TWILIO_INFLIGHT = "outbound.sms.twilio.inflight";
+
+	static final String TWILIO_REFUSED = "outbound.sms.twilio.refused";
 
 	private final MeterRegistry registry;
 
@@ -160,6 +167,25 @@ class MicrometerWorkerMetrics implements WorkerMetrics {
 
 	private static String tagValue(Enum<?> value) {
 		return value.name().toLowerCase(Locale.ROOT).replace('_', '-');
+	}
+
+	@Override
+	public void twilioCallLimit(IntSupplier limit, IntSupplier inFlight) {
+		Gauge.builder(TWILIO_CONCURRENCY_LIMIT, limit::getAsInt)
+			.description("The adaptive limit on Twilio calls in flight: shrinks on 429, grows back on success")
+			.register(this.registry);
+		Gauge.builder(TWILIO_INFLIGHT, inFlight::getAsInt)
+			.description("Twilio calls in flight")
+			.register(this.registry);
+	}
+
+	@Override
+	public void twilioCallRefused(String endpoint) {
+		Counter.builder(TWILIO_REFUSED)
+			.description("Twilio calls not made because no permit came within the permit wait, by endpoint")
+			.tag("endpoint", endpoint)
+			.register(this.registry)
+			.increment();
 	}
 
 	static String statusClass(int status) {

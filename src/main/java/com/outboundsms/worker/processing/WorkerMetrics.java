@@ -1,6 +1,7 @@
 package com.outboundsms.worker.processing;
 
 import java.time.Duration;
+import java.util.function.IntSupplier;
 
 /**
  * What the worker records about its work, for operators: outcomes, Twilio calls, retries,
@@ -61,6 +62,19 @@ public interface WorkerMetrics {
 	void queueDepth(WorkQueue queue, long messages);
 
 	/**
+	 * Watches the limit on Twilio calls in flight and the calls in flight, as gauges.
+	 * @param limit the limit now
+	 * @param inFlight the calls in flight now
+	 */
+	void twilioCallLimit(IntSupplier limit, IntSupplier inFlight);
+
+	/**
+	 * A Twilio call was not made: no permit came within the permit wait.
+	 * @param endpoint the endpoint, as for {@link #twilioCall}
+	 */
+	void twilioCallRefused(String endpoint);
+
+	/**
 	 * Metrics that record nothing, for code run without a registry.
 	 * @return the no-op metrics
 	 */
@@ -93,6 +107,14 @@ public interface WorkerMetrics {
 
 			@Override
 			public void queueDepth(WorkQueue queue, long messages) {
+			}
+
+			@Override
+			public void twilioCallLimit(IntSupplier limit, IntSupplier inFlight) {
+			}
+
+			@Override
+			public void twilioCallRefused(String endpoint) {
 			}
 
 		};

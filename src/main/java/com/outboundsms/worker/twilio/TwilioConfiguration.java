@@ -2,6 +2,7 @@ package com.outboundsms.worker.twilio;
 
 import java.time.Clock;
 
+import com.outboundsms.worker.processing.CallCapacity;
 import com.outboundsms.worker.processing.OutreachBackend;
 import com.outboundsms.worker.processing.WorkerMetrics;
 import com.twilio.http.TwilioRestClient;
@@ -19,12 +20,34 @@ import org.springframework.context.annotation.Configuration;
 class TwilioConfiguration {
 
 	@Bean
-	TwilioRestClient twilioRestClient(TwilioProperties properties, WorkerMetrics metrics) {
+	TwilioCallLimiter twilioCallLimiter(TwilioLimitsProperties limits, TwilioProperties properties,
+			WorkerMetrics metrics) {
+		if (properties.maxConnections() < limits.max()) {
+			throw new IllegalStateException(
+					"TWILIO_MAX_CONNECTIONS (" + properties.maxConnections() + ") must be at least twilio.limits.max ("
+							+ limits.max() + "): a permit would wait for a connection");
+		}
+		TwilioCallLimiter limiter = new TwilioCallLimiter(limits, properties.readTimeout());
+		metrics.twilioCallLimit(limiter::limit, limiter::inFlight);
+		return limiter;
+	}
+
+	@Bean
+	TwilioRestClient twilioRestClient(TwilioProperties properties, TwilioCallLimiter limiter, WorkerMetrics metrics) {
 		TwilioCredentials credentials = TwilioCredentials.from(properties);
 		return new TwilioRestClient.Builder(credentials.username(), credentials.password())
 			.accountSid(properties.accountSid())
-			.httpClient(new TwilioHttpClient(properties.apiBaseUrl(), properties, metrics))
+			.httpClient(new TwilioHttpClient(properties.apiBaseUrl(), properties, limiter, metrics))
 			.build();
+	}
+
+	/**
+	 * At most as many requests at once as Twilio calls may be in flight: a request's
+	 * calls are made one after another, so each consumer holds one permit at most.
+	 */
+	@Bean
+	CallCapacity callCapacity(TwilioLimitsProperties limits) {
+		return new CallCapacity(limits.max());
 	}
 
 	@Bean

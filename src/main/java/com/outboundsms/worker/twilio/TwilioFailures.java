@@ -29,6 +29,9 @@ final class TwilioFailures {
 	}
 
 	static OutreachFailure classify(String action, TwilioException exception) {
+		if (exception instanceof NoCallPermitException) {
+			return new TransientFailure(action + ": " + exception.getMessage(), exception);
+		}
 		if (exception instanceof ApiConnectionException) {
 			return new TransientFailure(action + ": Twilio unreachable (" + causeName(exception) + ")", exception);
 		}

@@ -17,7 +17,9 @@ import org.apache.hc.core5.util.Timeout;
  * The HTTP client under the shared {@code TwilioRestClient}: one request per SDK call
  * (twilio-java's 5xx retries and Apache's 429/503 retries are off, so the worker's own
  * policy is the only one), bounded reads, and, when a base URL is configured, every
- * {@code https://{sub}.twilio.com} URL sent to {@code {base}/{sub}} instead.
+ * {@code https://{sub}.twilio.com} URL sent to {@code {base}/{sub}} instead. Every call
+ * goes through the {@link TwilioCallLimiter}: within the adaptive limit on calls in
+ * flight and its endpoint's rate.
  */
 public class TwilioHttpClient extends NetworkHttpClient {
 
@@ -29,9 +31,12 @@ public class TwilioHttpClient extends NetworkHttpClient {
 
 	private final WorkerMetrics metrics;
 
-	TwilioHttpClient(String baseUrl, TwilioProperties properties, WorkerMetrics metrics) {
+	private final TwilioCallLimiter limiter;
+
+	TwilioHttpClient(String baseUrl, TwilioProperties properties, TwilioCallLimiter limiter, WorkerMetrics metrics) {
 		super(builder(properties));
 		this.metrics = metrics;
+		this.limiter = limiter;
 		this.baseUrl = (baseUrl != null && baseUrl.endsWith("/")) ? baseUrl.substring(0, baseUrl.length() - 1)
 				: baseUrl;
 	}
@@ -60,6 +65,17 @@ public class TwilioHttpClient extends NetworkHttpClient {
 
 	@Override
 	public Response makeRequest(Request request) {
+		String endpoint = endpoint(request.getUrl());
+		try {
+			return this.limiter.call(request.getMethod() + " " + endpoint, () -> timed(request, endpoint));
+		}
+		catch (NoCallPermitException ex) {
+			this.metrics.twilioCallRefused(endpoint);
+			throw ex;
+		}
+	}
+
+	private Response timed(Request request, String endpoint) {
 		long started = System.nanoTime();
 		int status = 0;
 		try {
@@ -68,7 +84,7 @@ public class TwilioHttpClient extends NetworkHttpClient {
 			return response;
 		}
 		finally {
-			this.metrics.twilioCall(endpoint(request.getUrl()), status, Duration.ofNanos(System.nanoTime() - started));
+			this.metrics.twilioCall(endpoint, status, Duration.ofNanos(System.nanoTime() - started));
 		}
 	}
 

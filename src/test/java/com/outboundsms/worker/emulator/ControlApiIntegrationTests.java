@@ -210,6 +210,21 @@ class ControlApiIntegrationTests {
 			.getUniqueName()).isEqualTo("name");
 	}
 
+	@Test
+	void seedsManyFlowsAndOpenSessionsAtOnceAndCountsAnswersByStatus() throws Exception {
+		JsonNode seeded = control("POST", "/_emulator/seed",
+				"Flows=120&FlowPrefix=%2B1646555&Sessions=300&CustomerPrefix=%2B121255", 201);
+		Session.reader(this.emulator.defaultProxyServiceSid()).firstPage(this.client);
+
+		JsonNode summary = control("GET", "/_emulator/summary", null, 200);
+
+		assertThat(seeded.get("flows")).hasSize(120);
+		assertThat(seeded.get("flows").get(7).asString()).isEqualTo("+16465550007");
+		assertThat(summary.get("flows").asInt()).isEqualTo(120);
+		assertThat(summary.get("sessions").get("open").asInt()).isEqualTo(300);
+		assertThat(summary.get("statuses").get("200").asInt()).isEqualTo(1);
+	}
+
 	private JsonNode control(String method, String path, String form, int expectedStatus)
 			throws IOException, InterruptedException {
 		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(this.emulator.baseUrl() + path));

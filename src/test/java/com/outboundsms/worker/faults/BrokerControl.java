@@ -13,27 +13,27 @@ import java.util.concurrent.TimeUnit;
  * run's own (so that closing every connection touches no one else's), queue depths with
  * unacknowledged deliveries, and the forced close of every connection.
  */
-final class BrokerControl {
+public final class BrokerControl {
 
 	private final String vhost;
 
 	private final String user;
 
-	BrokerControl(String vhost, String user) {
+	public BrokerControl(String vhost, String user) {
 		this.vhost = vhost;
 		this.user = user;
 	}
 
-	String vhost() {
+	public String vhost() {
 		return this.vhost;
 	}
 
-	void create() {
+	public void create() {
 		run("add_vhost", this.vhost);
 		run("set_permissions", "-p", this.vhost, this.user, ".*", ".*", ".*");
 	}
 
-	void delete() {
+	public void delete() {
 		run("delete_vhost", this.vhost);
 	}
 
@@ -46,7 +46,7 @@ final class BrokerControl {
 	 * unacknowledged deliveries.
 	 * @return depth by queue name
 	 */
-	Map<String, Depth> depths() {
+	public Map<String, Depth> depths() {
 		Map<String, Depth> depths = new TreeMap<>();
 		for (String line : run("list_queues", "-p", this.vhost, "--no-table-headers", "--quiet", "name", "messages",
 				"messages_unacknowledged")) {
@@ -85,7 +85,7 @@ final class BrokerControl {
 	 * @param messages ready and unacknowledged messages
 	 * @param unacked messages delivered and not yet acknowledged
 	 */
-	record Depth(long messages, long unacked) {
+	public record Depth(long messages, long unacked) {
 	}
 
 }

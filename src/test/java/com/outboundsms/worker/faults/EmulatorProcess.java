@@ -22,11 +22,11 @@ import static org.awaitility.Awaitility.await;
  * {@code /_emulator} control API, so that killing a worker never takes Twilio's state
  * with it.
  */
-final class EmulatorProcess implements AutoCloseable {
+public final class EmulatorProcess implements AutoCloseable {
 
-	static final String ACCOUNT_SID = "AC00000000000000000000000000fa17";
+	public static final String ACCOUNT_SID = "AC00000000000000000000000000fa17";
 
-	static final String AUTH_TOKEN = "fault-suite-auth-token";
+	public static final String AUTH_TOKEN = "fault-suite-auth-token";
 
 	private static final JsonMapper JSON = JsonMapper.builder().build();
 
@@ -52,10 +52,23 @@ final class EmulatorProcess implements AutoCloseable {
 	 * @return the running emulator
 	 */
 	static EmulatorProcess start(Path jar, List<String> twilioNumbers, Path log) {
+		return start(jar, twilioNumbers, log, 32, "512m");
+	}
+
+	/**
+	 * Starts the emulator with a Flex Flow for each Twilio number.
+	 * @param jar the worker's jar, which holds the emulator
+	 * @param twilioNumbers the numbers to seed flows for
+	 * @param log where its output goes
+	 * @param threads requests it serves at once (its added latency holds a thread)
+	 * @param heap its maximum heap, such as {@code 512m} (its request log grows)
+	 * @return the running emulator
+	 */
+	public static EmulatorProcess start(Path jar, List<String> twilioNumbers, Path log, int threads, String heap) {
 		JavaProcess process = JavaProcess.start(
-				List.of("-Xmx512m", "-Dloader.main=com.outboundsms.worker.emulator.EmulatorMain",
+				List.of("-Xmx" + heap, "-Dloader.main=com.outboundsms.worker.emulator.EmulatorMain",
 						"-Demulator.account-sid=" + ACCOUNT_SID, "-Demulator.auth-token=" + AUTH_TOKEN,
-						"-Demulator.threads=32", "-Demulator.flows=" + String.join(",", twilioNumbers)),
+						"-Demulator.threads=" + threads, "-Demulator.flows=" + String.join(",", twilioNumbers)),
 				List.of("-cp", jar.toString(), "org.springframework.boot.loader.launch.PropertiesLauncher"), log);
 		String[] started = new String[2];
 		await("the emulator to start").atMost(Duration.ofSeconds(60)).until(() -> {
@@ -78,11 +91,11 @@ final class EmulatorProcess implements AutoCloseable {
 		return new EmulatorProcess(process, started[0], started[1]);
 	}
 
-	String baseUrl() {
+	public String baseUrl() {
 		return this.baseUrl;
 	}
 
-	String proxyServiceSid() {
+	public String proxyServiceSid() {
 		return this.proxyServiceSid;
 	}
 
@@ -96,7 +109,7 @@ final class EmulatorProcess implements AutoCloseable {
 		post("/_emulator/faults/seed", "Seed=" + seed);
 	}
 
-	void resetFaults() {
+	public void resetFaults() {
 		post("/_emulator/faults/reset", "");
 	}
 
@@ -105,7 +118,7 @@ final class EmulatorProcess implements AutoCloseable {
 		return get("/_emulator/pairs");
 	}
 
-	JsonNode summary() {
+	public JsonNode summary() {
 		return get("/_emulator/summary");
 	}
 
@@ -114,6 +127,38 @@ final class EmulatorProcess implements AutoCloseable {
 		Map<Integer, Long> statuses = new TreeMap<>();
 		get("/_emulator/requests").forEach((request) -> statuses.merge(request.get("status").asInt(), 1L, Long::sum));
 		return statuses;
+	}
+
+	/** Adds this latency to every Twilio call. */
+	public void latency(int millis) {
+		post("/_emulator/faults/latency", "Millis=" + millis);
+	}
+
+	/** Answers 429/20429 above this many calls in flight. */
+	public void concurrencyCap(int max) {
+		post("/_emulator/faults/concurrency-cap", "Max=" + max);
+	}
+
+	public void clearRequests() {
+		send(HttpRequest.newBuilder(URI.create(this.baseUrl + "/_emulator/requests")).DELETE());
+	}
+
+	/**
+	 * Seeds many flows and open sessions at once.
+	 * @return the flows' numbers
+	 */
+	public List<String> seed(int flows, String flowPrefix, int sessions, String customerPrefix) {
+		String body = send(HttpRequest.newBuilder(URI.create(this.baseUrl + "/_emulator/seed"))
+			.header("Content-Type", "application/x-www-form-urlencoded")
+			.POST(HttpRequest.BodyPublishers.ofString("Flows=" + flows + "&FlowPrefix=" + encoded(flowPrefix)
+					+ "&Sessions=" + sessions + "&CustomerPrefix=" + encoded(customerPrefix))));
+		List<String> numbers = new java.util.ArrayList<>();
+		JSON.readTree(body).get("flows").forEach((number) -> numbers.add(number.asString()));
+		return numbers;
+	}
+
+	private static String encoded(String value) {
+		return java.net.URLEncoder.encode(value, java.nio.charset.StandardCharsets.UTF_8);
 	}
 
 	private void post(String path, String form) {

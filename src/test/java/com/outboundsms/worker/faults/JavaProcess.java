@@ -12,7 +12,7 @@ import java.util.concurrent.TimeUnit;
  * A Java process of the suite's (a worker or the emulator) with its output in a file,
  * killed with SIGKILL when the suite says so.
  */
-final class JavaProcess {
+public final class JavaProcess {
 
 	private final Process process;
 
@@ -30,7 +30,7 @@ final class JavaProcess {
 	 * @param log where the process's output goes
 	 * @return the running process
 	 */
-	static JavaProcess start(List<String> jvmOptions, List<String> arguments, Path log) {
+	public static JavaProcess start(List<String> jvmOptions, List<String> arguments, Path log) {
 		List<String> command = new ArrayList<>();
 		command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
 		command.addAll(jvmOptions);
@@ -47,26 +47,26 @@ final class JavaProcess {
 		}
 	}
 
-	boolean isAlive() {
+	public boolean isAlive() {
 		return this.process.isAlive();
 	}
 
-	long pid() {
+	public long pid() {
 		return this.process.pid();
 	}
 
-	Path log() {
+	public Path log() {
 		return this.log;
 	}
 
 	/** SIGKILL: no shutdown hook runs, nothing is acknowledged or closed politely. */
-	void kill() {
+	public void kill() {
 		this.process.destroyForcibly();
 		awaitExit();
 	}
 
 	/** SIGTERM, then SIGKILL if it has not exited within the grace period. */
-	void stop(long graceSeconds) {
+	public void stop(long graceSeconds) {
 		this.process.destroy();
 		try {
 			if (!this.process.waitFor(graceSeconds, TimeUnit.SECONDS)) {
@@ -79,7 +79,7 @@ final class JavaProcess {
 		}
 	}
 
-	int awaitExit() {
+	public int awaitExit() {
 		try {
 			return this.process.waitFor();
 		}
@@ -90,7 +90,7 @@ final class JavaProcess {
 		}
 	}
 
-	String output() {
+	public String output() {
 		try {
 			return Files.readString(this.log, StandardCharsets.UTF_8);
 		}

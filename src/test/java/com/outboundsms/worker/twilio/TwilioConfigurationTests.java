@@ -2,6 +2,7 @@ package com.outboundsms.worker.twilio;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Map;
 
 import com.outboundsms.worker.processing.WorkerMetrics;
 import com.twilio.http.TwilioRestClient;
@@ -37,7 +38,10 @@ class TwilioConfigurationTests {
 
 	private com.outboundsms.worker.processing.OutreachBackend backend(BackendProperties backend,
 			TwilioProperties properties) {
-		TwilioRestClient client = this.configuration.twilioRestClient(properties, WorkerMetrics.none());
+		TwilioRestClient client = this.configuration.twilioRestClient(properties,
+				new TwilioCallLimiter(new TwilioLimitsProperties(10, 1, 50, 0.9, Duration.ofSeconds(5), true, Map.of()),
+						Duration.ofSeconds(15)),
+				WorkerMetrics.none());
 		return this.configuration.outreachBackend(backend, client,
 				this.configuration.flexFlowDirectory(client, properties, Clock.systemUTC()), properties);
 	}

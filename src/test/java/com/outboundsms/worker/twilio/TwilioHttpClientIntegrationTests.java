@@ -2,6 +2,7 @@ package com.outboundsms.worker.twilio;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 
 import com.outboundsms.worker.emulator.EmulatorSettings;
 import com.outboundsms.worker.emulator.TwilioEmulator;
@@ -30,7 +31,10 @@ class TwilioHttpClientIntegrationTests {
 	private final TwilioRestClient client = new TwilioRestClient.Builder(this.emulator.accountSid(),
 			this.emulator.authToken())
 		.accountSid(this.emulator.accountSid())
-		.httpClient(new TwilioHttpClient(this.emulator.baseUrl() + "/", properties(), WorkerMetrics.none()))
+		.httpClient(new TwilioHttpClient(this.emulator.baseUrl() + "/", properties(),
+				new TwilioCallLimiter(new TwilioLimitsProperties(10, 1, 50, 0.9, Duration.ofSeconds(5), true, Map.of()),
+						Duration.ofSeconds(15)),
+				WorkerMetrics.none()))
 		.build();
 
 	@AfterEach

@@ -1,0 +1,65 @@
+package com.outboundsms.worker.twilio;
+
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * How fast the worker may call Twilio: an adaptive limit on calls in flight (AIMD: it
+ * shrinks by {@code backoffRatio} on each 429 and grows by one per success while it is in
+ * use), and per-endpoint rates in requests per second, as Twilio documents them.
+ *
+ * @param initial the limit on calls in flight at start
+ * @param min the least it shrinks to
+ * @param max the most it grows to; the listener's consumers follow from it
+ * @param backoffRatio what a 429 multiplies the limit by
+ * @param permitWait how long a call may wait for a permit (in flight and rate) before it
+ * fails as a transient failure, which the broker-side retry takes over
+ * @param rateLimitsEnabled whether the per-endpoint rates apply at all
+ * @param rates requests per second by endpoint ({@code POST flex-api/v1/Channels}), over
+ * the documented defaults; 0 lifts one
+ */
+@ConfigurationProperties("twilio.limits")
+public record TwilioLimitsProperties(@DefaultValue("10") int initial, @DefaultValue("1") int min,
+		@DefaultValue("50") int max, @DefaultValue("0.9") double backoffRatio, @DefaultValue("5s") Duration permitWait,
+		@DefaultValue("true") boolean rateLimitsEnabled, Map<String, Integer> rates) {
+
+	/**
+	 * Twilio's documented per-endpoint limits: Flex channels 10/s and the Flex Flow list
+	 * 10/s (Flex messaging limits), Proxy 30/s per endpoint per service, Interactions
+	 * 20/s per endpoint.
+	 */
+	static final Map<String, Integer> DOCUMENTED_RATES = Map.of("POST flex-api/v1/Channels", 10,
+			"GET flex-api/v1/FlexFlows", 10, "POST proxy/v1/Services/{sid}/Sessions", 30,
+			"POST flex-api/v1/Interactions", 20);
+
+	public TwilioLimitsProperties {
+		if (min < 1 || max < min || initial < min || initial > max) {
+			throw new IllegalArgumentException("twilio.limits needs 1 <= min <= initial <= max, got min=" + min
+					+ ", initial=" + initial + ", max=" + max);
+		}
+		if (backoffRatio <= 0 || backoffRatio >= 1) {
+			throw new IllegalArgumentException("twilio.limits.backoff-ratio must be between 0 and 1: " + backoffRatio);
+		}
+		rates = (rates != null) ? Map.copyOf(rates) : Map.of();
+	}
+
+	/**
+	 * The rates in force: the documented ones with the configured ones over them, none
+	 * when rate limits are off.
+	 * @return requests per second by endpoint, each positive
+	 */
+	Map<String, Integer> effectiveRates() {
+		if (!this.rateLimitsEnabled) {
+			return Map.of();
+		}
+		Map<String, Integer> effective = new LinkedHashMap<>(DOCUMENTED_RATES);
+		effective.putAll(this.rates);
+		effective.values().removeIf((rate) -> rate == null || rate <= 0);
+		return effective;
+	}
+
+}
