@@ -199,7 +199,9 @@ class FaultInjectionSuite {
 							+ FaultFigures.percentile(attempts, 99))
 			.put("redeliveries per request (max / p99)", redeliveries(rig))
 			.put("Twilio calls by status", rig.emulator().statuses())
-			.put("worker starts", rig.workers().stream().mapToInt(WorkerSlot::starts).sum())
+			.put("worker starts (of which ended on their own, e.g. could not start without the store)",
+					rig.workers().stream().mapToInt(WorkerSlot::starts).sum() + " ("
+							+ rig.workers().stream().mapToInt(WorkerSlot::exitsOnItsOwn).sum() + ")")
 			.put("end state: messages left / unacked", quiet.messagesLeft() + " / " + quiet.unacked())
 			.put("end state: expired leases / pending outreaches",
 					quiet.expiredLeases() + " / " + quiet.pendingOutreaches())

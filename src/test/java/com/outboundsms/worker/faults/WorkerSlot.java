@@ -15,6 +15,9 @@ import java.util.random.RandomGenerator;
  */
 final class WorkerSlot implements AutoCloseable {
 
+	/** The exit status of a process ended by SIGKILL. */
+	private static final int KILLED = 137;
+
 	private static final List<String> JVM = List.of("-Xmx384m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1");
 
 	private final String name;
@@ -34,6 +37,8 @@ final class WorkerSlot implements AutoCloseable {
 	private final AtomicInteger kills = new AtomicInteger();
 
 	private final AtomicInteger crashPointHalts = new AtomicInteger();
+
+	private final AtomicInteger exitsOnItsOwn = new AtomicInteger();
 
 	private final List<JavaProcess> incarnations = new ArrayList<>();
 
@@ -59,9 +64,13 @@ final class WorkerSlot implements AutoCloseable {
 	private void supervise() {
 		while (!this.closing) {
 			JavaProcess running = this.current;
-			running.awaitExit();
+			int status = running.awaitExit();
 			if (running.output().contains("CRASH-POINT " + this.crashes.point())) {
 				this.crashPointHalts.incrementAndGet();
+			}
+			else if (status != KILLED && !this.closing) {
+				// it stopped by itself: it could not start (the store cut off, say)
+				this.exitsOnItsOwn.incrementAndGet();
 			}
 			if (this.closing) {
 				return;
@@ -102,6 +111,11 @@ final class WorkerSlot implements AutoCloseable {
 
 	int kills() {
 		return this.kills.get();
+	}
+
+	/** Incarnations that ended neither killed nor halted at the crash point. */
+	int exitsOnItsOwn() {
+		return this.exitsOnItsOwn.get();
 	}
 
 	int crashPointHalts() {
