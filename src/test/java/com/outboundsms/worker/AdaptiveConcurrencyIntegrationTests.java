@@ -21,8 +21,12 @@ import static org.awaitility.Awaitility.await;
  * calls in flight drops below its start, and every request still succeeds.
  */
 @WorkerIntegrationTest
-@TestPropertySource(properties = { "twilio.limits.initial=20", "twilio.limits.max=30",
-		"twilio.limits.rate-limits-enabled=false", "outbound-sms.inbound.retry-delays=100ms,200ms,400ms,800ms" })
+// the 429s before the limit has come down are retried: enough attempts that none runs out
+// while it does (the harness's default is 3), and a firm backoff so that it comes down
+// fast
+@TestPropertySource(
+		properties = { "twilio.limits.initial=20", "twilio.limits.max=30", "twilio.limits.backoff-ratio=0.5",
+				"twilio.limits.rate-limits-enabled=false", "outbound-sms.inbound.max-attempts=12" })
 class AdaptiveConcurrencyIntegrationTests {
 
 	@Autowired

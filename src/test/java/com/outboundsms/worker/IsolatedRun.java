@@ -55,8 +55,11 @@ public class IsolatedRun implements ApplicationContextInitializer<ConfigurableAp
 		properties.put("twilio.api-key", API_KEY);
 		properties.put("twilio.api-secret", apiSecret);
 		properties.put("twilio.proxy-service-sid", emulator.defaultProxyServiceSid());
+		// the delays name the delay queues the cleanup removes; the attempts a test may
+		// raise (through @TestPropertySource)
 		properties.put("outbound-sms.inbound.retry-delays", String.join(",", RunNames.RETRY_DELAYS));
-		properties.put("outbound-sms.inbound.max-attempts", "3");
+		properties.put("outbound-sms.inbound.max-attempts",
+				context.getEnvironment().getProperty("outbound-sms.inbound.max-attempts", "3"));
 		// the backlog gauges follow the queues quickly enough for a test to see them move
 		properties.put("outbound-sms.backlog.read-interval", "250ms");
 		// tests add Flex Flows as they go: let every unknown number read the flows again
