@@ -73,7 +73,11 @@ final class BenchmarkRig implements AutoCloseable {
 		List<String> command = new ArrayList<>(List.of("-jar", this.jar.toString()));
 		command.addAll(workerArguments());
 		command.addAll(extra);
-		JavaProcess worker = JavaProcess.start(WORKER_JVM, command, this.logs.resolve(name + ".log"));
+		List<String> jvm = new ArrayList<>(WORKER_JVM);
+		if (Boolean.getBoolean("benchmark.profile")) {
+			jvm.add(WorkerProfile.recordingOption(this.logs.resolve(name + ".jfr")));
+		}
+		JavaProcess worker = JavaProcess.start(jvm, command, this.logs.resolve(name + ".log"));
 		this.workers.add(worker);
 		await("the worker to start").atMost(Duration.ofSeconds(120)).until(() -> {
 			if (!worker.isAlive()) {

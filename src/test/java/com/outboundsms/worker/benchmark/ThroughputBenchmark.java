@@ -1,11 +1,14 @@
 package com.outboundsms.worker.benchmark;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.LockSupport;
 import java.util.stream.IntStream;
 
 import com.outboundsms.worker.faults.BrokerControl;
@@ -78,6 +81,12 @@ class ThroughputBenchmark {
 					+ " cores shared by broker, database, emulator, worker and this driver");
 			System.out.println(this.report.markdown());
 			this.report.write(OUT.resolve("report.md"));
+		}
+		if (Boolean.getBoolean("benchmark.profile")) {
+			// the worker of A, B and C; written when it stopped
+			String profile = WorkerProfile.summary(OUT.resolve("worker-1.jfr"), 15);
+			System.out.println(profile);
+			Files.writeString(OUT.resolve("report.md"), profile, StandardOpenOption.APPEND);
 		}
 	}
 
@@ -212,16 +221,20 @@ class ThroughputBenchmark {
 
 	private static void watchUnacked(BrokerControl broker, AtomicLong peak) {
 		while (!Thread.currentThread().isInterrupted()) {
-			BrokerControl.Depth depth = broker.depths().get("outbound-sms.requests");
-			if (depth != null) {
-				peak.accumulateAndGet(depth.unacked(), Math::max);
-			}
 			try {
-				Thread.sleep(3_000);
+				BrokerControl.Depth depth = broker.depths().get("outbound-sms.requests");
+				if (depth != null) {
+					peak.accumulateAndGet(depth.unacked(), Math::max);
+				}
 			}
-			catch (InterruptedException ex) {
-				return;
+			catch (IllegalStateException ex) {
+				if (Thread.currentThread().isInterrupted()) {
+					// F is over: the watch was stopped in the middle of a look
+					return;
+				}
+				throw ex;
 			}
+			LockSupport.parkNanos(Duration.ofSeconds(3).toNanos());
 		}
 	}
 
