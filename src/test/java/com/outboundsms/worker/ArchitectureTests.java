@@ -68,7 +68,8 @@ class ArchitectureTests {
 			.dependOnClassesThat()
 			.resideInAnyPackage(ROOT + ".processing..", ROOT + ".inbound..", ROOT + ".idempotency..",
 					ROOT + ".twilio..", ROOT + ".outbound..", ROOT + ".deadletter..", ROOT + ".sandbox..",
-					ROOT + ".replay..", ROOT + ".door..", ROOT + ".enqueue..", ROOT + ".pacing..")
+					ROOT + ".replay..", ROOT + ".door..", ROOT + ".enqueue..", ROOT + ".pacing..",
+					ROOT + ".commandline..")
 			.check(this.classes);
 	}
 
@@ -110,9 +111,14 @@ class ArchitectureTests {
 		onlyUses("pacing", Set.of());
 	}
 
+	@Test
+	void commandLineDependsOnNothingOfTheWorker() {
+		onlyUses("commandline", Set.of());
+	}
+
 	/**
 	 * A command's package may use, of the rest of the worker, only the given classes and
-	 * the pacing shared by the commands.
+	 * what the commands share: the pacing and the reading of arguments.
 	 */
 	private void onlyUses(String commandPackage, Set<String> allowed) {
 		String own = ROOT + "." + commandPackage;
@@ -123,6 +129,7 @@ class ArchitectureTests {
 					(JavaClass type) -> type.getPackageName().startsWith(ROOT + ".")
 							&& !type.getPackageName().startsWith(own)
 							&& !type.getPackageName().startsWith(ROOT + ".pacing")
+							&& !type.getPackageName().startsWith(ROOT + ".commandline")
 							&& !allowed.contains(type.getName())))
 			.check(this.classes);
 	}

@@ -165,8 +165,26 @@ public final class TestServices {
 		return arguments;
 	}
 
-	private Connection connect() throws IOException, TimeoutException {
+	/**
+	 * A connection to the broker, in its default virtual host.
+	 * @return the connection, for the caller to close
+	 * @throws IOException if the broker cannot be reached
+	 * @throws TimeoutException if it does not answer in time
+	 */
+	public Connection connect() throws IOException, TimeoutException {
+		return connect("/");
+	}
+
+	/**
+	 * A connection to the broker.
+	 * @param virtualHost the virtual host
+	 * @return the connection, for the caller to close
+	 * @throws IOException if the broker cannot be reached
+	 * @throws TimeoutException if it does not answer in time
+	 */
+	public Connection connect(String virtualHost) throws IOException, TimeoutException {
 		ConnectionFactory factory = new ConnectionFactory();
+		factory.setVirtualHost(virtualHost);
 		factory.setHost(this.rabbitHost);
 		factory.setPort(this.rabbitPort);
 		factory.setUsername(this.rabbitUser);

@@ -5,6 +5,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
+import com.outboundsms.worker.commandline.CommandArgument;
+
 /**
  * The options of {@code enqueue}, read from its arguments.
  *
@@ -53,29 +55,22 @@ record EnqueueOptions(Path file, RequestFileFormat format, int rate, int batch, 
 		boolean dryRun = false;
 		boolean help = false;
 		List<String> springArguments = new ArrayList<>();
-		for (String argument : arguments) {
-			if (!argument.startsWith("--")) {
+		for (String text : arguments) {
+			if (!CommandArgument.isOption(text)) {
 				if (file != null) {
-					throw new IllegalArgumentException("one file at a time: unexpected argument '" + argument + "'");
+					throw new IllegalArgumentException("one file at a time: unexpected argument '" + text + "'");
 				}
-				file = Path.of(argument);
+				file = Path.of(text);
 				continue;
 			}
-			int equals = argument.indexOf('=');
-			String name = argument.substring(2, (equals >= 0) ? equals : argument.length());
-			String value = (equals >= 0) ? argument.substring(equals + 1) : null;
-			switch (name) {
-				case "format" -> format = Optional.of(RequestFileFormat.named(required(name, value)));
-				case "rate" -> rate = positive(name, required(name, value));
-				case "batch" -> batch = positive(name, required(name, value));
-				case "dry-run" -> dryRun = flag(name, value);
-				case "help" -> help = flag(name, value);
-				default -> {
-					if (!name.contains(".")) {
-						throw new IllegalArgumentException("unknown option --" + name);
-					}
-					springArguments.add(argument);
-				}
+			CommandArgument argument = CommandArgument.of(text);
+			switch (argument.name()) {
+				case "format" -> format = Optional.of(RequestFileFormat.named(argument.required()));
+				case "rate" -> rate = argument.positive();
+				case "batch" -> batch = argument.positive();
+				case "dry-run" -> dryRun = argument.flag();
+				case "help" -> help = argument.flag();
+				default -> springArguments.add(argument.springProperty());
 			}
 		}
 		if (help) {
@@ -90,37 +85,6 @@ record EnqueueOptions(Path file, RequestFileFormat format, int rate, int batch, 
 			.orElseThrow(() -> new IllegalArgumentException("cannot tell how " + named
 					+ " is written from its extension: give --format=csv or --format=jsonl"));
 		return new EnqueueOptions(file, resolved, rate, batch, dryRun, false, List.copyOf(springArguments));
-	}
-
-	private static String required(String name, String value) {
-		if (value == null || value.isBlank()) {
-			throw new IllegalArgumentException("--" + name + " needs a value (--" + name + "=…)");
-		}
-		return value.trim();
-	}
-
-	private static int positive(String name, String value) {
-		int number;
-		try {
-			number = Integer.parseInt(value);
-		}
-		catch (NumberFormatException ex) {
-			throw new IllegalArgumentException("--" + name + " is not a whole number: " + value, ex);
-		}
-		if (number < 1) {
-			throw new IllegalArgumentException("--" + name + " must be at least 1, was " + value);
-		}
-		return number;
-	}
-
-	private static boolean flag(String name, String value) {
-		if (value == null || value.equalsIgnoreCase("true")) {
-			return true;
-		}
-		if (value.equalsIgnoreCase("false")) {
-			return false;
-		}
-		throw new IllegalArgumentException("--" + name + " takes no value other than true or false, was " + value);
 	}
 
 }

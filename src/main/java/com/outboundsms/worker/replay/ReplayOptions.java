@@ -7,6 +7,8 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
+import com.outboundsms.worker.commandline.CommandArgument;
+
 import org.springframework.boot.convert.DurationStyle;
 
 /**
@@ -56,27 +58,20 @@ record ReplayOptions(ReplayFilter filter, int limit, int rate, boolean dryRun, b
 		boolean dryRun = false;
 		boolean help = false;
 		List<String> springArguments = new ArrayList<>();
-		for (String argument : arguments) {
-			if (!argument.startsWith("--")) {
-				throw new IllegalArgumentException("unexpected argument '" + argument + "'");
+		for (String text : arguments) {
+			if (!CommandArgument.isOption(text)) {
+				throw new IllegalArgumentException("unexpected argument '" + text + "'");
 			}
-			int equals = argument.indexOf('=');
-			String name = argument.substring(2, (equals >= 0) ? equals : argument.length());
-			String value = (equals >= 0) ? argument.substring(equals + 1) : null;
-			switch (name) {
-				case "error-code" -> errorCodes.addAll(codes(required(name, value)));
-				case "older-than" -> olderThan = Optional.of(duration(name, required(name, value)));
-				case "newer-than" -> newerThan = Optional.of(duration(name, required(name, value)));
-				case "limit" -> limit = positive(name, required(name, value));
-				case "rate" -> rate = positive(name, required(name, value));
-				case "dry-run" -> dryRun = flag(name, value);
-				case "help" -> help = flag(name, value);
-				default -> {
-					if (!name.contains(".")) {
-						throw new IllegalArgumentException("unknown option --" + name);
-					}
-					springArguments.add(argument);
-				}
+			CommandArgument argument = CommandArgument.of(text);
+			switch (argument.name()) {
+				case "error-code" -> errorCodes.addAll(codes(argument.required()));
+				case "older-than" -> olderThan = Optional.of(duration(argument));
+				case "newer-than" -> newerThan = Optional.of(duration(argument));
+				case "limit" -> limit = argument.positive();
+				case "rate" -> rate = argument.positive();
+				case "dry-run" -> dryRun = argument.flag();
+				case "help" -> help = argument.flag();
+				default -> springArguments.add(argument.springProperty());
 			}
 		}
 		if (olderThan.isPresent() && newerThan.isPresent() && newerThan.get().compareTo(olderThan.get()) <= 0) {
@@ -84,13 +79,6 @@ record ReplayOptions(ReplayFilter filter, int limit, int rate, boolean dryRun, b
 		}
 		return new ReplayOptions(new ReplayFilter(Set.copyOf(errorCodes), olderThan, newerThan), limit, rate, dryRun,
 				help, List.copyOf(springArguments));
-	}
-
-	private static String required(String name, String value) {
-		if (value == null || value.isBlank()) {
-			throw new IllegalArgumentException("--" + name + " needs a value (--" + name + "=…)");
-		}
-		return value.trim();
 	}
 
 	private static List<String> codes(String value) {
@@ -103,7 +91,9 @@ record ReplayOptions(ReplayFilter filter, int limit, int rate, boolean dryRun, b
 		return codes;
 	}
 
-	private static Duration duration(String name, String value) {
+	private static Duration duration(CommandArgument argument) {
+		String name = argument.name();
+		String value = argument.required();
 		Duration duration;
 		try {
 			duration = DurationStyle.detectAndParse(value);
@@ -115,30 +105,6 @@ record ReplayOptions(ReplayFilter filter, int limit, int rate, boolean dryRun, b
 			throw new IllegalArgumentException("--" + name + " must be positive, was " + value);
 		}
 		return duration;
-	}
-
-	private static int positive(String name, String value) {
-		int number;
-		try {
-			number = Integer.parseInt(value);
-		}
-		catch (NumberFormatException ex) {
-			throw new IllegalArgumentException("--" + name + " is not a whole number: " + value, ex);
-		}
-		if (number < 1) {
-			throw new IllegalArgumentException("--" + name + " must be at least 1, was " + value);
-		}
-		return number;
-	}
-
-	private static boolean flag(String name, String value) {
-		if (value == null || value.equalsIgnoreCase("true")) {
-			return true;
-		}
-		if (value.equalsIgnoreCase("false")) {
-			return false;
-		}
-		throw new IllegalArgumentException("--" + name + " takes no value other than true or false, was " + value);
 	}
 
 }

@@ -2,49 +2,40 @@ package com.outboundsms.worker.benchmark;
 
 import java.io.IOException;
 import java.net.URISyntaxException;
-import java.security.GeneralSecurityException;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.security.GeneralSecurityException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.UUID;
 import java.util.concurrent.TimeoutException;
 
 import com.outboundsms.worker.TestServices;
 import com.outboundsms.worker.faults.BrokerControl;
 import com.outboundsms.worker.faults.EmulatorProcess;
 import com.outboundsms.worker.faults.JavaProcess;
+import com.outboundsms.worker.faults.ProcessRun;
 import com.rabbitmq.client.Connection;
 import com.rabbitmq.client.ConnectionFactory;
-
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.jdbc.datasource.DriverManagerDataSource;
 
 import static org.awaitility.Awaitility.await;
 
 /**
- * What one benchmark run stands on: a virtual host and a PostgreSQL schema of its own,
- * the emulator in its own process, a broker connection for publishing and listening, and
- * the worker process; all removed when the run closes.
+ * What one benchmark run stands on: the run's virtual host, schema and emulator, a broker
+ * connection for publishing and listening, and the worker processes; all removed when the
+ * run closes.
  */
 final class BenchmarkRig implements AutoCloseable {
 
 	/** The worker's JVM: a small heap, as a container would give it. */
 	static final List<String> WORKER_JVM = List.of("-Xmx192m", "-Xss512k", "-XX:+UseSerialGC");
 
-	private final TestServices services = TestServices.get();
-
-	private final String id = UUID.randomUUID().toString().replace("-", "").substring(0, 8);
-
-	private final BrokerControl broker;
-
-	private final String schema = "osw_bench_" + this.id;
+	private final ProcessRun run;
 
 	private final Path jar;
 
 	private final Path logs;
-
-	private final EmulatorProcess emulator;
 
 	private final Connection connection;
 
@@ -54,10 +45,7 @@ final class BenchmarkRig implements AutoCloseable {
 			throws IOException, TimeoutException, GeneralSecurityException, URISyntaxException {
 		this.jar = jar;
 		this.logs = logs;
-		this.broker = new BrokerControl("osw-bench-" + this.id, this.services.rabbitUser());
-		this.broker.create();
-		admin().sql("CREATE SCHEMA " + this.schema).update();
-		this.emulator = EmulatorProcess.start(jar, twilioNumbers, logs.resolve("emulator.log"), 256, "2g");
+		this.run = new ProcessRun("osw-bench", jar, twilioNumbers, logs.resolve("emulator.log"), 256, "2g");
 		ConnectionFactory factory = new ConnectionFactory();
 		factory.setUri(amqpUri());
 		this.connection = factory.newConnection("benchmark");
@@ -71,7 +59,7 @@ final class BenchmarkRig implements AutoCloseable {
 	 */
 	JavaProcess startWorker(String name, List<String> extra) {
 		List<String> command = new ArrayList<>(List.of("-jar", this.jar.toString()));
-		command.addAll(workerArguments());
+		command.addAll(this.run.workerArguments(this.run.postgres().getHost(), this.run.postgres().getPort()));
 		command.addAll(extra);
 		List<String> jvm = new ArrayList<>(WORKER_JVM);
 		if (Boolean.getBoolean("benchmark.profile")) {
@@ -88,51 +76,29 @@ final class BenchmarkRig implements AutoCloseable {
 		return worker;
 	}
 
-	private List<String> workerArguments() {
-		String storeUrl = this.services.postgresUrl() + "?currentSchema=" + this.schema;
-		return List.of("--spring.rabbitmq.host=" + this.services.rabbitHost(),
-				"--spring.rabbitmq.port=" + this.services.rabbitPort(),
-				"--spring.rabbitmq.username=" + this.services.rabbitUser(),
-				"--spring.rabbitmq.password=" + this.services.rabbitPassword(),
-				"--spring.rabbitmq.virtual-host=" + this.broker.vhost(), "--spring.datasource.url=" + storeUrl,
-				"--spring.datasource.username=" + this.services.postgresUser(),
-				"--spring.datasource.password=" + this.services.postgresPassword(),
-				"--twilio.api-base-url=" + this.emulator.baseUrl(),
-				"--twilio.account-sid=" + EmulatorProcess.ACCOUNT_SID,
-				"--twilio.auth-token=" + EmulatorProcess.AUTH_TOKEN,
-				"--twilio.proxy-service-sid=" + this.emulator.proxyServiceSid(), "--server.port=0");
-	}
-
 	String amqpUri() {
-		return "amqp://" + this.services.rabbitUser() + ":" + this.services.rabbitPassword() + "@"
-				+ this.services.rabbitHost() + ":" + this.services.rabbitPort() + "/"
-				+ java.net.URLEncoder.encode(this.broker.vhost(), java.nio.charset.StandardCharsets.UTF_8);
+		TestServices services = this.run.services();
+		return "amqp://" + services.rabbitUser() + ":" + services.rabbitPassword() + "@" + services.rabbitHost() + ":"
+				+ services.rabbitPort() + "/" + URLEncoder.encode(this.run.broker().vhost(), StandardCharsets.UTF_8);
 	}
 
 	BrokerControl broker() {
-		return this.broker;
+		return this.run.broker();
 	}
 
 	EmulatorProcess emulator() {
-		return this.emulator;
+		return this.run.emulator();
 	}
 
 	Connection connection() {
 		return this.connection;
 	}
 
-	private JdbcClient admin() {
-		return JdbcClient.create(new DriverManagerDataSource(this.services.postgresUrl(), this.services.postgresUser(),
-				this.services.postgresPassword()));
-	}
-
 	@Override
 	public void close() throws IOException {
 		this.workers.forEach((worker) -> worker.stop(40));
 		this.connection.close();
-		this.emulator.close();
-		this.broker.delete();
-		admin().sql("DROP SCHEMA IF EXISTS " + this.schema + " CASCADE").update();
+		this.run.close();
 	}
 
 }

@@ -11,7 +11,6 @@ import com.outboundsms.worker.TestServices;
 import com.rabbitmq.client.BuiltinExchangeType;
 import com.rabbitmq.client.Channel;
 import com.rabbitmq.client.Connection;
-import com.rabbitmq.client.ConnectionFactory;
 import com.rabbitmq.client.GetResponse;
 
 /**
@@ -31,12 +30,7 @@ final class RequestQueueFixture implements AutoCloseable {
 	RequestQueueFixture(TestServices services, RunNames names) throws IOException, TimeoutException {
 		this.services = services;
 		this.names = names;
-		ConnectionFactory factory = new ConnectionFactory();
-		factory.setHost(services.rabbitHost());
-		factory.setPort(services.rabbitPort());
-		factory.setUsername(services.rabbitUser());
-		factory.setPassword(services.rabbitPassword());
-		this.connection = factory.newConnection("enqueue-test");
+		this.connection = services.connect();
 		this.channel = this.connection.createChannel();
 		this.channel.exchangeDeclare(names.requestExchange(), BuiltinExchangeType.DIRECT, true);
 		this.channel.queueDeclare(names.requestQueue(), true, false, false,

@@ -49,17 +49,6 @@ public final class EmulatorProcess implements AutoCloseable {
 	 * @param jar the worker's jar, which holds the emulator
 	 * @param twilioNumbers the numbers to seed flows for
 	 * @param log where its output goes
-	 * @return the running emulator
-	 */
-	static EmulatorProcess start(Path jar, List<String> twilioNumbers, Path log) {
-		return start(jar, twilioNumbers, log, 32, "512m");
-	}
-
-	/**
-	 * Starts the emulator with a Flex Flow for each Twilio number.
-	 * @param jar the worker's jar, which holds the emulator
-	 * @param twilioNumbers the numbers to seed flows for
-	 * @param log where its output goes
 	 * @param threads requests it serves at once (its added latency holds a thread)
 	 * @param heap its maximum heap, such as {@code 512m} (its request log grows)
 	 * @return the running emulator

@@ -1,5 +1,6 @@
 package com.outboundsms.worker.faults;
 
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -10,6 +11,7 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.amqp.core.Message;
+import org.springframework.amqp.core.Queue;
 import org.springframework.amqp.core.QueueBuilder;
 import org.springframework.amqp.core.TopicExchange;
 import org.springframework.amqp.core.BindingBuilder;
@@ -44,10 +46,9 @@ final class Ledger {
 	 */
 	static void bindTap(ConnectionFactory connections) {
 		RabbitAdmin admin = new RabbitAdmin(connections);
-		admin.declareQueue(QueueBuilder.durable(TAP).quorum().build());
-		admin.declareBinding(BindingBuilder.bind(QueueBuilder.durable(TAP).quorum().build())
-			.to(new TopicExchange("outbound-sms.results"))
-			.with("#"));
+		Queue tap = QueueBuilder.durable(TAP).quorum().build();
+		admin.declareQueue(tap);
+		admin.declareBinding(BindingBuilder.bind(tap).to(new TopicExchange("outbound-sms.results")).with("#"));
 	}
 
 	static Ledger drain(ConnectionFactory connections) {
@@ -55,8 +56,7 @@ final class Ledger {
 		RabbitTemplate template = new RabbitTemplate(connections);
 		for (Message message = template.receive(TAP); message != null; message = template.receive(TAP)) {
 			JsonNode event = JSON.readTree(message.getBody());
-			ledger.results.computeIfAbsent(event.get("requestId").asString(), (id) -> new java.util.ArrayList<>())
-				.add(event);
+			ledger.results.computeIfAbsent(event.get("requestId").asString(), (id) -> new ArrayList<>()).add(event);
 			ledger.resultEvents++;
 		}
 		for (Message message = template.receive(DEAD_LETTERS); message != null; message = template

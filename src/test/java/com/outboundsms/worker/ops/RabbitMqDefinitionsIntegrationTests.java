@@ -16,7 +16,6 @@ import com.outboundsms.worker.TestServices;
 import com.outboundsms.worker.WorkerApplication;
 import com.rabbitmq.client.Channel;
 import com.rabbitmq.client.Connection;
-import com.rabbitmq.client.ConnectionFactory;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -103,13 +102,7 @@ class RabbitMqDefinitionsIntegrationTests {
 	}
 
 	private boolean queueExists(String vhost, String queue) throws Exception {
-		ConnectionFactory factory = new ConnectionFactory();
-		factory.setHost(this.services.rabbitHost());
-		factory.setPort(this.services.rabbitPort());
-		factory.setUsername(this.services.rabbitUser());
-		factory.setPassword(this.services.rabbitPassword());
-		factory.setVirtualHost(vhost);
-		try (Connection connection = factory.newConnection(); Channel channel = connection.createChannel()) {
+		try (Connection connection = this.services.connect(vhost); Channel channel = connection.createChannel()) {
 			return channel.queueDeclarePassive(queue) != null;
 		}
 		catch (IOException notFound) {

@@ -15,7 +15,6 @@ import com.rabbitmq.client.AMQP;
 import com.rabbitmq.client.BuiltinExchangeType;
 import com.rabbitmq.client.Channel;
 import com.rabbitmq.client.Connection;
-import com.rabbitmq.client.ConnectionFactory;
 import com.rabbitmq.client.GetResponse;
 
 import static org.awaitility.Awaitility.await;
@@ -37,12 +36,7 @@ final class DeadLetterQueueFixture implements AutoCloseable {
 	DeadLetterQueueFixture(TestServices services, RunNames names) throws IOException, TimeoutException {
 		this.services = services;
 		this.names = names;
-		ConnectionFactory factory = new ConnectionFactory();
-		factory.setHost(services.rabbitHost());
-		factory.setPort(services.rabbitPort());
-		factory.setUsername(services.rabbitUser());
-		factory.setPassword(services.rabbitPassword());
-		this.connection = factory.newConnection("replay-test");
+		this.connection = services.connect();
 		this.channel = this.connection.createChannel();
 		this.channel.confirmSelect();
 		declare();
