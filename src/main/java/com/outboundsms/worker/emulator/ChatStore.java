@@ -19,19 +19,24 @@ final class ChatStore {
 
 	private final List<DeliveredSms> delivered = new ArrayList<>();
 
+	private final SidIndex byUniqueName = new SidIndex();
+
 	void clear() {
 		this.channels.clear();
 		this.messages.clear();
 		this.delivered.clear();
+		this.byUniqueName.clear();
 	}
 
 	void put(ChatChannel channel) {
-		this.channels.put(channel.sid(), channel);
+		ChatChannel replaced = this.channels.put(channel.sid(), channel);
+		this.byUniqueName.refile(channel.sid(), nameKeys(replaced), nameKeys(channel));
 	}
 
 	void remove(String sid) {
-		this.channels.remove(sid);
+		ChatChannel removed = this.channels.remove(sid);
 		this.messages.remove(sid);
+		this.byUniqueName.refile(sid, nameKeys(removed), List.of());
 	}
 
 	@Nullable ChatChannel channel(String sid) {
@@ -47,11 +52,10 @@ final class ChatStore {
 		if (bySid != null) {
 			return bySid.serviceSid().equals(serviceSid) ? bySid : null;
 		}
-		return this.channels.values()
+		return this.byUniqueName.get(List.of(serviceSid, sidOrUniqueName))
 			.stream()
-			.filter((channel) -> channel.serviceSid().equals(serviceSid))
-			.filter((channel) -> sidOrUniqueName.equals(channel.uniqueName()))
 			.findFirst()
+			.map(this.channels::get)
 			.orElse(null);
 	}
 
@@ -77,6 +81,13 @@ final class ChatStore {
 
 	List<DeliveredSms> delivered() {
 		return new ArrayList<>(this.delivered);
+	}
+
+	private static List<List<String>> nameKeys(@Nullable ChatChannel channel) {
+		if (channel == null || channel.uniqueName() == null) {
+			return List.of();
+		}
+		return List.of(List.of(channel.serviceSid(), channel.uniqueName()));
 	}
 
 }

@@ -91,14 +91,10 @@ final class FlexBackend {
 		if (target == null) {
 			return Optional.empty();
 		}
-		return this.state.flex.channels()
-			.stream()
-			.filter((channel) -> channel.flexFlowSid().equals(flowSid) && target.equals(channel.target()))
-			.filter((channel) -> {
-				ChatChannel chat = this.state.chat.channel(channel.sid());
-				return chat != null && chat.isActive();
-			})
-			.findFirst();
+		return this.state.flex.channels(flowSid, target).stream().filter((channel) -> {
+			ChatChannel chat = this.state.chat.channel(channel.sid());
+			return chat != null && chat.isActive();
+		}).findFirst();
 	}
 
 	private boolean uniqueNameActive(String serviceSid, String uniqueName) {

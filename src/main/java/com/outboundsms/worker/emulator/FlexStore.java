@@ -19,12 +19,15 @@ final class FlexStore {
 
 	private final Map<String, FlexTask> tasks = new LinkedHashMap<>();
 
+	private final SidIndex byTarget = new SidIndex();
+
 	private int channelReuses;
 
 	void clear() {
 		this.flows.clear();
 		this.channels.clear();
 		this.tasks.clear();
+		this.byTarget.clear();
 		this.channelReuses = 0;
 	}
 
@@ -42,6 +45,9 @@ final class FlexStore {
 
 	void add(FlexChannel channel) {
 		this.channels.put(channel.sid(), channel);
+		if (channel.target() != null) {
+			this.byTarget.add(List.of(channel.flexFlowSid(), channel.target()), channel.sid());
+		}
 	}
 
 	@Nullable FlexChannel channel(String sid) {
@@ -52,8 +58,16 @@ final class FlexStore {
 		return new ArrayList<>(this.channels.values());
 	}
 
+	/** The channels of a flow created for a target, oldest first. */
+	List<FlexChannel> channels(String flowSid, String target) {
+		return this.byTarget.get(List.of(flowSid, target)).stream().map(this.channels::get).toList();
+	}
+
 	void removeChannel(String sid) {
-		this.channels.remove(sid);
+		FlexChannel removed = this.channels.remove(sid);
+		if (removed != null && removed.target() != null) {
+			this.byTarget.remove(List.of(removed.flexFlowSid(), removed.target()), sid);
+		}
 	}
 
 	void put(FlexTask task) {

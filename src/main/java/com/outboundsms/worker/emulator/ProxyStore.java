@@ -18,11 +18,17 @@ final class ProxyStore {
 
 	private final Map<String, ProxySession> sessions = new LinkedHashMap<>();
 
+	private final SidIndex byUniqueName = new SidIndex();
+
+	private final SidIndex byParticipant = new SidIndex();
+
 	/**
 	 * Removes every session; services stay, so their SIDs remain valid.
 	 */
 	void clearSessions() {
 		this.sessions.clear();
+		this.byUniqueName.clear();
+		this.byParticipant.clear();
 	}
 
 	void addService(String sid, String uniqueName) {
@@ -34,11 +40,15 @@ final class ProxyStore {
 	}
 
 	void put(ProxySession session) {
-		this.sessions.put(session.sid(), session);
+		ProxySession replaced = this.sessions.put(session.sid(), session);
+		this.byUniqueName.refile(session.sid(), nameKeys(replaced), nameKeys(session));
+		this.byParticipant.refile(session.sid(), participantKeys(replaced), participantKeys(session));
 	}
 
 	void remove(String sid) {
-		this.sessions.remove(sid);
+		ProxySession removed = this.sessions.remove(sid);
+		this.byUniqueName.refile(sid, nameKeys(removed), List.of());
+		this.byParticipant.refile(sid, participantKeys(removed), List.of());
 	}
 
 	@Nullable ProxySession session(String sid) {
@@ -58,7 +68,7 @@ final class ProxyStore {
 	 * the name.
 	 */
 	boolean uniqueNameTaken(String serviceSid, String uniqueName) {
-		return sessions(serviceSid).stream().anyMatch((session) -> uniqueName.equals(session.uniqueName()));
+		return !this.byUniqueName.get(List.of(serviceSid, uniqueName)).isEmpty();
 	}
 
 	/**
@@ -67,11 +77,40 @@ final class ProxyStore {
 	 */
 	Optional<ProxySession> activeHolder(String serviceSid, ParticipantSpec participant,
 			@Nullable String exceptSessionSid) {
-		return sessions(serviceSid).stream()
+		if (participant.proxyIdentifier() == null) {
+			return Optional.empty();
+		}
+		return this.byParticipant
+			.get(participantKey(serviceSid, participant.identifier(), participant.proxyIdentifier()))
+			.stream()
+			.map(this.sessions::get)
 			.filter(ProxySession::isActive)
 			.filter((session) -> !session.sid().equals(exceptSessionSid))
 			.filter((session) -> session.participants().stream().anyMatch((held) -> held.holds(participant)))
 			.findFirst();
+	}
+
+	private static List<List<String>> nameKeys(@Nullable ProxySession session) {
+		if (session == null || session.uniqueName() == null) {
+			return List.of();
+		}
+		return List.of(List.of(session.serviceSid(), session.uniqueName()));
+	}
+
+	private static List<List<String>> participantKeys(@Nullable ProxySession session) {
+		if (session == null) {
+			return List.of();
+		}
+		return session.participants()
+			.stream()
+			.filter((participant) -> participant.proxyIdentifier() != null)
+			.map((participant) -> participantKey(session.serviceSid(), participant.identifier(),
+					participant.proxyIdentifier()))
+			.toList();
+	}
+
+	private static List<String> participantKey(String serviceSid, String identifier, @Nullable String proxyIdentifier) {
+		return List.of(serviceSid, identifier, String.valueOf(proxyIdentifier));
 	}
 
 }
