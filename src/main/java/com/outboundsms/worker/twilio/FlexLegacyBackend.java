@@ -63,8 +63,9 @@ class FlexLegacyBackend implements OutreachBackend {
 
 	@Override
 	public Creation create(OutboundSmsRequest request, OutreachProgress progress, Checkpoint checkpoint) {
+		// whether a pass before this one (which may have died) already tried the session
+		boolean sessionAttemptedBefore = progress.wasAttempted(Sid.PROXY_SESSION);
 		OutreachProgress made = withChannel(request, withFlow(request, progress), checkpoint);
-		boolean sessionAttemptedBefore = made.wasAttempted(Sid.PROXY_SESSION);
 		SessionStep session = withSession(request, made, checkpoint);
 		if (session.foundExisting() && !sessionAttemptedBefore) {
 			// the pair was already in an active session nobody here made (Flex's own, or
@@ -93,17 +94,22 @@ class FlexLegacyBackend implements OutreachBackend {
 		if (progress.has(Sid.CHAT_CHANNEL)) {
 			return progress;
 		}
-		OutreachProgress attempting = progress.attempting(Sid.CHAT_CHANNEL);
-		checkpoint.save(attempting);
+		// no checkpoint before this create: Flex answers a repeated create for the flow
+		// and
+		// target with the ACTIVE channel it made, so a pass that dies here leaves nothing
+		// that a retry could make twice
 		Channel channel = TwilioFailures.call("creating the Flex chat channel",
 				() -> Channel
-					.creator(attempting.require(Sid.FLEX_FLOW), identity(request.pair()), request.toName(),
+					.creator(progress.require(Sid.FLEX_FLOW), identity(request.pair()), request.toName(),
 							"SMS" + request.toNumber())
 					.setTarget(request.toNumber())
 					.setTaskAttributes(this.taskAttributes.legacy(request))
 					.create(this.client));
-		OutreachProgress made = attempting.with(Sid.CHAT_CHANNEL, channel.getSid())
-			.with(Sid.TASK, channel.getTaskSid());
+		// one commit says both that the channel is made and that the session is about to
+		// be tried
+		OutreachProgress made = progress.with(Sid.CHAT_CHANNEL, channel.getSid())
+			.with(Sid.TASK, channel.getTaskSid())
+			.attempting(Sid.PROXY_SESSION);
 		checkpoint.save(made);
 		return made;
 	}
@@ -117,7 +123,9 @@ class FlexLegacyBackend implements OutreachBackend {
 			return new SessionStep(progress, false);
 		}
 		OutreachProgress attempting = progress.attempting(Sid.PROXY_SESSION);
-		checkpoint.save(attempting);
+		if (!progress.wasAttempted(Sid.PROXY_SESSION)) {
+			checkpoint.save(attempting);
+		}
 		String channelSid = attempting.require(Sid.CHAT_CHANNEL);
 		Session session;
 		try {
