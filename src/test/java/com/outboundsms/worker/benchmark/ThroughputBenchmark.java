@@ -38,8 +38,22 @@ class ThroughputBenchmark {
 	 * flows D seeds are read on the first miss, not up to 10 s later (D's steady state
 	 * has no misses, so its count is the same).
 	 */
-	private static final List<String> WORKER = List.of("--twilio.limits.max=100",
+	private static final List<String> WORKER = worker("--twilio.limits.max=100",
 			"--twilio.limits.rate-limits-enabled=false", "--twilio.flow-miss-refresh=0s");
+
+	/**
+	 * The benchmark's worker settings, then any from {@code -Dbenchmark.worker-settings}
+	 * (space-separated {@code --name=value}), which win, to try a setting against the
+	 * same figures.
+	 */
+	private static List<String> worker(String... settings) {
+		List<String> all = new ArrayList<>(List.of(settings));
+		String extra = System.getProperty("benchmark.worker-settings", "").trim();
+		if (!extra.isEmpty()) {
+			all.addAll(List.of(extra.split("\\s+")));
+		}
+		return List.copyOf(all);
+	}
 
 	private final int warmUp = Integer.getInteger("benchmark.warm-up", 1_000);
 
