@@ -27,6 +27,8 @@ class ResultSubscription {
 	private static final TypeReference<Map<String, Object>> OBJECT = new TypeReference<>() {
 	};
 
+	private static final String FAILED_KEY = "result.failed";
+
 	private final ResultWaiters waiters;
 
 	private final RequestLedger ledger;
@@ -45,6 +47,12 @@ class ResultSubscription {
 	void on(Message message) {
 		String requestId = message.getMessageProperties().getCorrelationId();
 		if (requestId == null) {
+			return;
+		}
+		boolean failed = FAILED_KEY.equals(message.getMessageProperties().getReceivedRoutingKey());
+		if (!failed && !this.waiters.isAwaited(requestId)) {
+			// every instance receives every result: one nobody here waits for, and that
+			// needs no note, is not worth reading
 			return;
 		}
 		Map<String, Object> event;

@@ -39,6 +39,11 @@ class ResultWaiters {
 		}
 	}
 
+	/** Whether anyone waits for the request's result. */
+	boolean isAwaited(String requestId) {
+		return this.waiting.containsKey(requestId);
+	}
+
 	int waiting() {
 		return this.waiting.values().stream().mapToInt(Set::size).sum();
 	}

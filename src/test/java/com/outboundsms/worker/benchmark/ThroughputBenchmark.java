@@ -111,11 +111,13 @@ class ThroughputBenchmark {
 	private double figureA(BenchmarkRig rig, JavaProcess worker, RequestPublisher publisher, ResultTap tap)
 			throws Exception {
 		Run run;
+		CpuTime cpu = CpuTime.start(worker.pid(), rig.emulator().pid());
 		try (ResidentMemory memory = new ResidentMemory(worker.pid())) {
 			run = drive(publisher, tap, requests("a", 2_000_000, this.aRequests, false));
 			this.report.row("E. worker resident memory during A", memory.maxMb() + " MB", "≤ 350 MB",
 					memory.maxMb() <= 350);
 		}
+		this.report.row("CPU during A", cpu.perRequest(this.aRequests), "(where A's time goes)", null);
 		int size = requests("a", 2_000_000, 1, false).get(0).body().length();
 		PerfTestRun.Rates perfTest = PerfTestRun.run(rig.amqpUri(), size, this.perfTestSeconds, 100,
 				OUT.resolve("perf-test.log"));
@@ -153,11 +155,13 @@ class ThroughputBenchmark {
 		rig.emulator().clearRequests();
 		long failedBefore = tap.count("result.failed");
 		Run run;
+		CpuTime cpu = CpuTime.start(worker.pid(), rig.emulator().pid());
 		try (ResidentMemory memory = new ResidentMemory(worker.pid())) {
 			run = drive(publisher, tap, requests("c", 4_000_000, this.cRequests, false));
 			this.report.row("E. worker resident memory during C", memory.maxMb() + " MB", "≤ 350 MB",
 					memory.maxMb() <= 350);
 		}
+		this.report.row("CPU during C", cpu.perRequest(this.cRequests), "(where C's time goes)", null);
 		Calls calls = Calls.of(rig.emulator().summary());
 		long failed = tap.count("result.failed") - failedBefore;
 		double ceiling = 100 / (2 * 0.1);

@@ -80,6 +80,10 @@ public final class EmulatorProcess implements AutoCloseable {
 		return new EmulatorProcess(process, started[0], started[1]);
 	}
 
+	public long pid() {
+		return this.process.pid();
+	}
+
 	public String baseUrl() {
 		return this.baseUrl;
 	}
