@@ -108,18 +108,24 @@ class InboundConfiguration {
 	}
 
 	/**
-	 * Consumers and prefetch follow from the ceiling of Twilio calls in flight, so that a
-	 * backlog stays on the broker instead of piling up unacknowledged here, and no more
-	 * requests run at once than can have a call in flight. On shutdown the container
-	 * stops taking messages, lets those in flight finish within the timeout, and closes
-	 * its channel, which hands the rest back to the broker: nothing is dead-lettered or
-	 * lost by a rolling restart.
+	 * The request listener's consumers and prefetch follow from the ceiling of Twilio
+	 * calls in flight, so that a backlog stays on the broker instead of piling up
+	 * unacknowledged here, and no more requests run at once than can have a call in
+	 * flight. On shutdown the container stops taking messages, lets those in flight
+	 * finish within the timeout, and closes its channel, which hands the rest back to the
+	 * broker: nothing is dead-lettered or lost by a rolling restart.
 	 */
 	@Bean
 	ContainerCustomizer<SimpleMessageListenerContainer> listenerContainer(ConsumptionProperties properties,
 			CallCapacity capacity) {
 		int consumers = properties.consumers(capacity);
 		return (container) -> {
+			if (!ConsumptionGate.LISTENER_ID.equals(container.getListenerId())) {
+				// the factory builds the other listeners too (result subscriptions),
+				// whose
+				// work is a glance per event: one consumer each, as the factory made them
+				return;
+			}
 			container.setMaxConcurrentConsumers(consumers);
 			container.setConcurrentConsumers(consumers);
 			container.setPrefetchCount(properties.prefetch());

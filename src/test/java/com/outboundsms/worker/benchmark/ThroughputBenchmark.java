@@ -83,7 +83,7 @@ class ThroughputBenchmark {
 					RequestPublisher publisher = new RequestPublisher(rig.connection())) {
 				drive(publisher, tap, requests("warm", 7_000_000, this.warmUp, false));
 				double a = figureA(rig, worker, publisher, tap);
-				figureB(publisher, tap, a);
+				figureB(worker, publisher, tap, a);
 				double c = figureC(rig, worker, publisher, tap);
 				worker.stop(40);
 				figureF(rig, publisher, tap, c);
@@ -130,12 +130,15 @@ class ThroughputBenchmark {
 		return run.rate();
 	}
 
-	private void figureB(RequestPublisher publisher, ResultTap tap, double aRate) throws Exception {
+	private void figureB(JavaProcess worker, RequestPublisher publisher, ResultTap tap, double aRate) throws Exception {
 		double rate = aRate / 2;
 		int count = (int) Math.max(100, rate * this.bSeconds);
 		List<RequestPublisher.Request> requests = requests("b", 3_000_000, count, false);
+		WorkerTimers timers = WorkerTimers.of(worker);
+		WorkerTimers.Snapshot before = timers.read();
 		publisher.publishPaced(requests, rate);
 		awaitSettled(tap, requests, Duration.ofMinutes(5));
+		String inside = timers.read().since(before);
 		List<Long> latencies = new ArrayList<>();
 		requests.forEach((request) -> latencies.add(tap.arrival(request.id()) - publisher.publishedAt(request.id())));
 		latencies.sort(Long::compare);
@@ -146,6 +149,7 @@ class ThroughputBenchmark {
 				String.format(Locale.ROOT, "p50 %.1f ms, p99 %.1f ms, max %.1f ms", p50, p99,
 						latencies.get(latencies.size() - 1) / 1e6),
 				"p99 ≤ 50 ms", p99 <= 50);
+		this.report.row("Inside the worker during B", inside, "(where B's time goes)", null);
 	}
 
 	private double figureC(BenchmarkRig rig, JavaProcess worker, RequestPublisher publisher, ResultTap tap)
@@ -156,12 +160,15 @@ class ThroughputBenchmark {
 		long failedBefore = tap.count("result.failed");
 		Run run;
 		CpuTime cpu = CpuTime.start(worker.pid(), rig.emulator().pid());
+		WorkerTimers timers = WorkerTimers.of(worker);
+		WorkerTimers.Snapshot before = timers.read();
 		try (ResidentMemory memory = new ResidentMemory(worker.pid())) {
 			run = drive(publisher, tap, requests("c", 4_000_000, this.cRequests, false));
 			this.report.row("E. worker resident memory during C", memory.maxMb() + " MB", "≤ 350 MB",
 					memory.maxMb() <= 350);
 		}
 		this.report.row("CPU during C", cpu.perRequest(this.cRequests), "(where C's time goes)", null);
+		this.report.row("Inside the worker during C", timers.read().since(before), "(where C's time goes)", null);
 		Calls calls = Calls.of(rig.emulator().summary());
 		long failed = tap.count("result.failed") - failedBefore;
 		double ceiling = 100 / (2 * 0.1);
