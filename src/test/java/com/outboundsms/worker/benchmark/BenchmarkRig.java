@@ -29,7 +29,7 @@ import static org.awaitility.Awaitility.await;
 final class BenchmarkRig implements AutoCloseable {
 
 	/** The worker's JVM: a small heap, as a container would give it. */
-	static final List<String> WORKER_JVM = List.of("-Xmx192m", "-Xss512k", "-XX:+UseSerialGC");
+	static final List<String> WORKER_JVM = List.of("-Xmx160m", "-Xss512k", "-XX:+UseSerialGC");
 
 	private final ProcessRun run;
 

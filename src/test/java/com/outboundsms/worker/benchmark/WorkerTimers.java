@@ -23,8 +23,11 @@ final class WorkerTimers {
 
 	private static final Pattern PORT = Pattern.compile("Tomcat started on port (\\d+)");
 
+	/**
+	 * A sample; its labels may hold braces themselves ({@code endpoint=".../{sid}/..."}).
+	 */
 	private static final Pattern SAMPLE = Pattern
-		.compile("^(outbound_sms_(?:processing|twilio_calls|store)_seconds_(?:sum|count|bucket))(\\{[^}]*})? (\\S+)$");
+		.compile("^(outbound_sms_(?:processing|twilio_calls|store)_seconds_(?:sum|count|bucket))(\\{.*})? (\\S+)$");
 
 	private static final Pattern LE = Pattern.compile("le=\"([^\"]+)\"");
 
@@ -50,6 +53,11 @@ final class WorkerTimers {
 		String text = this.http
 			.send(HttpRequest.newBuilder(this.endpoint).build(), HttpResponse.BodyHandlers.ofString())
 			.body();
+		return parse(text);
+	}
+
+	/** The timers in Prometheus's text format: sums, counts and processing buckets. */
+	static Snapshot parse(String text) {
 		Map<String, Double> values = new HashMap<>();
 		text.lines().map(SAMPLE::matcher).filter(Matcher::matches).forEach((sample) -> {
 			String name = sample.group(1);
