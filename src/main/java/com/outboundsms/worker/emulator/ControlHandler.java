@@ -217,8 +217,8 @@ final class ControlHandler {
 
 	/**
 	 * Per pair of numbers (the Twilio number, the customer's), how many Flex channels and
-	 * Proxy sessions hold it, and how many of them are active: what a test counts to show
-	 * that nothing was made twice.
+	 * Proxy sessions hold it, how many of them are active, and how many messages its
+	 * channels carry: what a test counts to show that nothing was made or sent twice.
 	 */
 	private ArrayNode pairs() {
 		Map<String, String> flowNumbers = new HashMap<>();
@@ -226,7 +226,9 @@ final class ControlHandler {
 		Map<String, PairCount> counts = new TreeMap<>();
 		for (FlexChannel channel : this.state.flex.channels()) {
 			String key = flowNumbers.getOrDefault(channel.flexFlowSid(), "?") + " " + channel.target();
-			counts.computeIfAbsent(key, (any) -> new PairCount()).channels++;
+			PairCount count = counts.computeIfAbsent(key, (any) -> new PairCount());
+			count.channels++;
+			count.messages += this.state.chat.messages(channel.sid()).size();
 		}
 		for (ProxySession session : this.state.proxy.sessions()) {
 			for (ProxyParticipant participant : session.participants()) {
@@ -248,6 +250,7 @@ final class ControlHandler {
 			json.put("channels", count.channels);
 			json.put("sessions", count.sessions);
 			json.put("active_sessions", count.activeSessions);
+			json.put("messages", count.messages);
 		});
 		return array;
 	}
@@ -289,6 +292,8 @@ final class ControlHandler {
 		private int sessions;
 
 		private int activeSessions;
+
+		private int messages;
 
 	}
 

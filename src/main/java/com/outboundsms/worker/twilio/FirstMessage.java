@@ -26,19 +26,21 @@ final class FirstMessage {
 	 * Makes sure the request's first message, if it has one, is posted.
 	 * @param request the request
 	 * @param progress what is made so far
+	 * @param attemptedBefore whether a pass before this one (which may have died) already
+	 * tried to post it, so that it may be there
 	 * @param checkpoint where progress is saved
 	 * @param kind the SID kind of the message ({@link Sid#CHAT_MESSAGE} or
 	 * {@link Sid#MESSAGE})
 	 * @param messages the outreach's messages at Twilio
 	 * @return the progress with the message's SID
 	 */
-	static OutreachProgress ensure(OutboundSmsRequest request, OutreachProgress progress, Checkpoint checkpoint,
-			Sid kind, Messages messages) {
+	static OutreachProgress ensure(OutboundSmsRequest request, OutreachProgress progress, boolean attemptedBefore,
+			Checkpoint checkpoint, Sid kind, Messages messages) {
 		Optional<String> body = request.initialNotificationMessage();
 		if (body.isEmpty() || progress.has(kind)) {
 			return progress;
 		}
-		if (progress.wasAttempted(kind)) {
+		if (attemptedBefore) {
 			Optional<String> sent = messages.latest()
 				.stream()
 				.filter((message) -> message.attributes() != null && message.attributes().contains(MARKER))
@@ -51,10 +53,27 @@ final class FirstMessage {
 			}
 		}
 		OutreachProgress attempting = progress.attempting(kind);
-		checkpoint.save(attempting);
+		if (!progress.wasAttempted(kind)) {
+			checkpoint.save(attempting);
+		}
 		OutreachProgress made = attempting.with(kind, messages.post(body.get(), MARKED_ATTRIBUTES));
 		checkpoint.save(made);
 		return made;
+	}
+
+	/**
+	 * The progress of the step before the first message, noting that the message is about
+	 * to be posted, so that one commit says both.
+	 * @param request the request
+	 * @param progress the step's progress
+	 * @param kind the SID kind of the message
+	 * @return the progress, noting the message when the request has one
+	 */
+	static OutreachProgress announced(OutboundSmsRequest request, OutreachProgress progress, Sid kind) {
+		if (request.initialNotificationMessage().isEmpty() || progress.has(kind)) {
+			return progress;
+		}
+		return progress.attempting(kind);
 	}
 
 	/**

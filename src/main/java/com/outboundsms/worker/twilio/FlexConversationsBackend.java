@@ -55,6 +55,7 @@ class FlexConversationsBackend implements OutreachBackend {
 	@Override
 	public Creation create(OutboundSmsRequest request, OutreachProgress progress, Checkpoint checkpoint) {
 		boolean attemptedBefore = progress.wasAttempted(Sid.INTERACTION);
+		boolean messageAttemptedBefore = progress.wasAttempted(Sid.MESSAGE);
 		InteractionStep interaction = withInteraction(request, progress, checkpoint);
 		if (interaction.foundExisting() && !attemptedBefore) {
 			// the customer was already talking to this number in a conversation nobody
@@ -62,8 +63,8 @@ class FlexConversationsBackend implements OutreachBackend {
 			return new Creation(Outcome.REUSED, interaction.progress());
 		}
 		OutreachProgress made = interaction.progress();
-		return new Creation(Outcome.CREATED,
-				FirstMessage.ensure(request, made, checkpoint, Sid.MESSAGE, messages(made.require(Sid.CONVERSATION))));
+		return new Creation(Outcome.CREATED, FirstMessage.ensure(request, made, messageAttemptedBefore, checkpoint,
+				Sid.MESSAGE, messages(made.require(Sid.CONVERSATION))));
 	}
 
 	@Override
@@ -112,7 +113,9 @@ class FlexConversationsBackend implements OutreachBackend {
 			checkpoint.save(found);
 			return new InteractionStep(found, true);
 		}
-		OutreachProgress made = madeBy(interaction, attempting);
+		// an interaction made here makes the outreach CREATED: the same commit says that
+		// the first message, if any, is about to be posted
+		OutreachProgress made = FirstMessage.announced(request, madeBy(interaction, attempting), Sid.MESSAGE);
 		checkpoint.save(made);
 		return new InteractionStep(made, false);
 	}

@@ -65,6 +65,7 @@ class FlexLegacyBackend implements OutreachBackend {
 	public Creation create(OutboundSmsRequest request, OutreachProgress progress, Checkpoint checkpoint) {
 		// whether a pass before this one (which may have died) already tried the session
 		boolean sessionAttemptedBefore = progress.wasAttempted(Sid.PROXY_SESSION);
+		boolean messageAttemptedBefore = progress.wasAttempted(Sid.CHAT_MESSAGE);
 		OutreachProgress made = withChannel(request, withFlow(request, progress), checkpoint);
 		SessionStep session = withSession(request, made, checkpoint);
 		if (session.foundExisting() && !sessionAttemptedBefore) {
@@ -73,8 +74,8 @@ class FlexLegacyBackend implements OutreachBackend {
 			return new Creation(Outcome.REUSED, session.progress());
 		}
 		OutreachProgress withSession = session.progress();
-		return new Creation(Outcome.CREATED,
-				FirstMessage.ensure(request, withSession, checkpoint, Sid.CHAT_MESSAGE, messages(withSession)));
+		return new Creation(Outcome.CREATED, FirstMessage.ensure(request, withSession, messageAttemptedBefore,
+				checkpoint, Sid.CHAT_MESSAGE, messages(withSession)));
 	}
 
 	@Override
@@ -146,7 +147,10 @@ class FlexLegacyBackend implements OutreachBackend {
 			checkpoint.save(found);
 			return new SessionStep(found, true);
 		}
-		OutreachProgress made = attempting.with(Sid.PROXY_SESSION, session.getSid());
+		// a session made here makes the outreach CREATED: the same commit says that the
+		// first message, if any, is about to be posted
+		OutreachProgress made = FirstMessage.announced(request, attempting.with(Sid.PROXY_SESSION, session.getSid()),
+				Sid.CHAT_MESSAGE);
 		checkpoint.save(made);
 		return new SessionStep(made, false);
 	}

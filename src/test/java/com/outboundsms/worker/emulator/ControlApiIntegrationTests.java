@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 
 import com.twilio.http.TwilioRestClient;
+import com.twilio.rest.chat.v2.service.channel.Message;
 import com.twilio.rest.flexapi.v1.Channel;
 import com.twilio.rest.flexapi.v1.Interaction;
 import com.twilio.rest.proxy.v1.service.Session;
@@ -155,10 +156,19 @@ class ControlApiIntegrationTests {
 	}
 
 	@Test
-	void countsChannelsAndSessionsPerPair() throws Exception {
-		String flowSid = this.emulator.createFlexFlow(TWILIO_NUMBER).sid();
+	void countsChannelsSessionsAndMessagesPerPair() throws Exception {
+		FlexFlow flow = this.emulator.createFlexFlow(TWILIO_NUMBER);
+		String flowSid = flow.sid();
+		String firstChannel = null;
 		for (String customer : List.of("+15551230000", "+15551230000", "+15551231111")) {
-			Channel.creator(flowSid, "id" + customer, "Jane", "SMS").setTarget(customer).create(this.client);
+			String sid = Channel.creator(flowSid, "id" + customer, "Jane", "SMS")
+				.setTarget(customer)
+				.create(this.client)
+				.getSid();
+			firstChannel = (firstChannel != null) ? firstChannel : sid;
+		}
+		for (String body : List.of("one", "two")) {
+			Message.creator(flow.chatServiceSid(), firstChannel).setBody(body).create(this.client);
 		}
 		for (String customer : List.of("+15551230000", "+15551231111")) {
 			Session.creator(this.emulator.defaultProxyServiceSid())
@@ -178,9 +188,11 @@ class ControlApiIntegrationTests {
 		assertThat(pairs.get(0).get("channels").asInt()).isEqualTo(1);
 		assertThat(pairs.get(0).get("sessions").asInt()).isEqualTo(1);
 		assertThat(pairs.get(0).get("active_sessions").asInt()).isEqualTo(1);
+		assertThat(pairs.get(0).get("messages").asInt()).isEqualTo(2);
 		assertThat(pairs.get(1).get("to").asString()).isEqualTo("+15551231111");
 		assertThat(pairs.get(1).get("channels").asInt()).isEqualTo(1);
 		assertThat(pairs.get(1).get("sessions").asInt()).isEqualTo(1);
+		assertThat(pairs.get(1).get("messages").asInt()).isZero();
 	}
 
 	@Test

@@ -40,7 +40,9 @@ record Campaign(List<Request> requests, int pairs) {
 			String from = twilioNumbers.get(pair % twilioNumbers.size());
 			boolean invalid = random.nextDouble() < invalidShare;
 			String to = invalid ? "not-a-number-" + pair : customer(pair);
-			requests.add(new Request(run + "-" + i, from, to, !invalid));
+			// two pairs in three carry a first message, so that both the steps with one
+			// and those without are crossed; every request of a pair agrees
+			requests.add(new Request(run + "-" + i, from, to, !invalid, pair % 3 != 0));
 		}
 		Collections.shuffle(requests, new Random(random.nextLong()));
 		return new Campaign(List.copyOf(requests), pairs);
@@ -58,8 +60,9 @@ record Campaign(List<Request> requests, int pairs) {
 	 * @param from the Twilio number
 	 * @param to the customer's number (or something that is not one)
 	 * @param valid whether the worker should accept it
+	 * @param firstMessage whether it carries a first message
 	 */
-	record Request(String requestId, String from, String to, boolean valid) {
+	record Request(String requestId, String from, String to, boolean valid, boolean firstMessage) {
 
 		String body() {
 			Map<String, Object> body = new LinkedHashMap<>();
@@ -67,7 +70,9 @@ record Campaign(List<Request> requests, int pairs) {
 			body.put("fromNumber", this.from);
 			body.put("toName", "Customer " + this.to.substring(this.to.length() - 4));
 			body.put("toNumber", this.to);
-			body.put("initialNotificationMessage", "Hello from the fault suite");
+			if (this.firstMessage) {
+				body.put("initialNotificationMessage", "Hello from the fault suite");
+			}
 			body.put("metadata", Map.of("campaign", "fault-suite"));
 			return JSON.writeValueAsString(body);
 		}

@@ -177,9 +177,13 @@ class FaultInjectionSuite {
 			long started) {
 		JsonNode pairs = rig.emulator().pairs();
 		long doubled = 0;
+		long messagedTwice = 0;
 		for (JsonNode pair : pairs) {
 			if (pair.get("channels").asInt() > 1 || pair.get("sessions").asInt() > 1) {
 				doubled++;
+			}
+			if (pair.get("messages").asInt() > 1) {
+				messagedTwice++;
 			}
 		}
 		List<Integer> attempts = ledger.attempts();
@@ -192,6 +196,7 @@ class FaultInjectionSuite {
 			.put("DLQ entries", ledger.deadLetterEntries())
 			.put("**lost**", ledger.lost(campaign).size())
 			.put("**pairs with more than one channel or session**", doubled)
+			.put("**pairs sent the first message more than once**", messagedTwice)
 			.put("pairs with an outreach in the emulator", pairs.size())
 			.put("requests with duplicate result events", ledger.duplicateResults())
 			.put("requests dead-lettered more than once", ledger.duplicateDeadLetters())
@@ -222,6 +227,7 @@ class FaultInjectionSuite {
 		assertThat(rig.emulator().pairs()).as("pairs with more than one channel or session").allSatisfy((pair) -> {
 			assertThat(pair.get("channels").asInt()).isLessThanOrEqualTo(1);
 			assertThat(pair.get("sessions").asInt()).isLessThanOrEqualTo(1);
+			assertThat(pair.get("messages").asInt()).as("first messages").isLessThanOrEqualTo(1);
 		});
 		assertThat(ledger.wrongOutcomes(campaign)).as("requests with a wrong outcome").isEmpty();
 		assertThat(ledger.inconsistentResults()).as("requests whose result events disagree").isZero();

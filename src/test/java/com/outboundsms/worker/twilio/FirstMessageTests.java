@@ -21,8 +21,8 @@ class FirstMessageTests {
 
 	@Test
 	void postsTheFirstMessageOnceWithTheMarkerAndCheckpointsAroundIt() {
-		OutreachProgress made = FirstMessage.ensure(request("Hello"), OutreachProgress.none(), this.checkpoints::add,
-				Sid.MESSAGE, this.messages);
+		OutreachProgress made = FirstMessage.ensure(request("Hello"), OutreachProgress.none(), false,
+				this.checkpoints::add, Sid.MESSAGE, this.messages);
 
 		assertThat(this.messages.posted).containsExactly("Hello|{\"outboundSmsFirstMessage\":true}");
 		assertThat(made.sid(Sid.MESSAGE)).contains("IM-new");
@@ -37,7 +37,7 @@ class FirstMessageTests {
 		this.messages.latest.add(new FirstMessage.Posted("IM-earlier", "{\"outboundSmsFirstMessage\":true}"));
 
 		OutreachProgress made = FirstMessage.ensure(request("Hello"), OutreachProgress.none().attempting(Sid.MESSAGE),
-				this.checkpoints::add, Sid.MESSAGE, this.messages);
+				true, this.checkpoints::add, Sid.MESSAGE, this.messages);
 
 		assertThat(this.messages.posted).isEmpty();
 		assertThat(made.sid(Sid.MESSAGE)).contains("IM-earlier");
@@ -45,18 +45,42 @@ class FirstMessageTests {
 
 	@Test
 	void postsWhenAnEarlierAttemptLeftNoMessage() {
-		FirstMessage.ensure(request("Hello"), OutreachProgress.none().attempting(Sid.MESSAGE), this.checkpoints::add,
-				Sid.MESSAGE, this.messages);
+		FirstMessage.ensure(request("Hello"), OutreachProgress.none().attempting(Sid.MESSAGE), true,
+				this.checkpoints::add, Sid.MESSAGE, this.messages);
 
 		assertThat(this.messages.posted).hasSize(1);
+		assertThat(this.checkpoints).singleElement().satisfies((made) -> assertThat(made.has(Sid.MESSAGE)).isTrue());
+	}
+
+	@Test
+	void aMessageAnnouncedInThisPassIsPostedWithoutLookingAndWithOneCheckpoint() {
+		OutreachProgress announced = FirstMessage.announced(request("Hello"), OutreachProgress.none(), Sid.MESSAGE);
+		this.messages.latest.add(new FirstMessage.Posted("IM-stale", "{\"outboundSmsFirstMessage\":true}"));
+
+		OutreachProgress made = FirstMessage.ensure(request("Hello"), announced, false, this.checkpoints::add,
+				Sid.MESSAGE, this.messages);
+
+		assertThat(announced.wasAttempted(Sid.MESSAGE)).isTrue();
+		assertThat(this.messages.looked).isZero();
+		assertThat(this.messages.posted).hasSize(1);
+		assertThat(made.sid(Sid.MESSAGE)).contains("IM-new");
+		assertThat(this.checkpoints).singleElement().satisfies((saved) -> assertThat(saved.has(Sid.MESSAGE)).isTrue());
+	}
+
+	@Test
+	void nothingIsAnnouncedWithoutAMessage() {
+		assertThat(
+				FirstMessage.announced(request(null), OutreachProgress.none(), Sid.MESSAGE).wasAttempted(Sid.MESSAGE))
+			.isFalse();
 	}
 
 	@Test
 	void doesNothingWithoutAMessageOrOnceItIsPosted() {
 		OutreachProgress posted = OutreachProgress.none().with(Sid.MESSAGE, "IM-done");
 
-		FirstMessage.ensure(request(null), OutreachProgress.none(), this.checkpoints::add, Sid.MESSAGE, this.messages);
-		FirstMessage.ensure(request("Hello"), posted, this.checkpoints::add, Sid.MESSAGE, this.messages);
+		FirstMessage.ensure(request(null), OutreachProgress.none(), false, this.checkpoints::add, Sid.MESSAGE,
+				this.messages);
+		FirstMessage.ensure(request("Hello"), posted, true, this.checkpoints::add, Sid.MESSAGE, this.messages);
 
 		assertThat(this.messages.posted).isEmpty();
 		assertThat(this.checkpoints).isEmpty();
@@ -73,8 +97,11 @@ class FirstMessageTests {
 
 		final List<String> posted = new ArrayList<>();
 
+		int looked;
+
 		@Override
 		public List<FirstMessage.Posted> latest() {
+			this.looked++;
 			return this.latest;
 		}
 
