@@ -23,6 +23,8 @@ final class ConversationStore {
 
 	private final Map<String, InteractionTask> tasks = new LinkedHashMap<>();
 
+	private final SidIndex byBinding = new SidIndex();
+
 	private int participantConflicts;
 
 	void clear() {
@@ -30,6 +32,7 @@ final class ConversationStore {
 		this.conversations.clear();
 		this.messages.clear();
 		this.tasks.clear();
+		this.byBinding.clear();
 		this.participantConflicts = 0;
 	}
 
@@ -46,12 +49,14 @@ final class ConversationStore {
 	}
 
 	void put(Conversation conversation) {
-		this.conversations.put(conversation.sid(), conversation);
+		Conversation replaced = this.conversations.put(conversation.sid(), conversation);
+		this.byBinding.refile(conversation.sid(), bindingKeys(replaced), bindingKeys(conversation));
 	}
 
 	void remove(String conversationSid) {
-		this.conversations.remove(conversationSid);
+		Conversation removed = this.conversations.remove(conversationSid);
 		this.messages.remove(conversationSid);
+		this.byBinding.refile(conversationSid, bindingKeys(removed), List.of());
 	}
 
 	/**
@@ -79,10 +84,10 @@ final class ConversationStore {
 	 * proxy address.
 	 */
 	Optional<Conversation> openHolder(MessagingBinding pair) {
-		return this.conversations.values()
+		return this.byBinding.get(bindingKey(pair))
 			.stream()
+			.map(this.conversations::get)
 			.filter((conversation) -> !conversation.isClosed())
-			.filter((conversation) -> conversation.hasParticipant(pair))
 			.findFirst();
 	}
 
@@ -116,6 +121,22 @@ final class ConversationStore {
 
 	int participantConflicts() {
 		return this.participantConflicts;
+	}
+
+	private static List<List<String>> bindingKeys(@Nullable Conversation conversation) {
+		if (conversation == null) {
+			return List.of();
+		}
+		return conversation.participants()
+			.stream()
+			.filter((participant) -> participant.binding() != null)
+			.map((participant) -> bindingKey(participant.binding()))
+			.distinct()
+			.toList();
+	}
+
+	private static List<String> bindingKey(MessagingBinding binding) {
+		return List.of(binding.address(), binding.proxyAddress());
 	}
 
 }
