@@ -17,10 +17,4 @@ import org.jspecify.annotations.Nullable;
  */
 public record ProxyParticipant(String sid, String sessionSid, String serviceSid, String identifier,
 		@Nullable String proxyIdentifier, @Nullable String friendlyName, Instant created) {
-
-	boolean holds(ParticipantSpec spec) {
-		return this.identifier.equals(spec.identifier()) && this.proxyIdentifier != null
-				&& this.proxyIdentifier.equals(spec.proxyIdentifier());
-	}
-
 }

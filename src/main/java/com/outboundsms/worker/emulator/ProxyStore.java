@@ -86,7 +86,6 @@ final class ProxyStore {
 			.map(this.sessions::get)
 			.filter(ProxySession::isActive)
 			.filter((session) -> !session.sid().equals(exceptSessionSid))
-			.filter((session) -> session.participants().stream().anyMatch((held) -> held.holds(participant)))
 			.findFirst();
 	}
 
@@ -109,8 +108,8 @@ final class ProxyStore {
 			.toList();
 	}
 
-	private static List<String> participantKey(String serviceSid, String identifier, @Nullable String proxyIdentifier) {
-		return List.of(serviceSid, identifier, String.valueOf(proxyIdentifier));
+	private static List<String> participantKey(String serviceSid, String identifier, String proxyIdentifier) {
+		return List.of(serviceSid, identifier, proxyIdentifier);
 	}
 
 }

@@ -120,16 +120,14 @@ class InboundConfiguration {
 			CallCapacity capacity) {
 		int consumers = properties.consumers(capacity);
 		return (container) -> {
-			if (!ConsumptionGate.LISTENER_ID.equals(container.getListenerId())) {
-				// the factory builds the other listeners too (result subscriptions),
-				// whose
-				// work is a glance per event: one consumer each, as the factory made them
-				return;
-			}
-			container.setMaxConcurrentConsumers(consumers);
-			container.setConcurrentConsumers(consumers);
-			container.setPrefetchCount(properties.prefetch());
 			container.setShutdownTimeout(properties.shutdownTimeout().toMillis());
+			// the factory builds the result subscriptions too, whose work is a glance per
+			// event: one consumer each, as the factory made them
+			if (ConsumptionGate.LISTENER_ID.equals(container.getListenerId())) {
+				container.setMaxConcurrentConsumers(consumers);
+				container.setConcurrentConsumers(consumers);
+				container.setPrefetchCount(properties.prefetch());
+			}
 		};
 	}
 

@@ -1,10 +1,10 @@
 package com.outboundsms.worker.twilio;
 
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 import java.util.regex.Matcher;
@@ -40,9 +40,7 @@ class TwilioCallLimiter {
 
 	private final Duration permitWait;
 
-	private final Map<String, RateLimiter> rates = new ConcurrentHashMap<>();
-
-	private final Map<String, Integer> configuredRates;
+	private final Map<String, RateLimiter> rates = new HashMap<>();
 
 	TwilioCallLimiter(TwilioLimitsProperties properties, Duration readTimeout) {
 		AIMDLimit limit = AIMDLimit.newBuilder()
@@ -57,7 +55,14 @@ class TwilioCallLimiter {
 		this.limiter = SimpleLimiter.newBuilder().named("twilio").limit(limit).build();
 		this.blocking = BlockingLimiter.wrap(this.limiter, properties.permitWait());
 		this.permitWait = properties.permitWait();
-		this.configuredRates = properties.effectiveRates();
+		properties.effectiveRates()
+			.forEach((endpoint, perSecond) -> this.rates.put(endpoint,
+					RateLimiter.of(endpoint,
+							RateLimiterConfig.custom()
+								.limitForPeriod(perSecond)
+								.limitRefreshPeriod(Duration.ofSeconds(1))
+								.timeoutDuration(this.permitWait)
+								.build())));
 	}
 
 	/**
@@ -68,7 +73,7 @@ class TwilioCallLimiter {
 	 * @throws NoCallPermitException if no permit came within the permit wait
 	 */
 	Response call(String endpoint, Supplier<Response> call) {
-		RateLimiter rate = rateOf(endpoint);
+		RateLimiter rate = this.rates.get(endpoint);
 		if (rate != null && !rate.acquirePermission()) {
 			throw new NoCallPermitException(
 					"no permit for " + endpoint + " within " + this.permitWait + " (its rate limit)");
@@ -111,20 +116,6 @@ class TwilioCallLimiter {
 	static boolean tooMany(String content) {
 		Matcher code = CODE.matcher((content != null) ? content : "");
 		return !code.find() || TOO_MANY_CODES.contains(Integer.parseInt(code.group(1)));
-	}
-
-	private RateLimiter rateOf(String endpoint) {
-		Integer perSecond = this.configuredRates.get(endpoint);
-		if (perSecond == null) {
-			return null;
-		}
-		return this.rates.computeIfAbsent(endpoint,
-				(name) -> RateLimiter.of(name,
-						RateLimiterConfig.custom()
-							.limitForPeriod(perSecond)
-							.limitRefreshPeriod(Duration.ofSeconds(1))
-							.timeoutDuration(this.permitWait)
-							.build()));
 	}
 
 	/** The limit on calls in flight now. */

@@ -79,12 +79,14 @@ class ThroughputBenchmark {
 	void figures() throws Exception {
 		try (BenchmarkRig rig = new BenchmarkRig(JAR, OUT, List.of(FROM))) {
 			JavaProcess worker = rig.startWorker("worker-1", WORKER);
+			// the port is read from the worker's log once
+			WorkerTimers timers = WorkerTimers.of(worker);
 			try (ResultTap tap = new ResultTap(rig.connection());
 					RequestPublisher publisher = new RequestPublisher(rig.connection())) {
 				drive(publisher, tap, requests("warm", 7_000_000, this.warmUp, false));
 				double a = figureA(rig, worker, publisher, tap);
-				figureB(worker, publisher, tap, a);
-				double c = figureC(rig, worker, publisher, tap);
+				figureB(timers, publisher, tap, a);
+				double c = figureC(rig, worker, timers, publisher, tap);
 				worker.stop(40);
 				figureF(rig, publisher, tap, c);
 				figureD(rig, publisher, tap);
@@ -130,11 +132,11 @@ class ThroughputBenchmark {
 		return run.rate();
 	}
 
-	private void figureB(JavaProcess worker, RequestPublisher publisher, ResultTap tap, double aRate) throws Exception {
+	private void figureB(WorkerTimers timers, RequestPublisher publisher, ResultTap tap, double aRate)
+			throws Exception {
 		double rate = aRate / 2;
 		int count = (int) Math.max(100, rate * this.bSeconds);
 		List<RequestPublisher.Request> requests = requests("b", 3_000_000, count, false);
-		WorkerTimers timers = WorkerTimers.of(worker);
 		WorkerTimers.Snapshot before = timers.read();
 		publisher.publishPaced(requests, rate);
 		awaitSettled(tap, requests, Duration.ofMinutes(5));
@@ -152,15 +154,14 @@ class ThroughputBenchmark {
 		this.report.row("Inside the worker during B", inside, "(where B's time goes)", null);
 	}
 
-	private double figureC(BenchmarkRig rig, JavaProcess worker, RequestPublisher publisher, ResultTap tap)
-			throws Exception {
+	private double figureC(BenchmarkRig rig, JavaProcess worker, WorkerTimers timers, RequestPublisher publisher,
+			ResultTap tap) throws Exception {
 		rig.emulator().latency(100);
 		rig.emulator().concurrencyCap(100);
 		rig.emulator().clearRequests();
 		long failedBefore = tap.count("result.failed");
 		Run run;
 		CpuTime cpu = CpuTime.start(worker.pid(), rig.emulator().pid());
-		WorkerTimers timers = WorkerTimers.of(worker);
 		WorkerTimers.Snapshot before = timers.read();
 		try (ResidentMemory memory = new ResidentMemory(worker.pid())) {
 			run = drive(publisher, tap, requests("c", 4_000_000, this.cRequests, false));

@@ -2,9 +2,13 @@ package com.outboundsms.worker.door;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 
+import com.outboundsms.worker.processing.ErrorCode;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.amqp.core.Message;
@@ -16,8 +20,10 @@ class ResultSubscriptionTests {
 
 	private final ResultWaiters waiters = new ResultWaiters();
 
-	// no failure is noted in these tests, so the ledger is never reached
-	private final ResultSubscription subscription = new ResultSubscription(this.waiters, null, Clock.systemUTC());
+	private final List<String> noted = new ArrayList<>();
+
+	private final ResultSubscription subscription = new ResultSubscription(this.waiters, new NotingLedger(this.noted),
+			Clock.systemUTC());
 
 	@Test
 	void anAwaitedResultReachesItsWaiter() {
@@ -39,11 +45,36 @@ class ResultSubscriptionTests {
 		assertThat(this.waiters.isAwaited("r-1")).isTrue();
 	}
 
+	@Test
+	void aFailedResultNobodyWaitsForIsStillNoted() {
+		this.subscription.on(result("r-3", "result.failed",
+				"{\"requestId\":\"r-3\",\"outcome\":\"FAILED\",\"error\":{\"code\":\"FLEX_FLOW_NOT_FOUND\",\"message\":\"no flow\"}}"));
+
+		assertThat(this.noted).containsExactly("r-3 FLEX_FLOW_NOT_FOUND no flow");
+	}
+
 	private static Message result(String requestId, String routingKey, String body) {
 		MessageProperties properties = new MessageProperties();
 		properties.setCorrelationId(requestId);
 		properties.setReceivedRoutingKey(routingKey);
 		return new Message(body.getBytes(StandardCharsets.UTF_8), properties);
+	}
+
+	/** Records the failures the subscription notes, instead of writing them. */
+	private static final class NotingLedger extends RequestLedger {
+
+		private final List<String> noted;
+
+		NotingLedger(List<String> noted) {
+			super(null);
+			this.noted = noted;
+		}
+
+		@Override
+		void failed(String requestId, ErrorCode code, String message, Instant at) {
+			this.noted.add(requestId + " " + code + " " + message);
+		}
+
 	}
 
 }
