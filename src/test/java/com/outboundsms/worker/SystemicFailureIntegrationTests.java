@@ -1,11 +1,13 @@
 package com.outboundsms.worker;
 
+import java.util.List;
 import java.util.Properties;
 
 import com.outboundsms.worker.IsolatedRun.RunNames;
 import com.outboundsms.worker.emulator.TwilioEmulator;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import tools.jackson.databind.JsonNode;
 
 import org.springframework.amqp.core.AmqpAdmin;
@@ -15,6 +17,8 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.health.actuate.endpoint.HealthEndpoint;
 import org.springframework.boot.health.actuate.endpoint.IndicatedHealthDescriptor;
 import org.springframework.boot.health.contributor.Status;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.test.context.TestPropertySource;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -26,6 +30,7 @@ import static org.awaitility.Awaitility.await;
  * reports DOWN with the reason, probes, and resumes by itself once Twilio answers again.
  */
 @WorkerIntegrationTest
+@ExtendWith(OutputCaptureExtension.class)
 @TestPropertySource(properties = "outbound-sms.consumption.probe-initial-delay=200ms")
 class SystemicFailureIntegrationTests {
 
@@ -53,7 +58,7 @@ class SystemicFailureIntegrationTests {
 	}
 
 	@Test
-	void pausesWhileTwilioRefusesTheCredentialsAndResumesByItself() {
+	void pausesWhileTwilioRefusesTheCredentialsAndResumesByItself(CapturedOutput output) {
 		String from = TestNumbers.twilioNumber();
 		String to = TestNumbers.customerNumber();
 		this.emulator.createFlexFlow(from);
@@ -83,6 +88,13 @@ class SystemicFailureIntegrationTests {
 		await().atMost(Taps.PATIENCE)
 			.untilAsserted(() -> assertThat(this.health.healthForPath("consumption").getStatus()).isEqualTo(Status.UP));
 		assertThat(this.taps.deadLetters("systemic-1")).isEmpty();
+		// set aside as a copy through a delay queue, not handed back to consumers the
+		// pause
+		// had not stopped yet (each pass counting against the queue's delivery limit):
+		// the delivery after the first set-aside is the copy's first
+		List<JsonNode> outcomes = JsonLog.of(output).outcomes("systemic-1");
+		assertThat(outcomes.get(0).path("outcome").asString()).isEqualTo("REQUEUED");
+		assertThat(outcomes.get(1).path("redeliveries").asString()).isEqualTo("0");
 	}
 
 	private int queueDepth() {

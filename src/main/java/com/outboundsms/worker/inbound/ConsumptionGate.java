@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -80,8 +81,9 @@ class ConsumptionGate implements HealthIndicator, AutoCloseable {
 		}
 	}
 
-	boolean isPaused() {
-		return this.pause.get() != null;
+	/** The dependency consumption is paused for, if it is. */
+	Optional<Dependency> pausedFor() {
+		return Optional.ofNullable(this.pause.get()).map(Pause::dependency);
 	}
 
 	private void scheduleProbe(Duration delay) {

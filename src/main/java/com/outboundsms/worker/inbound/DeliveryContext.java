@@ -23,7 +23,7 @@ final class DeliveryContext implements AutoCloseable {
 	static final String REDELIVERIES = "redeliveries";
 
 	/** What quorum queues count a message's earlier deliveries in. */
-	private static final String DELIVERY_COUNT = "x-delivery-count";
+	static final String DELIVERY_COUNT = "x-delivery-count";
 
 	private DeliveryContext() {
 	}

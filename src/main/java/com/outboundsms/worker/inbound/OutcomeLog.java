@@ -78,15 +78,16 @@ final class OutcomeLog {
 	}
 
 	/**
-	 * A request handed back to its queue untouched, because a dependency fails for every
-	 * request.
+	 * A request sent back to its queue untouched (through the shortest delay queue),
+	 * because a dependency fails for every request.
 	 * @param requestId the request id
 	 * @param dependency what fails
 	 * @param took how long the attempt took
 	 */
 	void requeued(String requestId, Dependency dependency, Duration took) {
 		fields(logger.atWarn(), REQUEUED, took).addKeyValue("dependency", dependency.name())
-			.log("Request {} put back in its queue: consumption paused, {} fails", requestId, dependency);
+			.log("Request {} sent back to its queue through a delay queue: consumption paused, {} fails", requestId,
+					dependency);
 	}
 
 	private static LoggingEventBuilder fields(LoggingEventBuilder line, String outcome, Duration took) {

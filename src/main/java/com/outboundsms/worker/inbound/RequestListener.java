@@ -9,6 +9,7 @@ import java.util.Optional;
 
 import com.outboundsms.worker.deadletter.DeadLetter;
 import com.outboundsms.worker.deadletter.DeadLetterPublisher;
+import com.outboundsms.worker.processing.Dependency;
 import com.outboundsms.worker.processing.ErrorCode;
 import com.outboundsms.worker.processing.ErrorDetail;
 import com.outboundsms.worker.processing.NumberPair;
@@ -111,6 +112,12 @@ class RequestListener {
 
 	private void process(Message message, OutboundSmsRequest request, Attempt attempt) {
 		Known known = new Known(request.requestId(), Optional.of(request.pair()), request.metadata());
+		Optional<Dependency> paused = this.gate.pausedFor();
+		if (paused.isPresent()) {
+			// taken while the pause stops the listener: no call to what fails
+			setAside(message, request.requestId(), paused.get(), attempt);
+			return;
+		}
 		try {
 			ResultEvent event = this.processor.process(request, attempt.number());
 			this.results.publish(event);
@@ -123,9 +130,7 @@ class RequestListener {
 		}
 		catch (SystemicFailure failure) {
 			this.gate.pause(failure.dependency(), failure.getMessage());
-			this.outcomes.requeued(request.requestId(), failure.dependency(), took(attempt));
-			// back to the queue, untouched: this request is not at fault
-			throw new ImmediateRequeueAmqpException("consumption paused: " + failure.dependency(), failure);
+			setAside(message, request.requestId(), failure.dependency(), attempt);
 		}
 		catch (OutreachFailure failure) {
 			Duration atLeast = (failure instanceof TransientFailure transientFailure)
@@ -162,6 +167,20 @@ class RequestListener {
 		Duration took = Duration.between(attempt.at(), now);
 		this.metrics.settled(Outcome.FAILED, error.code(), took);
 		this.outcomes.deadLettered(known.requestId(), error, took);
+	}
+
+	/**
+	 * Sends the request back, untouched (this request is not at fault), through the
+	 * shortest delay queue; straight back to its queue if the broker takes no copy.
+	 */
+	private void setAside(Message message, String requestId, Dependency dependency, Attempt attempt) {
+		try {
+			this.retries.park(message);
+		}
+		catch (RuntimeException ex) {
+			throw new ImmediateRequeueAmqpException("consumption paused: " + dependency, ex);
+		}
+		this.outcomes.requeued(requestId, dependency, took(attempt));
 	}
 
 	private Duration took(Attempt attempt) {

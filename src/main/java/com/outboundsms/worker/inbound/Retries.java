@@ -55,6 +55,22 @@ class Retries {
 		return delay;
 	}
 
+	/**
+	 * Sets a request aside untouched (its attempt headers as they came) on the shortest
+	 * delay queue while consumption pauses. Handed back to its own queue instead, it
+	 * would go at once to a consumer the pause has not stopped yet, and again, each pass
+	 * counting against the queue's delivery limit; a copy starts a count of its own.
+	 * @param original the request as delivered
+	 * @return how long it is set aside
+	 */
+	Duration park(Message original) {
+		Duration shortest = this.delays.all().get(0);
+		this.copies.send(original, retryExchange(this.properties),
+				RetryDelays.queueName(this.properties.queue(), shortest),
+				(headers) -> headers.getHeaders().remove(DeliveryContext.DELIVERY_COUNT));
+		return shortest;
+	}
+
 	static String retryExchange(InboundProperties properties) {
 		return properties.exchange() + ".retry";
 	}
