@@ -5,10 +5,14 @@ import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
+import com.outboundsms.worker.processing.ErrorCode;
+import com.outboundsms.worker.processing.ErrorDetail;
 import com.outboundsms.worker.processing.OutreachProgress;
 import com.outboundsms.worker.processing.Sid;
+import org.jspecify.annotations.Nullable;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -24,6 +28,7 @@ final class ProgressCodec {
 
 	String write(OutreachProgress progress) {
 		Map<String, Object> document = new LinkedHashMap<>();
+		document.put("outreach", progress.outreachId());
 		document.put("sids", named(progress.sids()));
 		document.put("attempted", progress.attempted().stream().map(Enum::name).toList());
 		return this.json.writeValueAsString(document);
@@ -31,6 +36,31 @@ final class ProgressCodec {
 
 	String writeSids(Map<Sid, String> sids) {
 		return this.json.writeValueAsString(named(sids));
+	}
+
+	/**
+	 * Writes why a first message was refused, or {@code null} when it was not.
+	 */
+	@Nullable String writeError(@Nullable ErrorDetail error) {
+		if (error == null) {
+			return null;
+		}
+		Map<String, Object> document = new LinkedHashMap<>();
+		document.put("code", error.code().name());
+		document.put("message", error.message());
+		error.twilioCode().ifPresent((code) -> document.put("twilioCode", code));
+		error.twilioStatus().ifPresent((status) -> document.put("twilioStatus", status));
+		return this.json.writeValueAsString(document);
+	}
+
+	@Nullable ErrorDetail readError(@Nullable String text) {
+		if (text == null) {
+			return null;
+		}
+		Map<String, Object> document = this.json.readValue(text, OBJECT);
+		return new ErrorDetail(ErrorCode.valueOf((String) document.get("code")), (String) document.get("message"),
+				Optional.ofNullable((Integer) document.get("twilioCode")),
+				Optional.ofNullable((Integer) document.get("twilioStatus")));
 	}
 
 	private static Map<String, String> named(Map<Sid, String> sids) {
@@ -46,7 +76,10 @@ final class ProgressCodec {
 		for (Object name : (List<?>) document.getOrDefault("attempted", List.of())) {
 			attempted.add(Sid.valueOf((String) name));
 		}
-		return new OutreachProgress(sids, attempted);
+		// rows written before outreaches had ids have none: nothing they find is provably
+		// theirs
+		String outreachId = (document.get("outreach") instanceof String id) ? id : "";
+		return new OutreachProgress(outreachId, sids, attempted);
 	}
 
 	Map<Sid, String> readSids(String text) {

@@ -39,6 +39,7 @@ public final class ResultEventJson {
 		document.put("attempts", event.attempts());
 		document.put("completedAt", timestamp(event.completedAt()));
 		event.error().ifPresent((error) -> document.put("error", error(error)));
+		event.messageError().ifPresent((error) -> document.put("messageError", error(error)));
 		return document;
 	}
 

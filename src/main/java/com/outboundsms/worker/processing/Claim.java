@@ -1,5 +1,6 @@
 package com.outboundsms.worker.processing;
 
+import java.time.Duration;
 import java.time.Instant;
 
 /**
@@ -33,9 +34,10 @@ public sealed interface Claim permits Claim.Claimed, Claim.Open, Claim.Busy {
 	/**
 	 * Another request holds the pair's lease and is making the outreach.
 	 *
-	 * @param leaseUntil when that lease runs out unless it is renewed
+	 * @param remaining how long that lease still runs unless it is renewed, as the
+	 * store's clock measures it
 	 */
-	record Busy(Instant leaseUntil) implements Claim {
+	record Busy(Duration remaining) implements Claim {
 	}
 
 }

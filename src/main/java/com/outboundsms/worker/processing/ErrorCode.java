@@ -12,7 +12,17 @@ public enum ErrorCode {
 	/** Twilio refused the request with a 4xx other than 429. */
 	TWILIO_REJECTED(false),
 	/** A transient failure outlasted the retry policy; the request may succeed later. */
-	RETRIES_EXHAUSTED(true);
+	RETRIES_EXHAUSTED(true),
+	/**
+	 * The request id was already used by a request for another number pair: like an
+	 * idempotency key reused with other parameters, it is refused.
+	 */
+	REQUEST_ID_CONFLICT(false),
+	/**
+	 * Twilio keeps refusing this kind of call with 403 while it accepts the worker's
+	 * credentials: the API key lacks a permission.
+	 */
+	TWILIO_FORBIDDEN(false);
 
 	private final boolean retryable;
 

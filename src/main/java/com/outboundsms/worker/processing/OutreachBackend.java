@@ -1,5 +1,7 @@
 package com.outboundsms.worker.processing;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * A Twilio backend that makes outreaches: Flex legacy messaging or Flex Conversations.
  * Implementations classify every failure as a {@link PermanentFailure}, a
@@ -49,8 +51,15 @@ public interface OutreachBackend {
 	 * showed that the pair was already in an active session or conversation nobody here
 	 * made
 	 * @param progress the outreach's SIDs
+	 * @param messageError why the request's first message was refused although the
+	 * outreach exists, or {@code null}
 	 */
-	record Creation(Outcome outcome, OutreachProgress progress) {
+	record Creation(Outcome outcome, OutreachProgress progress, @Nullable ErrorDetail messageError) {
+
+		public Creation(Outcome outcome, OutreachProgress progress) {
+			this(outcome, progress, null);
+		}
+
 	}
 
 }

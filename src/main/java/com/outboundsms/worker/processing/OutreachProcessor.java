@@ -50,6 +50,13 @@ public class OutreachProcessor {
 	public ResultEvent process(OutboundSmsRequest request, int attempts) {
 		Optional<StoredOutcome> earlier = this.store.findOutcome(request.requestId());
 		StoredOutcome outcome = earlier.orElseGet(() -> settle(request));
+		if (!outcome.pair().equals(request.pair())) {
+			// like an idempotency key reused with other parameters: answering with the
+			// other pair's SIDs would be wrong, making a second outreach under the same
+			// id too
+			throw new PermanentFailure(ErrorCode.REQUEST_ID_CONFLICT,
+					"request id " + request.requestId() + " was already used by a request for another number pair");
+		}
 		return ResultEvent.of(request, outcome, attempts);
 	}
 
@@ -76,18 +83,17 @@ public class OutreachProcessor {
 		// an outreach another backend made is not this backend's to answer for
 		boolean ours = open.backend().equals(this.backend.name());
 		if (ours && isRecent(open) && stillOpen(request.pair(), open)) {
-			StoredOutcome reused = new StoredOutcome(Outcome.REUSED, open.backend(), open.progress().sids(),
-					this.clock.instant());
-			this.store.recordOutcome(request.requestId(), request.pair(), reused);
-			return Optional.of(reused);
+			StoredOutcome reused = new StoredOutcome(Outcome.REUSED, open.backend(), request.pair(),
+					open.progress().sids(), this.clock.instant());
+			return Optional.of(this.store.recordOutcome(request.requestId(), request.pair(), reused));
 		}
 		return this.store.replace(request.pair(), open, request.requestId(), this.backend.name())
 			.map((claimed) -> create(request, claimed));
 	}
 
 	/**
-	 * Whether the outreach is still open: taken on trust shortly after Twilio last said
-	 * so, else one look at Twilio (a fetch, never a create).
+	 * Whether the outreach is still open: one look at Twilio (a fetch, never a create),
+	 * unless the operator chose to take Twilio's last word on trust for a while.
 	 */
 	private boolean stillOpen(NumberPair pair, Claim.Open open) {
 		if (open.checkedAt().plus(this.properties.openCheckInterval()).isAfter(this.clock.instant())) {
@@ -106,7 +112,7 @@ public class OutreachProcessor {
 
 	private void waitForOwner(Claim.Busy busy, Instant giveUpAt) {
 		Instant now = this.clock.instant();
-		Duration untilLeaseEnds = Duration.between(now, busy.leaseUntil());
+		Duration untilLeaseEnds = busy.remaining();
 		if (!now.isBefore(giveUpAt)) {
 			// the holder may have died: the next attempt comes once its lease ran out, so
 			// that waiting on a dead worker does not use up the request's attempts
@@ -124,10 +130,9 @@ public class OutreachProcessor {
 		try {
 			OutreachBackend.Creation creation = this.backend.create(request, claimed.progress(),
 					(progress) -> this.store.checkpoint(pair, claimed.fence(), progress));
-			StoredOutcome outcome = new StoredOutcome(creation.outcome(), this.backend.name(),
-					creation.progress().sids(), this.clock.instant());
-			this.store.open(pair, claimed.fence(), creation.progress(), request.requestId(), outcome);
-			return outcome;
+			StoredOutcome outcome = new StoredOutcome(creation.outcome(), this.backend.name(), pair,
+					creation.progress().sids(), this.clock.instant(), creation.messageError());
+			return this.store.open(pair, claimed.fence(), creation.progress(), request.requestId(), outcome);
 		}
 		catch (PermanentFailure failure) {
 			this.store.abandon(pair, claimed.fence());

@@ -4,6 +4,7 @@ import java.util.Collections;
 import java.util.EnumMap;
 import java.util.EnumSet;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 
@@ -12,24 +13,38 @@ import java.util.Set;
  * attempted (so that a create whose answer was lost is reconciled before it is repeated).
  * Immutable.
  *
+ * @param outreachId the outreach's own random id, chosen when it started and kept across
+ * attempts and owners: backends mark what they create with it, so that what an outreach
+ * finds at Twilio can be told to be its own; empty when unknown
  * @param sids the SIDs known, by kind
  * @param attempted the kinds whose create was sent at least once
  */
-public record OutreachProgress(Map<Sid, String> sids, Set<Sid> attempted) {
+public record OutreachProgress(String outreachId, Map<Sid, String> sids, Set<Sid> attempted) {
 
-	private static final OutreachProgress NONE = new OutreachProgress(Map.of(), Set.of());
+	private static final OutreachProgress NONE = new OutreachProgress("", Map.of(), Set.of());
 
 	public OutreachProgress {
+		Objects.requireNonNull(outreachId, "outreachId");
 		sids = copyOf(sids);
 		attempted = attempted.isEmpty() ? Set.of() : Collections.unmodifiableSet(EnumSet.copyOf(attempted));
 	}
 
 	/**
-	 * Progress of an outreach that has made nothing yet.
+	 * Progress of an outreach that has made nothing yet and has no id: nothing it finds
+	 * at Twilio can be proven its own.
 	 * @return the empty progress
 	 */
 	public static OutreachProgress none() {
 		return NONE;
+	}
+
+	/**
+	 * Progress of a new outreach that has made nothing yet.
+	 * @param outreachId the outreach's id
+	 * @return the progress
+	 */
+	public static OutreachProgress start(String outreachId) {
+		return new OutreachProgress(outreachId, Map.of(), Set.of());
 	}
 
 	/**
@@ -74,14 +89,14 @@ public record OutreachProgress(Map<Sid, String> sids, Set<Sid> attempted) {
 		Map<Sid, String> next = new EnumMap<>(Sid.class);
 		next.putAll(this.sids);
 		next.put(kind, sid);
-		return new OutreachProgress(next, this.attempted);
+		return new OutreachProgress(this.outreachId, next, this.attempted);
 	}
 
 	public OutreachProgress attempting(Sid kind) {
 		Set<Sid> next = EnumSet.noneOf(Sid.class);
 		next.addAll(this.attempted);
 		next.add(kind);
-		return new OutreachProgress(this.sids, next);
+		return new OutreachProgress(this.outreachId, this.sids, next);
 	}
 
 }

@@ -39,7 +39,9 @@ public interface OutreachStore {
 	Optional<Claim.Claimed> replace(NumberPair pair, Claim.Open open, String requestId, String backend);
 
 	/**
-	 * Records the progress of a pending outreach and renews its lease.
+	 * Records the progress of a pending outreach and renews its lease. Refused (a
+	 * {@link TransientFailure}) once the lease ran out, since another request may then
+	 * take the outreach over from the progress it reads.
 	 * @param pair the number pair
 	 * @param fence the owner's fencing token
 	 * @param progress what is made so far
@@ -48,14 +50,15 @@ public interface OutreachStore {
 
 	/**
 	 * Marks the outreach open with its final SIDs and stores the request's outcome,
-	 * atomically.
+	 * atomically; an outcome already stored for the request id stays.
 	 * @param pair the number pair
 	 * @param fence the owner's fencing token
 	 * @param progress the outreach's final progress
 	 * @param requestId the request that completed it
 	 * @param outcome the request's outcome
+	 * @return the outcome stored for the request id: this one, or the one stored before
 	 */
-	void open(NumberPair pair, long fence, OutreachProgress progress, String requestId, StoredOutcome outcome);
+	StoredOutcome open(NumberPair pair, long fence, OutreachProgress progress, String requestId, StoredOutcome outcome);
 
 	/**
 	 * Notes that Twilio showed the open outreach still open just now.
@@ -65,12 +68,14 @@ public interface OutreachStore {
 	void confirmOpen(NumberPair pair, long fence);
 
 	/**
-	 * Stores the outcome of a request that reused an open outreach.
+	 * Stores the outcome of a request that reused an open outreach, unless the request id
+	 * has one already.
 	 * @param requestId the request id
 	 * @param pair the number pair
 	 * @param outcome the outcome
+	 * @return the outcome stored for the request id: this one, or the one stored before
 	 */
-	void recordOutcome(String requestId, NumberPair pair, StoredOutcome outcome);
+	StoredOutcome recordOutcome(String requestId, NumberPair pair, StoredOutcome outcome);
 
 	/**
 	 * Gives up the lease of a pending outreach after a transient failure, keeping its
@@ -81,7 +86,8 @@ public interface OutreachStore {
 	void release(NumberPair pair, long fence);
 
 	/**
-	 * Forgets a pending outreach that failed for good, so the pair is free again.
+	 * Forgets a pending outreach that failed for good, so the pair is free again. The
+	 * fencing token is not given out again.
 	 * @param pair the number pair
 	 * @param fence the owner's fencing token
 	 */

@@ -12,7 +12,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * pair, at most
  * @param openCheckInterval how long Twilio's word that an outreach is open stands: a
  * request for an open pair within this time of the last look is answered without asking
- * Twilio again
+ * Twilio again. Zero (the default) looks every time, so that a conversation an agent just
+ * ended is never handed out; a longer window saves a fetch per reuse at the price of
+ * answering with a closed outreach for up to that long
  * @param busyPoll how often a request whose pair is being made by another request looks
  * again
  * @param busyWaitLimit how long such a request waits before it counts as a transient
@@ -20,7 +22,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  */
 @ConfigurationProperties("outbound-sms.processing")
 public record ProcessingProperties(@DefaultValue("24h") Duration dedupeWindow,
-		@DefaultValue("60s") Duration openCheckInterval, @DefaultValue("100ms") Duration busyPoll,
+		@DefaultValue("0s") Duration openCheckInterval, @DefaultValue("100ms") Duration busyPoll,
 		@DefaultValue("5s") Duration busyWaitLimit) {
 
 }

@@ -18,10 +18,11 @@ import java.util.Optional;
  * @param attempts how many times the request was processed
  * @param completedAt when the outcome was reached
  * @param error why the request failed, for {@link Outcome#FAILED}
+ * @param messageError why the first message was not posted although the outreach exists
  */
 public record ResultEvent(String requestId, Outcome outcome, String backend, Optional<NumberPair> pair,
 		Map<Sid, String> sids, Optional<Map<String, Object>> metadata, int attempts, Instant completedAt,
-		Optional<ErrorDetail> error) {
+		Optional<ErrorDetail> error, Optional<ErrorDetail> messageError) {
 
 	public ResultEvent {
 		Objects.requireNonNull(requestId, "requestId");
@@ -38,7 +39,8 @@ public record ResultEvent(String requestId, Outcome outcome, String backend, Opt
 	 */
 	public static ResultEvent of(OutboundSmsRequest request, StoredOutcome outcome, int attempts) {
 		return new ResultEvent(request.requestId(), outcome.outcome(), outcome.backend(), Optional.of(request.pair()),
-				outcome.sids(), request.metadata(), attempts, outcome.completedAt(), Optional.empty());
+				outcome.sids(), request.metadata(), attempts, outcome.completedAt(), Optional.empty(),
+				Optional.ofNullable(outcome.messageError()));
 	}
 
 	/**
@@ -55,7 +57,7 @@ public record ResultEvent(String requestId, Outcome outcome, String backend, Opt
 	public static ResultEvent failed(String requestId, String backend, Optional<NumberPair> pair,
 			Optional<Map<String, Object>> metadata, ErrorDetail error, int attempts, Instant at) {
 		return new ResultEvent(requestId, Outcome.FAILED, backend, pair, Map.of(), metadata, attempts, at,
-				Optional.of(error));
+				Optional.of(error), Optional.empty());
 	}
 
 }

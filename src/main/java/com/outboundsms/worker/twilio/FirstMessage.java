@@ -3,10 +3,13 @@ package com.outboundsms.worker.twilio;
 import java.util.List;
 import java.util.Optional;
 
+import com.outboundsms.worker.processing.ErrorDetail;
 import com.outboundsms.worker.processing.OutboundSmsRequest;
 import com.outboundsms.worker.processing.OutreachBackend.Checkpoint;
 import com.outboundsms.worker.processing.OutreachProgress;
+import com.outboundsms.worker.processing.PermanentFailure;
 import com.outboundsms.worker.processing.Sid;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Posts an outreach's first message at most once, for either backend: the message carries
@@ -32,13 +35,14 @@ final class FirstMessage {
 	 * @param kind the SID kind of the message ({@link Sid#CHAT_MESSAGE} or
 	 * {@link Sid#MESSAGE})
 	 * @param messages the outreach's messages at Twilio
-	 * @return the progress with the message's SID
+	 * @return the progress with the message's SID, or with why Twilio refused the message
+	 * for good (the outreach exists all the same, and is not made again)
 	 */
-	static OutreachProgress ensure(OutboundSmsRequest request, OutreachProgress progress, boolean attemptedBefore,
+	static Result ensure(OutboundSmsRequest request, OutreachProgress progress, boolean attemptedBefore,
 			Checkpoint checkpoint, Sid kind, Messages messages) {
 		Optional<String> body = request.initialNotificationMessage();
 		if (body.isEmpty() || progress.has(kind)) {
-			return progress;
+			return new Result(progress, null);
 		}
 		if (attemptedBefore) {
 			Optional<String> sent = messages.latest()
@@ -49,16 +53,23 @@ final class FirstMessage {
 			if (sent.isPresent()) {
 				OutreachProgress made = progress.with(kind, sent.get());
 				checkpoint.save(made);
-				return made;
+				return new Result(made, null);
 			}
 		}
 		OutreachProgress attempting = progress.attempting(kind);
 		if (!progress.wasAttempted(kind)) {
 			checkpoint.save(attempting);
 		}
-		OutreachProgress made = attempting.with(kind, messages.post(body.get(), MARKED_ATTRIBUTES));
+		String sid;
+		try {
+			sid = messages.post(body.get(), MARKED_ATTRIBUTES);
+		}
+		catch (PermanentFailure refused) {
+			return new Result(attempting, refused.detail(1));
+		}
+		OutreachProgress made = attempting.with(kind, sid);
 		checkpoint.save(made);
-		return made;
+		return new Result(made, null);
 	}
 
 	/**
@@ -95,6 +106,15 @@ final class FirstMessage {
 		 */
 		String post(String body, String attributes);
 
+	}
+
+	/**
+	 * What became of the first message.
+	 *
+	 * @param progress the outreach's progress, with the message's SID when it was posted
+	 * @param error why Twilio refused the message for good, or {@code null}
+	 */
+	record Result(OutreachProgress progress, @Nullable ErrorDetail error) {
 	}
 
 	/**

@@ -63,8 +63,9 @@ class FlexConversationsBackend implements OutreachBackend {
 			return new Creation(Outcome.REUSED, interaction.progress());
 		}
 		OutreachProgress made = interaction.progress();
-		return new Creation(Outcome.CREATED, FirstMessage.ensure(request, made, messageAttemptedBefore, checkpoint,
-				Sid.MESSAGE, messages(made.require(Sid.CONVERSATION))));
+		FirstMessage.Result message = FirstMessage.ensure(request, made, messageAttemptedBefore, checkpoint,
+				Sid.MESSAGE, messages(made.require(Sid.CONVERSATION)));
+		return new Creation(Outcome.CREATED, message.progress(), message.error());
 	}
 
 	@Override

@@ -74,8 +74,9 @@ class FlexLegacyBackend implements OutreachBackend {
 			return new Creation(Outcome.REUSED, session.progress());
 		}
 		OutreachProgress withSession = session.progress();
-		return new Creation(Outcome.CREATED, FirstMessage.ensure(request, withSession, messageAttemptedBefore,
-				checkpoint, Sid.CHAT_MESSAGE, messages(withSession)));
+		FirstMessage.Result message = FirstMessage.ensure(request, withSession, messageAttemptedBefore, checkpoint,
+				Sid.CHAT_MESSAGE, messages(withSession));
+		return new Creation(Outcome.CREATED, message.progress(), message.error());
 	}
 
 	@Override

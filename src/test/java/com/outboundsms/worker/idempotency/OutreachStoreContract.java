@@ -7,6 +7,7 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -16,6 +17,8 @@ import java.util.concurrent.atomic.AtomicReference;
 import javax.sql.DataSource;
 
 import com.outboundsms.worker.processing.Claim;
+import com.outboundsms.worker.processing.ErrorCode;
+import com.outboundsms.worker.processing.ErrorDetail;
 import com.outboundsms.worker.processing.NumberPair;
 import com.outboundsms.worker.processing.Outcome;
 import com.outboundsms.worker.processing.OutreachProgress;
@@ -44,26 +47,9 @@ abstract class OutreachStoreContract {
 
 	private final AtomicReference<Instant> now = new AtomicReference<>(Instant.parse("2026-11-23T10:00:00Z"));
 
-	private final Clock clock = new Clock() {
+	private final Clock clock = fixed(this.now);
 
-		@Override
-		public ZoneOffset getZone() {
-			return ZoneOffset.UTC;
-		}
-
-		@Override
-		public Clock withZone(java.time.ZoneId zone) {
-			return this;
-		}
-
-		@Override
-		public Instant instant() {
-			return OutreachStoreContract.this.now.get();
-		}
-
-	};
-
-	private DataSource dataSource;
+	private StatementHook dataSource;
 
 	private JdbcOutreachStore store;
 
@@ -79,121 +65,262 @@ abstract class OutreachStoreContract {
 
 	@BeforeEach
 	void migrate() {
-		this.dataSource = freshDatabase();
+		this.dataSource = new StatementHook(freshDatabase());
 		Flyway.configure().dataSource(this.dataSource).locations("classpath:db/migration").load().migrate();
-		this.store = store("instance-a");
-		this.otherInstance = store("instance-b");
+		this.store = store("instance-a", this.clock);
+		this.otherInstance = store("instance-b", this.clock);
 	}
 
-	private JdbcOutreachStore store(String instance) {
+	private JdbcOutreachStore store(String instance, Clock instanceClock) {
 		return new JdbcOutreachStore(JdbcClient.create(this.dataSource),
 				new TransactionTemplate(new DataSourceTransactionManager(this.dataSource)),
-				new IdempotencyProperties(Duration.ofSeconds(60)), this.clock, instance, onConflictDoNothing(),
+				new IdempotencyProperties(Duration.ofSeconds(60)), instanceClock, instance, onConflictDoNothing(),
 				WorkerMetrics.none());
 	}
 
 	@Test
-	void firstClaimOwnsTheEmptyOutreach() {
+	void firstClaimOwnsTheEmptyOutreachUnderANewIdAndFence() {
 		Claim claim = this.store.claim(PAIR, "r1", "flex-legacy");
 
-		assertThat(claim).isEqualTo(new Claim.Claimed(1, OutreachProgress.none()));
+		assertThat(claim).isInstanceOfSatisfying(Claim.Claimed.class, (claimed) -> {
+			assertThat(claimed.fence()).isPositive();
+			assertThat(claimed.progress().outreachId()).isNotBlank();
+			assertThat(claimed.progress().sids()).isEmpty();
+			assertThat(claimed.progress().attempted()).isEmpty();
+		});
 		assertThat(rowCount("outreach")).isEqualTo(1);
 	}
 
 	@Test
-	void secondClaimWhileLeasedIsBusyUntilTheLeaseEnds() {
+	void secondClaimWhileLeasedIsBusyForWhatIsLeftOfTheLease() {
 		this.store.claim(PAIR, "r1", "flex-legacy");
 
 		Claim claim = this.otherInstance.claim(PAIR, "r2", "flex-legacy");
 
-		assertThat(claim).isEqualTo(new Claim.Busy(Instant.parse("2026-11-23T10:01:00Z")));
+		assertThat(claim).isInstanceOfSatisfying(Claim.Busy.class,
+				(busy) -> assertThat(busy.remaining()).isBetween(Duration.ofSeconds(50), Duration.ofSeconds(60)));
+	}
+
+	@Test
+	void leasesAreMeasuredByTheDatabasesClockWhateverTheInstancesClocksSay() {
+		AtomicReference<Instant> ahead = new AtomicReference<>(this.now.get().plus(Duration.ofMinutes(10)));
+		JdbcOutreachStore fastClock = store("instance-fast", fixed(ahead));
+		JdbcOutreachStore slowClock = store("instance-slow",
+				fixed(new AtomicReference<>(this.now.get().minus(Duration.ofMinutes(10)))));
+		NumberPair other = new NumberPair("+15005550006", "+14155552672");
+		slowClock.claim(PAIR, "r1", "flex-legacy");
+		fastClock.claim(other, "r2", "flex-legacy");
+
+		assertThat(fastClock.claim(PAIR, "r3", "flex-legacy")).isInstanceOf(Claim.Busy.class);
+		assertThat(slowClock.claim(other, "r4", "flex-legacy")).isInstanceOf(Claim.Busy.class);
 	}
 
 	@Test
 	void expiredLeaseIsTakenOverWithItsProgressAndANewFence() {
-		this.store.claim(PAIR, "r1", "flex-legacy");
-		OutreachProgress progress = OutreachProgress.none().with(Sid.CHAT_CHANNEL, "CH1").attempting(Sid.PROXY_SESSION);
-		this.store.checkpoint(PAIR, 1, progress);
-		advance(Duration.ofSeconds(61));
+		Claim.Claimed first = claimed(this.store.claim(PAIR, "r1", "flex-legacy"));
+		OutreachProgress progress = first.progress().with(Sid.CHAT_CHANNEL, "CH1").attempting(Sid.PROXY_SESSION);
+		this.store.checkpoint(PAIR, first.fence(), progress);
+		expireLease();
 
 		Claim claim = this.otherInstance.claim(PAIR, "r1", "flex-legacy");
 
-		assertThat(claim).isEqualTo(new Claim.Claimed(2, progress));
+		assertThat(claim).isInstanceOfSatisfying(Claim.Claimed.class, (claimed) -> {
+			assertThat(claimed.progress()).isEqualTo(progress);
+			assertThat(claimed.fence()).isGreaterThan(first.fence());
+		});
 	}
 
 	@Test
-	void pendingOutreachOfAnotherBackendIsTakenOverFromTheStart() {
-		this.store.claim(PAIR, "r1", "flex-legacy");
-		this.store.checkpoint(PAIR, 1, OutreachProgress.none().with(Sid.CHAT_CHANNEL, "CH1"));
-		advance(Duration.ofSeconds(61));
+	void pendingOutreachOfAnotherBackendIsTakenOverFromTheStartUnderANewId() {
+		Claim.Claimed first = claimed(this.store.claim(PAIR, "r1", "flex-legacy"));
+		this.store.checkpoint(PAIR, first.fence(), first.progress().with(Sid.CHAT_CHANNEL, "CH1"));
+		expireLease();
 
-		Claim claim = this.otherInstance.claim(PAIR, "r1", "flex-conversations");
+		Claim.Claimed taken = claimed(this.otherInstance.claim(PAIR, "r1", "flex-conversations"));
 
-		assertThat(claim).isEqualTo(new Claim.Claimed(2, OutreachProgress.none()));
+		assertThat(taken.progress().sids()).isEmpty();
+		assertThat(taken.progress().outreachId()).isNotBlank().isNotEqualTo(first.progress().outreachId());
+	}
+
+	@Test
+	void aCheckpointAfterTheLeaseRanOutIsRefused() {
+		Claim.Claimed first = claimed(this.store.claim(PAIR, "r1", "flex-legacy"));
+		expireLease();
+
+		assertThatExceptionOfType(TransientFailure.class).isThrownBy(() -> this.store.checkpoint(PAIR, first.fence(),
+				first.progress().with(Sid.PROXY_SESSION, "KC1").attempting(Sid.CHAT_MESSAGE)));
+		assertThat(progressText()).doesNotContain("KC1");
+	}
+
+	/**
+	 * The owner, past its lease, checkpoints "session made, first message being posted"
+	 * just after a second request read the row and just before it takes the row over:
+	 * either the checkpoint is refused, or the take-over sees it; never both accepted
+	 * with the mark lost.
+	 */
+	@Test
+	void aLateCheckpointBetweenATakeOversReadAndWriteIsNeverLost() {
+		Claim.Claimed owner = claimed(this.store.claim(PAIR, "r1", "flex-legacy"));
+		OutreachProgress channelMade = owner.progress().with(Sid.CHAT_CHANNEL, "CH1").attempting(Sid.PROXY_SESSION);
+		this.store.checkpoint(PAIR, owner.fence(), channelMade);
+		expireLease();
+		OutreachProgress announced = channelMade.with(Sid.PROXY_SESSION, "KC1").attempting(Sid.CHAT_MESSAGE);
+		AtomicReference<RuntimeException> lateCheckpoint = new AtomicReference<>();
+		this.dataSource.before((sql) -> sql.trim().startsWith("UPDATE outreach SET owner_request_id"), () -> {
+			try {
+				this.store.checkpoint(PAIR, owner.fence(), announced);
+			}
+			catch (RuntimeException refused) {
+				lateCheckpoint.set(refused);
+			}
+		});
+
+		Claim taken = this.otherInstance.claim(PAIR, "r1", "flex-legacy");
+
+		assertThat(this.dataSource.ran()).isTrue();
+		assertThat(lateCheckpoint.get()).isInstanceOf(TransientFailure.class);
+		assertThat(taken).isInstanceOfSatisfying(Claim.Claimed.class,
+				(claimed) -> assertThat(claimed.progress()).isEqualTo(channelMade));
+		assertThat(progressText()).doesNotContain("KC1");
+	}
+
+	/**
+	 * The second request read the lease as run out, but the owner renewed it (a
+	 * checkpoint it was entitled to) before the take-over's write: the take-over fails
+	 * and the request waits, the owner's progress stands.
+	 */
+	@Test
+	void aTakeOverOfALeaseRenewedAfterItWasReadFails() {
+		Claim.Claimed owner = claimed(this.store.claim(PAIR, "r1", "flex-legacy"));
+		this.jdbc().sql("UPDATE outreach SET lease_until = NULL").update();
+		OutreachProgress renewed = owner.progress().with(Sid.CHAT_CHANNEL, "CH1");
+		this.dataSource.before((sql) -> sql.trim().startsWith("UPDATE outreach SET owner_request_id"),
+				() -> this.jdbc()
+					.sql("UPDATE outreach SET progress = ?, lease_until = CURRENT_TIMESTAMP + INTERVAL '60' SECOND")
+					.param(new ProgressCodec().write(renewed))
+					.update());
+
+		Claim claim = this.otherInstance.claim(PAIR, "r2", "flex-legacy");
+
+		assertThat(claim).isInstanceOf(Claim.Busy.class);
+		assertThat(progressText()).contains("CH1");
 	}
 
 	@Test
 	void staleFenceCannotOverwriteTheNewOwnersProgress() {
-		this.store.claim(PAIR, "r1", "flex-legacy");
-		advance(Duration.ofSeconds(61));
+		Claim.Claimed first = claimed(this.store.claim(PAIR, "r1", "flex-legacy"));
+		expireLease();
 		this.otherInstance.claim(PAIR, "r2", "flex-legacy");
 
 		assertThatExceptionOfType(TransientFailure.class).isThrownBy(
-				() -> this.store.checkpoint(PAIR, 1, OutreachProgress.none().with(Sid.CHAT_CHANNEL, "CHzombie")));
+				() -> this.store.checkpoint(PAIR, first.fence(), first.progress().with(Sid.CHAT_CHANNEL, "CHzombie")));
 		assertThatExceptionOfType(TransientFailure.class)
-			.isThrownBy(() -> this.store.open(PAIR, 1, OutreachProgress.none(), "r1", outcome(Outcome.CREATED)));
+			.isThrownBy(() -> this.store.open(PAIR, first.fence(), first.progress(), "r1", outcome(Outcome.CREATED)));
 		assertThat(progressText()).doesNotContain("CHzombie");
 	}
 
 	@Test
-	void openedOutreachIsAnsweredAsOpenAndItsOutcomeIsStored() {
-		this.store.claim(PAIR, "r1", "flex-legacy");
-		OutreachProgress made = OutreachProgress.none().with(Sid.CHAT_CHANNEL, "CH1").with(Sid.PROXY_SESSION, "KC1");
-		this.store.open(PAIR, 1, made, "r1", outcome(Outcome.CREATED));
+	void fencesNeverRepeatForAPairEvenAfterItsRowWasAbandoned() {
+		Claim.Claimed stalled = claimed(this.store.claim(PAIR, "r1", "flex-legacy"));
+		this.store.abandon(PAIR, stalled.fence());
+		Claim.Claimed next = claimed(this.otherInstance.claim(PAIR, "r2", "flex-legacy"));
+
+		assertThat(next.fence()).isNotEqualTo(stalled.fence());
+		assertThatExceptionOfType(TransientFailure.class).isThrownBy(() -> this.store.checkpoint(PAIR, stalled.fence(),
+				stalled.progress().with(Sid.CHAT_CHANNEL, "CHzombie")));
+		assertThatExceptionOfType(TransientFailure.class).isThrownBy(
+				() -> this.store.open(PAIR, stalled.fence(), stalled.progress(), "r1", outcome(Outcome.CREATED)));
+		this.store.abandon(PAIR, stalled.fence());
+		this.store.release(PAIR, stalled.fence());
+		assertThat(this.otherInstance.claim(PAIR, "r3", "flex-legacy")).isInstanceOf(Claim.Busy.class);
+		assertThat(progressText()).doesNotContain("CHzombie");
+	}
+
+	@Test
+	void openedOutreachIsAnsweredAsOpenAndItsOutcomeIsStoredWithThePair() {
+		Claim.Claimed claimed = claimed(this.store.claim(PAIR, "r1", "flex-legacy"));
+		OutreachProgress made = claimed.progress().with(Sid.CHAT_CHANNEL, "CH1").with(Sid.PROXY_SESSION, "KC1");
+		this.store.open(PAIR, claimed.fence(), made, "r1", outcome(Outcome.CREATED));
 
 		Claim claim = this.otherInstance.claim(PAIR, "r2", "flex-legacy");
 
-		assertThat(claim).isEqualTo(new Claim.Open(1, "flex-legacy", made, Instant.parse("2026-11-23T10:00:00Z"),
-				Instant.parse("2026-11-23T10:00:00Z")));
+		assertThat(claim).isEqualTo(new Claim.Open(claimed.fence(), "flex-legacy", made,
+				Instant.parse("2026-11-23T10:00:00Z"), Instant.parse("2026-11-23T10:00:00Z")));
 		assertThat(this.store.findOutcome("r1")).contains(outcome(Outcome.CREATED));
+		assertThat(this.store.findOutcome("r1"))
+			.hasValueSatisfying((stored) -> assertThat(stored.pair()).isEqualTo(PAIR));
 		assertThat(this.store.findOutcome("r2")).isEmpty();
 	}
 
 	@Test
 	void openOutreachIsReplacedOnlyByTheFirstWhoSawIt() {
-		this.store.claim(PAIR, "r1", "flex-legacy");
-		this.store.open(PAIR, 1, OutreachProgress.none().with(Sid.PROXY_SESSION, "KC1"), "r1",
+		Claim.Claimed claimed = claimed(this.store.claim(PAIR, "r1", "flex-legacy"));
+		this.store.open(PAIR, claimed.fence(), claimed.progress().with(Sid.PROXY_SESSION, "KC1"), "r1",
 				outcome(Outcome.CREATED));
 		Claim.Open open = (Claim.Open) this.store.claim(PAIR, "r2", "flex-legacy");
 
-		assertThat(this.store.replace(PAIR, open, "r2", "flex-conversations"))
-			.contains(new Claim.Claimed(2, OutreachProgress.none()));
+		Optional<Claim.Claimed> replaced = this.store.replace(PAIR, open, "r2", "flex-conversations");
+
+		assertThat(replaced).hasValueSatisfying((claim) -> {
+			assertThat(claim.fence()).isGreaterThan(claimed.fence());
+			assertThat(claim.progress().sids()).isEmpty();
+			assertThat(claim.progress().outreachId()).isNotEqualTo(claimed.progress().outreachId());
+		});
 		assertThat(this.otherInstance.replace(PAIR, open, "r3", "flex-conversations")).isEmpty();
-		assertThat(JdbcClient.create(this.dataSource).sql("SELECT backend FROM outreach").query(String.class).single())
+		assertThat(this.jdbc().sql("SELECT backend FROM outreach").query(String.class).single())
 			.isEqualTo("flex-conversations");
 	}
 
 	@Test
 	void releasedOutreachCanBeClaimedAtOnceAndAbandonedOneIsGone() {
-		this.store.claim(PAIR, "r1", "flex-legacy");
-		this.store.release(PAIR, 1);
+		Claim.Claimed first = claimed(this.store.claim(PAIR, "r1", "flex-legacy"));
+		this.store.release(PAIR, first.fence());
 
-		assertThat(this.otherInstance.claim(PAIR, "r2", "flex-legacy")).isInstanceOf(Claim.Claimed.class);
-
-		this.otherInstance.abandon(PAIR, 2);
+		Claim.Claimed second = claimed(this.otherInstance.claim(PAIR, "r2", "flex-legacy"));
+		this.otherInstance.abandon(PAIR, second.fence());
 
 		assertThat(rowCount("outreach")).isZero();
 	}
 
 	@Test
-	void recordedOutcomeIsKeptOnceWithItsSids() {
-		StoredOutcome reused = new StoredOutcome(Outcome.REUSED, "flex-legacy", Map.of(Sid.PROXY_SESSION, "KC9"),
+	void recordedOutcomeIsKeptOnceAndAnsweredToEveryLaterCopy() {
+		StoredOutcome reused = new StoredOutcome(Outcome.REUSED, "flex-legacy", PAIR, Map.of(Sid.PROXY_SESSION, "KC9"),
 				Instant.parse("2026-11-23T10:00:00.123Z"));
 
-		this.store.recordOutcome("r7", PAIR, reused);
-		this.store.recordOutcome("r7", PAIR, outcome(Outcome.CREATED));
+		StoredOutcome first = this.store.recordOutcome("r7", PAIR, reused);
+		StoredOutcome second = this.otherInstance.recordOutcome("r7", PAIR, outcome(Outcome.CREATED));
 
+		assertThat(first).isEqualTo(reused);
+		assertThat(second).isEqualTo(reused);
 		assertThat(this.store.findOutcome("r7")).contains(reused);
+	}
+
+	@Test
+	void openingForARequestWhoseCopyWasAnsweredAlreadyAnswersWhatWasStored() {
+		StoredOutcome reused = new StoredOutcome(Outcome.REUSED, "flex-legacy", PAIR, Map.of(Sid.PROXY_SESSION, "KC9"),
+				Instant.parse("2026-11-23T10:00:00.123Z"));
+		this.otherInstance.recordOutcome("r1", PAIR, reused);
+		Claim.Claimed claimed = claimed(this.store.claim(PAIR, "r1", "flex-legacy"));
+
+		StoredOutcome answered = this.store.open(PAIR, claimed.fence(), claimed.progress(), "r1",
+				outcome(Outcome.CREATED));
+
+		assertThat(answered).isEqualTo(reused);
+		assertThat(this.jdbc().sql("SELECT state FROM outreach").query(String.class).single()).isEqualTo("OPEN");
+	}
+
+	@Test
+	void aFirstMessagesRefusalIsStoredWithTheOutcome() {
+		ErrorDetail refused = new ErrorDetail(ErrorCode.TWILIO_REJECTED, "posting the first message: refused",
+				Optional.of(21610), Optional.of(400));
+		StoredOutcome created = new StoredOutcome(Outcome.CREATED, "flex-legacy", PAIR,
+				Map.of(Sid.CHAT_CHANNEL, "CH1", Sid.PROXY_SESSION, "KC1"), Instant.parse("2026-11-23T10:00:00Z"),
+				refused);
+		Claim.Claimed claimed = claimed(this.store.claim(PAIR, "r1", "flex-legacy"));
+
+		this.store.open(PAIR, claimed.fence(), claimed.progress(), "r1", created);
+
+		assertThat(this.otherInstance.findOutcome("r1")).contains(created);
 	}
 
 	@Test
@@ -219,21 +346,52 @@ abstract class OutreachStoreContract {
 		}
 	}
 
-	private StoredOutcome outcome(Outcome outcome) {
-		return new StoredOutcome(outcome, "flex-legacy", Map.of(Sid.CHAT_CHANNEL, "CH1", Sid.PROXY_SESSION, "KC1"),
-				Instant.parse("2026-11-23T10:00:00Z"));
+	private static Claim.Claimed claimed(Claim claim) {
+		assertThat(claim).isInstanceOf(Claim.Claimed.class);
+		return (Claim.Claimed) claim;
 	}
 
-	private void advance(Duration duration) {
-		this.now.updateAndGet((instant) -> instant.plus(duration));
+	/** Lets the pair's lease run out, as the database's clock tells. */
+	private void expireLease() {
+		this.jdbc().sql("UPDATE outreach SET lease_until = CURRENT_TIMESTAMP - INTERVAL '1' SECOND").update();
+	}
+
+	private JdbcClient jdbc() {
+		return JdbcClient.create(this.dataSource);
+	}
+
+	private static Clock fixed(AtomicReference<Instant> instant) {
+		return new Clock() {
+
+			@Override
+			public ZoneOffset getZone() {
+				return ZoneOffset.UTC;
+			}
+
+			@Override
+			public Clock withZone(java.time.ZoneId zone) {
+				return this;
+			}
+
+			@Override
+			public Instant instant() {
+				return instant.get();
+			}
+
+		};
+	}
+
+	private StoredOutcome outcome(Outcome outcome) {
+		return new StoredOutcome(outcome, "flex-legacy", PAIR,
+				Map.of(Sid.CHAT_CHANNEL, "CH1", Sid.PROXY_SESSION, "KC1"), Instant.parse("2026-11-23T10:00:00Z"));
 	}
 
 	private int rowCount(String table) {
-		return JdbcClient.create(this.dataSource).sql("SELECT COUNT(*) FROM " + table).query(Integer.class).single();
+		return jdbc().sql("SELECT COUNT(*) FROM " + table).query(Integer.class).single();
 	}
 
 	private String progressText() {
-		return JdbcClient.create(this.dataSource).sql("SELECT progress FROM outreach").query(String.class).single();
+		return jdbc().sql("SELECT progress FROM outreach").query(String.class).single();
 	}
 
 }

@@ -348,9 +348,8 @@ class RequestReaderTests {
 		String metadata = "{\"amount\":0.10,\"big\":12345678901234567890,\"rates\":[1.50,2,-7.250],\"pi\":3.14159265358979323846264338327950288}";
 		OutboundSmsRequest request = accepted(withField("metadata", metadata));
 
-		byte[] event = new ResultEventJson().write(ResultEvent.of(request,
-				new StoredOutcome(Outcome.CREATED, "flex-legacy", Map.of(), Instant.parse("2026-11-23T10:15:30.123Z")),
-				1));
+		byte[] event = new ResultEventJson().write(ResultEvent.of(request, new StoredOutcome(Outcome.CREATED,
+				"flex-legacy", request.pair(), Map.of(), Instant.parse("2026-11-23T10:15:30.123Z")), 1));
 
 		assertThat(new String(event, StandardCharsets.UTF_8)).contains("\"metadata\":" + metadata);
 	}

@@ -39,7 +39,7 @@ class ResultEventJsonTests {
 	@Test
 	void writesACreatedEventWithTheContractsFieldsAndFlatSids() {
 		ResultEvent event = ResultEvent.of(request(Optional.of(Map.of("ticketId", "4711"))),
-				new StoredOutcome(Outcome.CREATED, "flex-legacy", LEGACY_SIDS, COMPLETED_AT), 1);
+				new StoredOutcome(Outcome.CREATED, "flex-legacy", PAIR, LEGACY_SIDS, COMPLETED_AT), 1);
 
 		Map<String, Object> written = read(event);
 
@@ -55,7 +55,7 @@ class ResultEventJsonTests {
 	@Test
 	void putsTheEnvelopeFirstAndTheMetadataAttemptsAndTimeLast() {
 		ResultEvent event = ResultEvent.of(request(Optional.of(Map.of("ticketId", "4711"))),
-				new StoredOutcome(Outcome.CREATED, "flex-legacy", LEGACY_SIDS, COMPLETED_AT), 1);
+				new StoredOutcome(Outcome.CREATED, "flex-legacy", PAIR, LEGACY_SIDS, COMPLETED_AT), 1);
 
 		List<String> fields = List.copyOf(read(event).keySet());
 
@@ -66,9 +66,8 @@ class ResultEventJsonTests {
 
 	@Test
 	void writesCompletedAtWithMillisecondsEvenOnAWholeSecond() {
-		ResultEvent event = ResultEvent.of(request(Optional.empty()),
-				new StoredOutcome(Outcome.CREATED, "flex-legacy", LEGACY_SIDS, Instant.parse("2026-11-23T10:15:30Z")),
-				1);
+		ResultEvent event = ResultEvent.of(request(Optional.empty()), new StoredOutcome(Outcome.CREATED, "flex-legacy",
+				PAIR, LEGACY_SIDS, Instant.parse("2026-11-23T10:15:30Z")), 1);
 
 		assertThat(read(event)).containsEntry("completedAt", "2026-11-23T10:15:30.000Z");
 	}
@@ -76,7 +75,7 @@ class ResultEventJsonTests {
 	@Test
 	void leavesOutTheInternalChatServiceSid() {
 		ResultEvent event = ResultEvent.of(request(Optional.empty()),
-				new StoredOutcome(Outcome.CREATED, "flex-legacy", LEGACY_SIDS, COMPLETED_AT), 1);
+				new StoredOutcome(Outcome.CREATED, "flex-legacy", PAIR, LEGACY_SIDS, COMPLETED_AT), 1);
 
 		String written = write(event);
 
@@ -88,7 +87,7 @@ class ResultEventJsonTests {
 		Map<Sid, String> withoutMessage = Map.of(Sid.FLEX_FLOW, "FO0001", Sid.CHAT_CHANNEL, "CH0001", Sid.PROXY_SESSION,
 				"KC0001");
 		ResultEvent event = ResultEvent.of(request(Optional.empty()),
-				new StoredOutcome(Outcome.REUSED, "flex-legacy", withoutMessage, COMPLETED_AT), 2);
+				new StoredOutcome(Outcome.REUSED, "flex-legacy", PAIR, withoutMessage, COMPLETED_AT), 2);
 
 		Map<String, Object> written = read(event);
 
@@ -103,7 +102,7 @@ class ResultEventJsonTests {
 		Map<Sid, String> sids = Map.of(Sid.CONVERSATION, "CH0002", Sid.INTERACTION, "KD0002", Sid.INTERACTION_CHANNEL,
 				"UO0002", Sid.TASK, "WT0002", Sid.MESSAGE, "IM0002");
 		ResultEvent event = ResultEvent.of(request(Optional.empty()),
-				new StoredOutcome(Outcome.CREATED, "flex-conversations", sids, COMPLETED_AT), 1);
+				new StoredOutcome(Outcome.CREATED, "flex-conversations", PAIR, sids, COMPLETED_AT), 1);
 
 		Map<String, Object> written = read(event);
 
@@ -119,7 +118,7 @@ class ResultEventJsonTests {
 	@Test
 	void writesCompletedAtInUtcWithMilliseconds() {
 		ResultEvent event = ResultEvent.of(request(Optional.empty()), new StoredOutcome(Outcome.CREATED, "flex-legacy",
-				LEGACY_SIDS, Instant.parse("2026-11-23T10:15:30.123456789Z")), 1);
+				PAIR, LEGACY_SIDS, Instant.parse("2026-11-23T10:15:30.123456789Z")), 1);
 
 		Map<String, Object> written = read(event);
 
@@ -135,7 +134,7 @@ class ResultEventJsonTests {
 		metadata.put("archived", false);
 		metadata.put("owner", null);
 		ResultEvent event = ResultEvent.of(request(Optional.of(metadata)),
-				new StoredOutcome(Outcome.CREATED, "flex-legacy", LEGACY_SIDS, COMPLETED_AT), 1);
+				new StoredOutcome(Outcome.CREATED, "flex-legacy", PAIR, LEGACY_SIDS, COMPLETED_AT), 1);
 
 		Map<String, Object> written = read(event);
 

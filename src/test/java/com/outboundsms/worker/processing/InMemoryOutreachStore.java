@@ -10,9 +10,10 @@ import java.util.Optional;
 /**
  * The idempotency store in memory, with the JDBC store's semantics: a claim inserts the
  * pair's row or takes over a pending row whose lease ran out, answers {@code Busy} while
- * the lease runs and {@code Open} for an open row; writes carrying a stale fencing token
+ * the lease runs and {@code Open} for an open row; fencing tokens are never given out
+ * twice; writes carrying a stale fencing token, and checkpoints after the lease ran out,
  * fail with {@link TransientFailure} (checkpoint, open) or change nothing (replace,
- * release, abandon).
+ * release, abandon); an outcome stored for a request id stays and is answered.
  */
 final class InMemoryOutreachStore implements OutreachStore {
 
@@ -23,6 +24,8 @@ final class InMemoryOutreachStore implements OutreachStore {
 	private final Map<NumberPair, Row> rows = new HashMap<>();
 
 	private final Map<String, StoredOutcome> outcomes = new HashMap<>();
+
+	private long lastFence;
 
 	InMemoryOutreachStore(Clock clock) {
 		this.clock = clock;
@@ -38,16 +41,17 @@ final class InMemoryOutreachStore implements OutreachStore {
 		Instant now = this.clock.instant();
 		Row row = this.rows.get(pair);
 		if (row == null) {
-			this.rows.put(pair, Row.pending(backend, requestId, OutreachProgress.none(), now.plus(LEASE), 1));
-			return new Claim.Claimed(1, OutreachProgress.none());
+			long fence = nextFence();
+			this.rows.put(pair, Row.pending(backend, requestId, OutreachProgress.none(), now.plus(LEASE), fence));
+			return new Claim.Claimed(fence, OutreachProgress.none());
 		}
 		if (row.state() == State.OPEN) {
 			return new Claim.Open(row.fence(), row.backend(), row.progress(), row.openedAt(), row.checkedAt());
 		}
 		if (row.leaseUntil() != null && row.leaseUntil().isAfter(now)) {
-			return new Claim.Busy(row.leaseUntil());
+			return new Claim.Busy(Duration.between(now, row.leaseUntil()));
 		}
-		long fence = row.fence() + 1;
+		long fence = nextFence();
 		OutreachProgress kept = row.backend().equals(backend) ? row.progress() : OutreachProgress.none();
 		this.rows.put(pair, Row.pending(backend, requestId, kept, now.plus(LEASE), fence));
 		return new Claim.Claimed(fence, kept);
@@ -60,7 +64,7 @@ final class InMemoryOutreachStore implements OutreachStore {
 		if (row == null || row.state() != State.OPEN || row.fence() != open.fence()) {
 			return Optional.empty();
 		}
-		long fence = row.fence() + 1;
+		long fence = nextFence();
 		this.rows.put(pair,
 				Row.pending(backend, requestId, OutreachProgress.none(), this.clock.instant().plus(LEASE), fence));
 		return Optional.of(new Claim.Claimed(fence, OutreachProgress.none()));
@@ -69,17 +73,20 @@ final class InMemoryOutreachStore implements OutreachStore {
 	@Override
 	public synchronized void checkpoint(NumberPair pair, long fence, OutreachProgress progress) {
 		Row row = owned(pair, fence);
+		if (row.leaseUntil() == null || !row.leaseUntil().isAfter(this.clock.instant())) {
+			throw new TransientFailure("lost the claim on the pair (fence " + fence + "): its lease ran out");
+		}
 		this.rows.put(pair,
 				Row.pending(row.backend(), row.ownerRequestId(), progress, this.clock.instant().plus(LEASE), fence));
 	}
 
 	@Override
-	public synchronized void open(NumberPair pair, long fence, OutreachProgress progress, String requestId,
+	public synchronized StoredOutcome open(NumberPair pair, long fence, OutreachProgress progress, String requestId,
 			StoredOutcome outcome) {
 		Row row = owned(pair, fence);
 		this.rows.put(pair, new Row(row.backend(), State.OPEN, row.ownerRequestId(), progress, null, fence,
 				this.clock.instant(), this.clock.instant()));
-		this.outcomes.putIfAbsent(requestId, outcome);
+		return recordOutcome(requestId, pair, outcome);
 	}
 
 	@Override
@@ -92,8 +99,9 @@ final class InMemoryOutreachStore implements OutreachStore {
 	}
 
 	@Override
-	public synchronized void recordOutcome(String requestId, NumberPair pair, StoredOutcome outcome) {
-		this.outcomes.putIfAbsent(requestId, outcome);
+	public synchronized StoredOutcome recordOutcome(String requestId, NumberPair pair, StoredOutcome outcome) {
+		StoredOutcome earlier = this.outcomes.putIfAbsent(requestId, outcome);
+		return (earlier != null) ? earlier : outcome;
 	}
 
 	@Override
@@ -118,6 +126,11 @@ final class InMemoryOutreachStore implements OutreachStore {
 	 */
 	synchronized Optional<Row> row(NumberPair pair) {
 		return Optional.ofNullable(this.rows.get(pair));
+	}
+
+	private long nextFence() {
+		this.lastFence++;
+		return this.lastFence;
 	}
 
 	private Row owned(NumberPair pair, long fence) {

@@ -126,8 +126,8 @@ class OutreachProcessorTests {
 				this.clock, new ClockAdvancingPause(this.clock));
 		this.store.claim(PAIR, "made-elsewhere", "another-backend");
 		this.store.open(PAIR, 1, OutreachProgress.none().with(Sid.PROXY_SESSION, "KC-other"), "made-elsewhere",
-				new StoredOutcome(Outcome.CREATED, "another-backend", java.util.Map.of(Sid.PROXY_SESSION, "KC-other"),
-						this.clock.instant()));
+				new StoredOutcome(Outcome.CREATED, "another-backend", PAIR,
+						java.util.Map.of(Sid.PROXY_SESSION, "KC-other"), this.clock.instant()));
 
 		ResultEvent event = trusting.process(request("crm-ticket-4711"), 1);
 
@@ -222,8 +222,9 @@ class OutreachProcessorTests {
 		Claim.Claimed other = (Claim.Claimed) this.store.claim(PAIR, "crm-ticket-4711", RecordingBackend.NAME);
 		OutreachProgress madeByOther = RecordingBackend.madeUpTo(9, Sid.CHAT_MESSAGE);
 		Instant start = this.clock.instant();
-		this.pause.meanwhile(() -> this.store.open(PAIR, other.fence(), madeByOther, "crm-ticket-4711",
-				new StoredOutcome(Outcome.CREATED, RecordingBackend.NAME, madeByOther.sids(), this.clock.instant())));
+		this.pause
+			.meanwhile(() -> this.store.open(PAIR, other.fence(), madeByOther, "crm-ticket-4711", new StoredOutcome(
+					Outcome.CREATED, RecordingBackend.NAME, PAIR, madeByOther.sids(), this.clock.instant())));
 
 		ResultEvent event = this.processor.process(request("crm-ticket-4712"), 1);
 

@@ -71,7 +71,7 @@ class OutreachProgressTests {
 	void isNotChangedByTheMapsItWasMadeFrom() {
 		Map<Sid, String> sids = new EnumMap<>(Map.of(Sid.FLEX_FLOW, "FO123"));
 		Set<Sid> attempted = EnumSet.of(Sid.FLEX_FLOW);
-		OutreachProgress progress = new OutreachProgress(sids, attempted);
+		OutreachProgress progress = new OutreachProgress("o1", sids, attempted);
 
 		sids.put(Sid.CHAT_CHANNEL, CHANNEL);
 		attempted.add(Sid.CHAT_CHANNEL);
@@ -104,7 +104,7 @@ class OutreachProgressTests {
 	void equalsAnotherProgressWithTheSameContent() {
 		OutreachProgress one = OutreachProgress.none().attempting(Sid.FLEX_FLOW).with(Sid.FLEX_FLOW, "FO123");
 
-		OutreachProgress other = new OutreachProgress(Map.of(Sid.FLEX_FLOW, "FO123"), Set.of(Sid.FLEX_FLOW));
+		OutreachProgress other = new OutreachProgress("", Map.of(Sid.FLEX_FLOW, "FO123"), Set.of(Sid.FLEX_FLOW));
 
 		assertThat(other).isEqualTo(one).hasSameHashCodeAs(one);
 	}

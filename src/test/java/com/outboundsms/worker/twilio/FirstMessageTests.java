@@ -5,9 +5,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import com.outboundsms.worker.processing.ErrorCode;
+import com.outboundsms.worker.processing.ErrorDetail;
 import com.outboundsms.worker.processing.NumberPair;
 import com.outboundsms.worker.processing.OutboundSmsRequest;
 import com.outboundsms.worker.processing.OutreachProgress;
+import com.outboundsms.worker.processing.PermanentFailure;
 import com.outboundsms.worker.processing.Sid;
 import org.junit.jupiter.api.Test;
 
@@ -21,8 +24,9 @@ class FirstMessageTests {
 
 	@Test
 	void postsTheFirstMessageOnceWithTheMarkerAndCheckpointsAroundIt() {
-		OutreachProgress made = FirstMessage.ensure(request("Hello"), OutreachProgress.none(), false,
-				this.checkpoints::add, Sid.MESSAGE, this.messages);
+		OutreachProgress made = FirstMessage
+			.ensure(request("Hello"), OutreachProgress.none(), false, this.checkpoints::add, Sid.MESSAGE, this.messages)
+			.progress();
 
 		assertThat(this.messages.posted).containsExactly("Hello|{\"outboundSmsFirstMessage\":true}");
 		assertThat(made.sid(Sid.MESSAGE)).contains("IM-new");
@@ -36,8 +40,10 @@ class FirstMessageTests {
 		this.messages.latest.add(new FirstMessage.Posted("IM-other", null));
 		this.messages.latest.add(new FirstMessage.Posted("IM-earlier", "{\"outboundSmsFirstMessage\":true}"));
 
-		OutreachProgress made = FirstMessage.ensure(request("Hello"), OutreachProgress.none().attempting(Sid.MESSAGE),
-				true, this.checkpoints::add, Sid.MESSAGE, this.messages);
+		OutreachProgress made = FirstMessage
+			.ensure(request("Hello"), OutreachProgress.none().attempting(Sid.MESSAGE), true, this.checkpoints::add,
+					Sid.MESSAGE, this.messages)
+			.progress();
 
 		assertThat(this.messages.posted).isEmpty();
 		assertThat(made.sid(Sid.MESSAGE)).contains("IM-earlier");
@@ -57,8 +63,9 @@ class FirstMessageTests {
 		OutreachProgress announced = FirstMessage.announced(request("Hello"), OutreachProgress.none(), Sid.MESSAGE);
 		this.messages.latest.add(new FirstMessage.Posted("IM-stale", "{\"outboundSmsFirstMessage\":true}"));
 
-		OutreachProgress made = FirstMessage.ensure(request("Hello"), announced, false, this.checkpoints::add,
-				Sid.MESSAGE, this.messages);
+		OutreachProgress made = FirstMessage
+			.ensure(request("Hello"), announced, false, this.checkpoints::add, Sid.MESSAGE, this.messages)
+			.progress();
 
 		assertThat(announced.wasAttempted(Sid.MESSAGE)).isTrue();
 		assertThat(this.messages.looked).isZero();
@@ -86,6 +93,22 @@ class FirstMessageTests {
 		assertThat(this.checkpoints).isEmpty();
 	}
 
+	@Test
+	void aMessageTwilioRefusesForGoodLeavesTheOutreachWithTheRefusalAndNoSid() {
+		this.messages.refusal = new PermanentFailure(ErrorCode.TWILIO_REJECTED, "posting the first message: refused",
+				21610, 400, null);
+
+		FirstMessage.Result result = FirstMessage.ensure(request("Hello"), OutreachProgress.none(), false,
+				this.checkpoints::add, Sid.MESSAGE, this.messages);
+
+		assertThat(result.progress().has(Sid.MESSAGE)).isFalse();
+		assertThat(result.progress().wasAttempted(Sid.MESSAGE)).isTrue();
+		assertThat(result.error()).isEqualTo(new ErrorDetail(ErrorCode.TWILIO_REJECTED,
+				"posting the first message: refused", Optional.of(21610), Optional.of(400)));
+		assertThat(this.checkpoints).singleElement()
+			.satisfies((saved) -> assertThat(saved.wasAttempted(Sid.MESSAGE)).isTrue());
+	}
+
 	private static OutboundSmsRequest request(String message) {
 		return new OutboundSmsRequest("r1", new NumberPair("+15005550006", "+14155552671"), "Jane", Optional.empty(),
 				Optional.ofNullable(message), Map.of(), Optional.empty());
@@ -105,8 +128,13 @@ class FirstMessageTests {
 			return this.latest;
 		}
 
+		PermanentFailure refusal;
+
 		@Override
 		public String post(String body, String attributes) {
+			if (this.refusal != null) {
+				throw this.refusal;
+			}
 			this.posted.add(body + "|" + attributes);
 			return "IM-new";
 		}
