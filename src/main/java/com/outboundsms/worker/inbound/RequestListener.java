@@ -118,24 +118,24 @@ class RequestListener {
 			setAside(message, request.requestId(), paused.get(), attempt);
 			return;
 		}
+		ResultEvent event;
 		try {
-			ResultEvent event = this.processor.process(request, attempt.number());
-			this.results.publish(event);
-			Duration took = took(attempt);
-			this.metrics.settled(event.outcome(), null, took);
-			this.outcomes.settled(event, took);
+			event = this.processor.process(request, attempt.number());
 		}
 		catch (PermanentFailure failure) {
 			fail(message, known, attempt, failure.detail(attempt.number()));
+			return;
 		}
 		catch (SystemicFailure failure) {
 			this.gate.pause(failure.dependency(), failure.getMessage());
 			setAside(message, request.requestId(), failure.dependency(), attempt);
+			return;
 		}
 		catch (OutreachFailure failure) {
 			Duration atLeast = (failure instanceof TransientFailure transientFailure)
 					? transientFailure.retryNoSoonerThan() : Duration.ZERO;
 			retryOrFail(message, known, attempt, failure.detail(attempt.number()), failure.getMessage(), atLeast);
+			return;
 		}
 		catch (RuntimeException unexpected) {
 			logger.error("Unexpected failure while processing request " + request.requestId(), unexpected);
@@ -144,7 +144,32 @@ class RequestListener {
 					ErrorDetail.of(ErrorCode.RETRIES_EXHAUSTED,
 							"gave up after " + attempt.number() + " attempt(s); last cause: " + cause),
 					cause, Duration.ZERO);
+			return;
 		}
+		publishSettled(message, event, attempt);
+	}
+
+	/**
+	 * Publishes the event of a request whose outcome is stored. If that fails the request
+	 * is never dead-lettered, whatever its attempts: a failed event would contradict the
+	 * store, so the request waits on the broker and its next attempt, answered from the
+	 * store, publishes the same event again.
+	 */
+	private void publishSettled(Message message, ResultEvent event, Attempt attempt) {
+		try {
+			this.results.publish(event);
+		}
+		catch (RuntimeException notPublished) {
+			String cause = "the result event was not published: " + notPublished.getMessage();
+			Duration delay = this.retries.schedule(message, attempt, cause, Duration.ZERO);
+			this.metrics.retryScheduled("result-publish");
+			this.outcomes.retryScheduled(event.requestId(), attempt, ErrorDetail.of(ErrorCode.RETRIES_EXHAUSTED, cause),
+					cause, delay, took(attempt));
+			return;
+		}
+		Duration took = took(attempt);
+		this.metrics.settled(event.outcome(), null, took);
+		this.outcomes.settled(event, took);
 	}
 
 	private void retryOrFail(Message message, Known known, Attempt attempt, ErrorDetail exhausted, String cause,

@@ -117,11 +117,13 @@ final class Ledger {
 		return wrong;
 	}
 
-	/** Requests whose result events disagree on the SIDs. */
-	long inconsistentResults() {
+	/**
+	 * Requests whose result events disagree: on the outcome, the SIDs, or what failed.
+	 */
+	long disagreeingResults() {
 		return this.results.values()
 			.stream()
-			.filter((events) -> events.stream().map(Ledger::sids).distinct().count() > 1)
+			.filter((events) -> events.stream().map(Ledger::answer).distinct().count() > 1)
 			.count();
 	}
 
@@ -140,14 +142,19 @@ final class Ledger {
 			.count();
 	}
 
-	private static String sids(JsonNode event) {
-		StringBuilder sids = new StringBuilder();
+	/**
+	 * What a result event answers: its outcome, its SIDs and the codes of what failed.
+	 */
+	private static String answer(JsonNode event) {
+		StringBuilder answer = new StringBuilder(event.path("outcome").asString()).append(';');
 		event.properties().forEach((field) -> {
 			if (field.getKey().endsWith("Sid")) {
-				sids.append(field.getKey()).append('=').append(field.getValue().asString()).append(';');
+				answer.append(field.getKey()).append('=').append(field.getValue().asString()).append(';');
 			}
 		});
-		return sids.toString();
+		answer.append("error=").append(event.path("error").path("code").asString("")).append(';');
+		answer.append("messageError=").append(event.path("messageError").path("code").asString(""));
+		return answer.toString();
 	}
 
 }

@@ -366,6 +366,59 @@ class OutreachProcessorTests {
 		assertThat(this.store.findOutcome("crm-ticket-4711")).isEmpty();
 	}
 
+	/**
+	 * Two copies of one request (a producer re-published after a lost confirm): the
+	 * second finds the pair busy with the first, waits, and finds it open; it must answer
+	 * what the first stored, not a REUSED of its own.
+	 */
+	@Test
+	void aCopyProcessedWhileTheFirstMakesTheOutreachGetsTheFirstsOutcome() {
+		Claim.Claimed first = (Claim.Claimed) this.store.claim(PAIR, "crm-ticket-4711", RecordingBackend.NAME);
+		OutreachProgress made = RecordingBackend.madeUpTo(3, Sid.CHAT_MESSAGE);
+		StoredOutcome created = new StoredOutcome(Outcome.CREATED, RecordingBackend.NAME, PAIR, made.sids(),
+				this.clock.instant());
+		this.pause.meanwhile(() -> this.store.open(PAIR, first.fence(), made, "crm-ticket-4711", created));
+
+		ResultEvent copy = this.processor.process(request("crm-ticket-4711"), 1);
+
+		assertThat(copy.outcome()).isEqualTo(Outcome.CREATED);
+		assertThat(copy.sids()).isEqualTo(made.sids());
+		assertThat(copy.completedAt()).isEqualTo(created.completedAt());
+		assertThat(this.backend.creates()).isEmpty();
+	}
+
+	@Test
+	void refusesARequestIdUsedBeforeForAnotherPair() {
+		this.processor.process(request("crm-ticket-4711"), 1);
+		OutboundSmsRequest otherPair = new OutboundSmsRequest("crm-ticket-4711",
+				new NumberPair("+15005550006", "+14155552672"), "Joe", Optional.empty(), Optional.empty(), Map.of(),
+				Optional.empty());
+
+		PermanentFailure failure = catchThrowableOfType(PermanentFailure.class,
+				() -> this.processor.process(otherPair, 1));
+
+		assertThat(failure.code()).isEqualTo(ErrorCode.REQUEST_ID_CONFLICT);
+		assertThat(failure.getMessage()).doesNotContain("+1415");
+		assertThat(this.backend.creates()).hasSize(1);
+		assertThat(this.store.row(otherPair.pair())).isEmpty();
+	}
+
+	@Test
+	void refusesARequestIdThatAnotherPairsCopyStoredWhileThisOneWasMade() {
+		NumberPair otherPair = new NumberPair("+15005550006", "+14155552672");
+		this.backend.before(Sid.FLEX_FLOW,
+				() -> this.store.recordOutcome("crm-ticket-4711", otherPair,
+						new StoredOutcome(Outcome.REUSED, RecordingBackend.NAME, otherPair,
+								Map.of(Sid.PROXY_SESSION, "KC-other"), this.clock.instant())));
+
+		PermanentFailure failure = catchThrowableOfType(PermanentFailure.class,
+				() -> this.processor.process(request("crm-ticket-4711"), 1));
+
+		assertThat(failure.code()).isEqualTo(ErrorCode.REQUEST_ID_CONFLICT);
+		assertThat(this.store.findOutcome("crm-ticket-4711"))
+			.hasValueSatisfying((stored) -> assertThat(stored.pair()).isEqualTo(otherPair));
+	}
+
 	private static OutboundSmsRequest request(String requestId) {
 		return new OutboundSmsRequest(requestId, PAIR, "Jane", Optional.empty(), Optional.of("Hello Jane"), Map.of(),
 				Optional.of(Map.of("ticketId", "4711")));
