@@ -1,6 +1,7 @@
 package com.outboundsms.worker.metrics;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.EnumMap;
 import java.util.Locale;
 import java.util.Map;
@@ -50,6 +51,12 @@ class MicrometerWorkerMetrics implements WorkerMetrics {
 
 	static final String TWILIO_REFUSED = "outbound.sms.twilio.refused";
 
+	static final String RETENTION_DELETED = "outbound.sms.retention.deleted";
+
+	static final String RETENTION_RUN = "outbound.sms.retention.run";
+
+	static final String RETENTION_LAST_RUN = "outbound.sms.retention.last.run";
+
 	private final MeterRegistry registry;
 
 	private final Map<Dependency, AtomicInteger> paused = new EnumMap<>(Dependency.class);
@@ -61,6 +68,9 @@ class MicrometerWorkerMetrics implements WorkerMetrics {
 	private final Timer firstAttemptAge;
 
 	private final Timer retryAge;
+
+	// not a number until this instance ran retention: "never" must not look like 1970
+	private final AtomicReference<Double> lastRetentionRun = new AtomicReference<>(Double.NaN);
 
 	MicrometerWorkerMetrics(MeterRegistry registry) {
 		this.registry = registry;
@@ -82,6 +92,10 @@ class MicrometerWorkerMetrics implements WorkerMetrics {
 		}
 		this.firstAttemptAge = requestAge("first");
 		this.retryAge = requestAge("retry");
+		Gauge.builder(RETENTION_LAST_RUN, this.lastRetentionRun, AtomicReference::get)
+			.description("When this instance last ended a retention run, in seconds since the epoch")
+			.baseUnit("seconds")
+			.register(registry);
 	}
 
 	private Timer requestAge(String attempt) {
@@ -186,6 +200,24 @@ class MicrometerWorkerMetrics implements WorkerMetrics {
 			.tag("endpoint", endpoint)
 			.register(this.registry)
 			.increment();
+	}
+
+	@Override
+	public void retentionDeleted(String table, long rows) {
+		Counter.builder(RETENTION_DELETED)
+			.description("Rows retention deleted because they grew older than the retention age, by table")
+			.tag("table", table)
+			.register(this.registry)
+			.increment(rows);
+	}
+
+	@Override
+	public void retentionRan(Instant ended, Duration took) {
+		Timer.builder(RETENTION_RUN)
+			.description("Retention runs this instance made while holding the lock, and how long they took")
+			.register(this.registry)
+			.record(took);
+		this.lastRetentionRun.set(ended.toEpochMilli() / 1000.0);
 	}
 
 	static String statusClass(int status) {

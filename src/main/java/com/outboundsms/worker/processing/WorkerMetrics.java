@@ -1,12 +1,13 @@
 package com.outboundsms.worker.processing;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.function.IntSupplier;
 
 /**
  * What the worker records about its work, for operators: outcomes, Twilio calls, retries,
- * dead letters, store latency, the backlog and paused consumption. Implementations must
- * never record a phone number, a request id or a SID.
+ * dead letters, store latency, the backlog, paused consumption and retention.
+ * Implementations must never record a phone number, a request id or a SID.
  */
 public interface WorkerMetrics {
 
@@ -75,6 +76,20 @@ public interface WorkerMetrics {
 	void twilioCallRefused(String endpoint);
 
 	/**
+	 * Retention deleted a batch of rows past their age.
+	 * @param table the table, such as {@code request_outcome}
+	 * @param rows how many rows the batch deleted (zero when none was left)
+	 */
+	void retentionDeleted(String table, long rows);
+
+	/**
+	 * A retention run ended on this instance.
+	 * @param ended when it ended
+	 * @param took how long it took
+	 */
+	void retentionRan(Instant ended, Duration took);
+
+	/**
 	 * Metrics that record nothing, for code run without a registry.
 	 * @return the no-op metrics
 	 */
@@ -115,6 +130,14 @@ public interface WorkerMetrics {
 
 			@Override
 			public void twilioCallRefused(String endpoint) {
+			}
+
+			@Override
+			public void retentionDeleted(String table, long rows) {
+			}
+
+			@Override
+			public void retentionRan(Instant ended, Duration took) {
 			}
 
 		};
