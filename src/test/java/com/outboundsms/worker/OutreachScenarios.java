@@ -267,13 +267,13 @@ abstract class OutreachScenarios {
 				WHERE to_number = ?""").param(pair.to()).update();
 	}
 
-	private Pair newPair() {
+	Pair newPair() {
 		Pair pair = new Pair(TestNumbers.twilioNumber(), TestNumbers.customerNumber());
 		backend().prepare(pair.from());
 		return pair;
 	}
 
-	private String id(String scenario) {
+	String id(String scenario) {
 		return backend().name() + "-" + scenario + "-" + UUID.randomUUID().toString().substring(0, 8);
 	}
 
@@ -284,7 +284,28 @@ abstract class OutreachScenarios {
 			.single();
 	}
 
-	private record Pair(String from, String to) {
+	record Pair(String from, String to) {
+	}
+
+	@Test
+	void keepsTheTaskAttributesThatTieATaskToItsOutreachOutOfTheRequestsReach() {
+		Pair pair = newPair();
+		Map<String, Object> forged = Map.of("conversationSid", "CH-forged", "flexInteractionSid", "KD-forged",
+				"flexInteractionChannelSid", "UO-forged", "outboundSmsOutreachId", "forged", "ticketId", 4711);
+		Map<String, Object> body = RequestBodies.minimal(id("reserved"), pair.from(), pair.to());
+		body.put("taskAttributes", forged);
+
+		this.taps.publish(RequestBodies.json(body), null);
+
+		JsonNode result = this.taps.awaitResult((String) body.get("requestId"));
+		assertThat(result.path("outcome").asString()).isEqualTo("CREATED");
+		Map<String, Object> attributes = backend().taskAttributesOf(result);
+		assertThat(attributes).containsEntry("ticketId", 4711);
+		forged.forEach((key, value) -> {
+			if (!key.equals("ticketId")) {
+				assertThat(attributes).doesNotContainEntry(key, value);
+			}
+		});
 	}
 
 }

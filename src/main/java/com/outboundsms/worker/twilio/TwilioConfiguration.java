@@ -4,6 +4,7 @@ import java.time.Clock;
 
 import com.outboundsms.worker.processing.CallCapacity;
 import com.outboundsms.worker.processing.OutreachBackend;
+import com.outboundsms.worker.processing.Pause;
 import com.outboundsms.worker.processing.WorkerMetrics;
 import com.twilio.http.TwilioRestClient;
 import tools.jackson.databind.json.JsonMapper;
@@ -57,14 +58,16 @@ class TwilioConfiguration {
 
 	@Bean
 	OutreachBackend outreachBackend(BackendProperties backend, TwilioRestClient client, FlexFlowDirectory flows,
-			TwilioProperties properties) {
+			TwilioProperties properties, InteractionSetupProperties interactionSetup, Clock clock) {
 		JsonMapper json = JsonMapper.builder().build();
 		if (backend.backend() == BackendProperties.Backend.FLEX_CONVERSATIONS) {
 			require(backend, properties.workspaceSid(), "TWILIO_WORKSPACE_SID (twilio.workspace-sid)",
 					"the TaskRouter workspace (WS…) the tasks go to");
 			require(backend, properties.workflowSid(), "TWILIO_WORKFLOW_SID (twilio.workflow-sid)",
 					"the workflow (WW…) that routes the tasks");
-			return new FlexConversationsBackend(client, properties, json);
+			return new FlexConversationsBackend(new TwilioFlexConversations(client, json),
+					new InteractionRequests(properties, new TaskAttributes(json)),
+					new SetupWait(interactionSetup, clock, Pause.sleeping()));
 		}
 		require(backend, properties.proxyServiceSid(), "TWILIO_PROXY_SERVICE_SID (twilio.proxy-service-sid)",
 				"the Proxy service (KS…) sessions are made in");

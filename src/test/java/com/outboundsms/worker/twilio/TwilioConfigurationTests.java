@@ -9,6 +9,7 @@ import com.twilio.http.TwilioRestClient;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
 
 class TwilioConfigurationTests {
@@ -36,6 +37,19 @@ class TwilioConfigurationTests {
 		assertThat(backend(legacy, properties("KS1", null, null)).name()).isEqualTo("flex-legacy");
 	}
 
+	@Test
+	void interactionSetupWaitsAreBoundedWellUnderTheLease() {
+		assertThat(new InteractionSetupProperties(Duration.ofMillis(500), Duration.ofSeconds(5)).maxWait())
+			.isEqualTo(Duration.ofSeconds(5));
+		assertThatIllegalArgumentException()
+			.isThrownBy(() -> new InteractionSetupProperties(Duration.ZERO, Duration.ofSeconds(5)));
+		assertThatIllegalArgumentException()
+			.isThrownBy(() -> new InteractionSetupProperties(Duration.ofSeconds(2), Duration.ofSeconds(1)));
+		assertThatIllegalArgumentException()
+			.isThrownBy(() -> new InteractionSetupProperties(Duration.ofSeconds(1), Duration.ofSeconds(31)))
+			.withMessageContaining("max-wait");
+	}
+
 	private com.outboundsms.worker.processing.OutreachBackend backend(BackendProperties backend,
 			TwilioProperties properties) {
 		TwilioRestClient client = this.configuration.twilioRestClient(properties,
@@ -43,7 +57,8 @@ class TwilioConfigurationTests {
 						Duration.ofSeconds(15)),
 				WorkerMetrics.none());
 		return this.configuration.outreachBackend(backend, client,
-				this.configuration.flexFlowDirectory(client, properties, Clock.systemUTC()), properties);
+				this.configuration.flexFlowDirectory(client, properties, Clock.systemUTC()), properties,
+				new InteractionSetupProperties(Duration.ofMillis(500), Duration.ofSeconds(5)), Clock.systemUTC());
 	}
 
 	private static TwilioProperties properties(String proxyService, String workspace, String workflow) {
