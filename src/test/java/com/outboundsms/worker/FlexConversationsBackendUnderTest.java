@@ -95,6 +95,14 @@ class FlexConversationsBackendUnderTest implements BackendUnderTest {
 	}
 
 	/**
+	 * The interaction's {@code routing.properties.worker_sid}: agent-initiated routing.
+	 */
+	@Override
+	public Object targetWorkerOf(JsonNode result) {
+		return routingOf(result).get("worker_sid");
+	}
+
+	/**
 	 * The {@code routing.properties} of the interaction a result event names, as Twilio
 	 * received them.
 	 * @param result the result event

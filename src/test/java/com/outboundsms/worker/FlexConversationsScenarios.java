@@ -29,12 +29,15 @@ import static org.awaitility.Awaitility.await;
  */
 @TestPropertySource(properties = { "outbound-sms.backend=flex-conversations",
 		"twilio.workspace-sid=" + FlexConversationsScenarios.WORKSPACE,
-		"twilio.workflow-sid=" + FlexConversationsScenarios.WORKFLOW })
+		"twilio.workflow-sid=" + FlexConversationsScenarios.WORKFLOW,
+		"twilio.queue-sid=" + FlexConversationsScenarios.QUEUE })
 abstract class FlexConversationsScenarios extends OutreachScenarios {
 
 	static final String WORKSPACE = "WS0123456789abcdef0123456789abcdef";
 
 	static final String WORKFLOW = "WW0123456789abcdef0123456789abcdef";
+
+	static final String QUEUE = "WQ0123456789abcdef0123456789abcdef";
 
 	private static final JsonMapper JSON = JsonMapper.builder().build();
 
@@ -50,7 +53,7 @@ abstract class FlexConversationsScenarios extends OutreachScenarios {
 	}
 
 	@Test
-	void asksForAnAgentInitiatedSmsInteractionRoutedToTheConfiguredWorkflow() {
+	void asksForAnAgentInitiatedSmsInteractionRoutedToTheConfiguredWorkflowAndQueue() {
 		Pair pair = newPair();
 		String requestId = id("shape");
 		Map<String, Object> body = RequestBodies.minimal(requestId, pair.from(), pair.to());
@@ -67,7 +70,9 @@ abstract class FlexConversationsScenarios extends OutreachScenarios {
 			.formatted(pair.to(), pair.from())));
 		assertThat(backend().routingOf(result)).containsEntry("workspace_sid", WORKSPACE)
 			.containsEntry("workflow_sid", WORKFLOW)
-			.containsEntry("task_channel_unique_name", "sms");
+			.containsEntry("queue_sid", QUEUE)
+			.containsEntry("task_channel_unique_name", "sms")
+			.doesNotContainKey("worker_sid");
 		assertThat(backend().taskAttributesOf(result)).containsEntry("customerName", "Jane Doe")
 			.containsEntry("customerAddress", pair.to())
 			.containsEntry("twilioNumber", pair.from())

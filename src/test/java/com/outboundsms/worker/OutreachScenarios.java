@@ -308,4 +308,33 @@ abstract class OutreachScenarios {
 		});
 	}
 
+	@Test
+	void routesTheTaskToTheWorkerTheRequestNames() {
+		Pair pair = newPair();
+		Map<String, Object> body = RequestBodies.minimal(id("target-worker"), pair.from(), pair.to());
+		body.put("targetWorkerSid", "WK0123456789abcdef0123456789abcdef");
+
+		this.taps.publish(RequestBodies.json(body), null);
+
+		JsonNode result = this.taps.awaitResult((String) body.get("requestId"));
+		assertThat(result.path("outcome").asString()).isEqualTo("CREATED");
+		assertThat(backend().targetWorkerOf(result)).isEqualTo("WK0123456789abcdef0123456789abcdef");
+	}
+
+	@Test
+	void deadLettersATargetWorkerSidThatIsNotOne() {
+		Pair pair = newPair();
+		String requestId = id("bad-target-worker");
+		Map<String, Object> body = RequestBodies.minimal(requestId, pair.from(), pair.to());
+		body.put("targetWorkerSid", "WQ0123456789abcdef0123456789abcdef");
+
+		this.taps.publish(RequestBodies.json(body), null);
+
+		assertThat(this.taps.awaitDeadLetter(requestId).getMessageProperties().getHeaders())
+			.containsEntry("x-error-code", "INVALID_REQUEST");
+		assertThat(this.taps.awaitResult(requestId).path("error").path("message").asString())
+			.contains("targetWorkerSid: must be WK followed by 32 hex digits");
+		assertThat(backend().createsFor(pair.to())).isZero();
+	}
+
 }

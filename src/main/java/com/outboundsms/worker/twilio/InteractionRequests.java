@@ -8,8 +8,8 @@ import com.outboundsms.worker.processing.OutboundSmsRequest;
 
 /**
  * The parameters of an agent-initiated SMS interaction: the customer on the Twilio
- * number, and the routing to the configured workspace, workflow and task channel, with
- * the task attributes.
+ * number, and the routing to the configured workspace, workflow, queue and task channel
+ * (and to the request's target worker), with the task attributes.
  */
 final class InteractionRequests {
 
@@ -43,6 +43,10 @@ final class InteractionRequests {
 		Map<String, Object> routing = new LinkedHashMap<>();
 		routing.put("workspace_sid", this.properties.workspaceSid());
 		routing.put("workflow_sid", this.properties.workflowSid());
+		if (TwilioProperties.hasText(this.properties.queueSid())) {
+			routing.put("queue_sid", this.properties.queueSid());
+		}
+		request.targetWorker().ifPresent((worker) -> routing.put("worker_sid", worker));
 		routing.put("task_channel_unique_name", this.properties.taskChannel());
 		routing.put("attributes", this.taskAttributes.conversations(request, outreachId));
 		return Map.of("properties", routing);

@@ -32,8 +32,14 @@ final class TaskAttributes {
 		this.json = json;
 	}
 
+	/**
+	 * The attributes of a Flex chat channel's task, with the worker the request names for
+	 * Known Agent Routing.
+	 */
 	String legacy(OutboundSmsRequest request) {
-		return this.json.writeValueAsString(base(request));
+		Map<String, Object> attributes = base(request);
+		request.targetWorker().ifPresent((sid) -> attributes.put("targetWorkerSid", sid));
+		return this.json.writeValueAsString(attributes);
 	}
 
 	/**

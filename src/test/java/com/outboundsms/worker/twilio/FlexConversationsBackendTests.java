@@ -270,8 +270,19 @@ class FlexConversationsBackendTests {
 		assertThat(this.twilio.posted).containsExactly("CH1:Hello");
 	}
 
+	@Test
+	void sendsTheConfiguredQueueAndTheRequestsTargetWorker() {
+		this.backend.create(request("WK0123456789abcdef0123456789abcdef"), OutreachProgress.start("o-1"),
+				this.checkpoints::add);
+
+		assertThat(this.twilio.routings).singleElement()
+			.satisfies((routing) -> assertThat(object(routing.get("properties")))
+				.containsEntry("queue_sid", "WQ0123456789abcdef0123456789abcdef")
+				.containsEntry("worker_sid", "WK0123456789abcdef0123456789abcdef"));
+	}
+
 	private Creation create(OutreachProgress progress) {
-		return this.backend.create(request(), progress, this.checkpoints::add);
+		return this.backend.create(request(null), progress, this.checkpoints::add);
 	}
 
 	private Map<String, Object> attributesSent() {
@@ -283,15 +294,16 @@ class FlexConversationsBackendTests {
 		return (Map<String, Object>) value;
 	}
 
-	private static OutboundSmsRequest request() {
+	private static OutboundSmsRequest request(String targetWorker) {
 		return new OutboundSmsRequest("crm-4711", PAIR, "Jane", Optional.empty(), Optional.of("Hello"), Map.of(),
-				Optional.empty());
+				Optional.empty(), targetWorker);
 	}
 
 	private static TwilioProperties properties() {
 		return new TwilioProperties("AC00000000000000000000000000000000", null, null, "token", null, null,
 				"WS0123456789abcdef0123456789abcdef", "WW0123456789abcdef0123456789abcdef", "sms",
-				Duration.ofMinutes(10), Duration.ofSeconds(10), Duration.ofSeconds(15), 10);
+				Duration.ofMinutes(10), Duration.ofSeconds(10), Duration.ofSeconds(15), 10,
+				"WQ0123456789abcdef0123456789abcdef");
 	}
 
 }

@@ -101,6 +101,19 @@ class TaskAttributesTests {
 	}
 
 	@Test
+	void namesTheTargetWorkerInAChatChannelsTaskForKnownAgentRouting() {
+		OutboundSmsRequest request = new OutboundSmsRequest("crm-ticket-4711", PAIR, "Jane", Optional.empty(),
+				Optional.empty(), Map.of("targetWorkerSid", "WK-from-attributes"), Optional.empty(),
+				"WK0123456789abcdef0123456789abcdef");
+
+		Map<String, Object> read = read(this.attributes.legacy(request));
+
+		assertThat(read).containsEntry("targetWorkerSid", "WK0123456789abcdef0123456789abcdef");
+		assertThat(read(this.attributes.legacy(request("Jane", Optional.empty(), Map.of()))))
+			.doesNotContainKey("targetWorkerSid");
+	}
+
+	@Test
 	void keepsANameWithQuotesEmojiAndNewlinesExactly() {
 		String name = "Jane \"JJ\" O'Neil \\ \uD83D\uDC69\u200D\uD83D\uDCBB\nline two\r\n\ttab </script>";
 		OutboundSmsRequest request = request(name, Optional.empty(), Map.of());

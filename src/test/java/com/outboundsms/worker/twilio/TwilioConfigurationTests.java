@@ -14,6 +14,8 @@ import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
 
 class TwilioConfigurationTests {
 
+	private static final String QUEUE = "WQ0123456789abcdef0123456789abcdef";
+
 	private final TwilioConfiguration configuration = new TwilioConfiguration();
 
 	@Test
@@ -26,6 +28,21 @@ class TwilioConfigurationTests {
 		assertThatIllegalStateException().isThrownBy(() -> backend(conversations, properties(null, "WS1", null)))
 			.withMessageContaining("TWILIO_WORKFLOW_SID");
 		assertThat(backend(conversations, properties(null, "WS1", "WW1")).name()).isEqualTo("flex-conversations");
+	}
+
+	@Test
+	void conversationsBackendTakesAQueueOnlyWhenItIsAQueueSid() {
+		BackendProperties conversations = new BackendProperties(BackendProperties.Backend.FLEX_CONVERSATIONS);
+
+		assertThatIllegalStateException()
+			.isThrownBy(
+					() -> backend(conversations, properties(null, "WS1", "WW1", "WW0123456789abcdef0123456789abcdef")))
+			.withMessage("TWILIO_QUEUE_SID (twilio.queue-sid) must be WQ followed by 32 hex digits: the TaskRouter "
+					+ "queue an agent-initiated interaction's task goes to");
+		assertThatIllegalStateException()
+			.isThrownBy(() -> backend(conversations, properties(null, "WS1", "WW1", QUEUE.substring(1))));
+		assertThat(backend(conversations, properties(null, "WS1", "WW1", QUEUE)).name())
+			.isEqualTo("flex-conversations");
 	}
 
 	@Test
@@ -62,8 +79,13 @@ class TwilioConfigurationTests {
 	}
 
 	private static TwilioProperties properties(String proxyService, String workspace, String workflow) {
+		return properties(proxyService, workspace, workflow, null);
+	}
+
+	private static TwilioProperties properties(String proxyService, String workspace, String workflow, String queue) {
 		return new TwilioProperties("AC00000000000000000000000000000000", null, null, "token", null, proxyService,
-				workspace, workflow, "sms", Duration.ofMinutes(10), Duration.ofSeconds(10), Duration.ofSeconds(15), 10);
+				workspace, workflow, "sms", Duration.ofMinutes(10), Duration.ofSeconds(10), Duration.ofSeconds(15), 10,
+				queue);
 	}
 
 }
