@@ -123,8 +123,10 @@ interface FlexConversations {
 	 *
 	 * @param sid the task ({@code WT…}), if the routing names it
 	 * @param outreachId the outreach id its attributes carry, if any
+	 * @param conversationSid the interaction's conversation its attributes name, once
+	 * Twilio set it up
 	 */
-	record InteractionTask(@Nullable String sid, @Nullable String outreachId) {
+	record InteractionTask(@Nullable String sid, @Nullable String outreachId, @Nullable String conversationSid) {
 
 	}
 

@@ -182,8 +182,11 @@ class FlexConversationsBackend implements OutreachBackend {
 			if (holder.isEmpty()) {
 				return Optional.empty();
 			}
+			// the conversation's attributes name its interaction; else the interaction's
+			// task names its conversation
 			boolean ours = holder.get().belongsTo(interactionSid)
-					|| holder.get().conversationSid().equals(answeredConversation);
+					|| holder.get().conversationSid().equals(answeredConversation)
+					|| holder.get().conversationSid().equals(conversationOf(interactionSid));
 			return Optional.of(new Verdict(ours ? Verdict.Kind.CUSTOMER_IN_IT : Verdict.Kind.CUSTOMER_ELSEWHERE,
 					channel, holder.get().conversationSid()));
 		}
@@ -243,6 +246,12 @@ class FlexConversationsBackend implements OutreachBackend {
 			}
 			return FlexConversationsBackend.this.twilio.task(holder.interactionSid())
 				.filter((task) -> outreachId.equals(task.outreachId()));
+		}
+
+		private @Nullable String conversationOf(String interactionSid) {
+			return FlexConversationsBackend.this.twilio.task(interactionSid)
+				.map(FlexConversations.InteractionTask::conversationSid)
+				.orElse(null);
 		}
 
 		private Optional<CustomerConversation> customersConversation() {

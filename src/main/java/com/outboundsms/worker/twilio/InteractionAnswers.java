@@ -43,12 +43,13 @@ final class InteractionAnswers {
 	/**
 	 * An interaction's task, as its routing shows it.
 	 * @param interaction the interaction, with {@code routing}
-	 * @return the task's SID and the outreach id its attributes carry
+	 * @return the task's SID, and the outreach id and conversation its attributes name
 	 */
 	FlexConversations.InteractionTask task(JsonNode interaction) {
 		JsonNode properties = interaction.path("routing").path("properties");
+		JsonNode attributes = attributes(properties.path("attributes"));
 		return new FlexConversations.InteractionTask(text(properties.path("sid")),
-				text(attributes(properties.path("attributes")).path(TaskAttributes.OUTREACH_ID)));
+				text(attributes.path(TaskAttributes.OUTREACH_ID)), text(attributes.path("conversationSid")));
 	}
 
 	/**

@@ -133,6 +133,21 @@ class FlexConversationsBackendTests {
 	}
 
 	@Test
+	void recognizesItsConversationThroughItsInteractionWhenTheConversationNamesNone() {
+		this.twilio.made = new MadeInteraction("KD1", "UO1", "WT1", null);
+		this.twilio.onCreate = () -> this.twilio.holder = new CustomerConversation("CH1", null, null);
+		this.twilio.tasks.put("KD1", new InteractionTask("WT1", "o-1", "CH1"));
+
+		Creation creation = create(OutreachProgress.start("o-1"));
+
+		assertThat(creation.outcome()).isEqualTo(Outcome.CREATED);
+		assertThat(creation.progress().sid(Sid.CONVERSATION)).contains("CH1");
+		assertThat(this.twilio.calls).containsExactly("look-up", "create", "channel UO1", "look-up", "task KD1",
+				"post");
+		assertThat(this.twilio.closed).isEmpty();
+	}
+
+	@Test
 	void closesItsInteractionAndReusesTheCustomersConversationWhenTheChannelFailedWith80102() {
 		this.twilio.onCreate = () -> this.twilio.holder = FOREIGN;
 		this.twilio.channelShows(ALREADY_IN_INTERACTION);
@@ -186,7 +201,7 @@ class FlexConversationsBackendTests {
 	@Test
 	void adoptsTheInteractionAnEarlierAttemptMadeWhenItsTaskCarriesTheOutreachId() {
 		this.twilio.holder = new CustomerConversation("CH1", "KD1", "UO1");
-		this.twilio.tasks.put("KD1", new InteractionTask("WT1", "o-1"));
+		this.twilio.tasks.put("KD1", new InteractionTask("WT1", "o-1", "CH1"));
 
 		Creation creation = create(OutreachProgress.start("o-1").attempting(Sid.INTERACTION));
 
@@ -201,7 +216,7 @@ class FlexConversationsBackendTests {
 	@Test
 	void reusesAConversationFoundAfterAnAttemptedCreateWhenItsTaskIsNotOurs() {
 		this.twilio.holder = FOREIGN;
-		this.twilio.tasks.put("KD9", new InteractionTask("WT9", "someone-else"));
+		this.twilio.tasks.put("KD9", new InteractionTask("WT9", "someone-else", "CH9"));
 
 		Creation creation = create(OutreachProgress.start("o-1").attempting(Sid.INTERACTION));
 
@@ -213,7 +228,7 @@ class FlexConversationsBackendTests {
 	@Test
 	void anOutreachWithoutAnIdOwnsNothingItFinds() {
 		this.twilio.holder = new CustomerConversation("CH1", "KD1", "UO1");
-		this.twilio.tasks.put("KD1", new InteractionTask("WT1", ""));
+		this.twilio.tasks.put("KD1", new InteractionTask("WT1", "", "CH1"));
 
 		Creation creation = create(OutreachProgress.none().attempting(Sid.INTERACTION));
 
@@ -256,7 +271,7 @@ class FlexConversationsBackendTests {
 		// found nothing, and the second interaction cannot have the customer
 		this.twilio.made = new MadeInteraction("KD2", "UO2", "WT2", null);
 		this.twilio.onCreate = () -> this.twilio.holder = new CustomerConversation("CH1", "KD1", "UO1");
-		this.twilio.tasks.put("KD1", new InteractionTask("WT1", "o-1"));
+		this.twilio.tasks.put("KD1", new InteractionTask("WT1", "o-1", "CH1"));
 		this.twilio.channelShows(ALREADY_IN_INTERACTION);
 
 		Creation creation = create(OutreachProgress.start("o-1").attempting(Sid.INTERACTION));

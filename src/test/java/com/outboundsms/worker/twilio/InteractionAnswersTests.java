@@ -64,8 +64,8 @@ class InteractionAnswersTests {
 				read("""
 						{"sid":"KD9","routing":{"properties":{"sid":"WT9","attributes":"{\\"direction\\":\\"inbound\\"}"}}}"""));
 
-		assertThat(task).isEqualTo(new InteractionTask("WT1", "o-1"));
-		assertThat(foreign).isEqualTo(new InteractionTask("WT9", null));
+		assertThat(task).isEqualTo(new InteractionTask("WT1", "o-1", "CH1"));
+		assertThat(foreign).isEqualTo(new InteractionTask("WT9", null, null));
 	}
 
 	@Test
