@@ -86,4 +86,15 @@ public interface BackendUnderTest {
 	 */
 	Map.Entry<String, String> flexAlreadyTalks(String from, String to);
 
+	/**
+	 * The worker the outreach's task was routed to, as Twilio received it: the task's
+	 * {@code targetWorkerSid} attribute (Known Agent Routing), unless the backend routes
+	 * another way.
+	 * @param result the result event naming the outreach
+	 * @return the worker's SID, or {@code null}
+	 */
+	default Object targetWorkerOf(JsonNode result) {
+		return taskAttributesOf(result).get("targetWorkerSid");
+	}
+
 }

@@ -5,6 +5,7 @@ import java.util.Map;
 
 import com.outboundsms.worker.emulator.Conversation;
 import com.outboundsms.worker.emulator.ConversationMessage;
+import com.outboundsms.worker.emulator.Interaction;
 import com.outboundsms.worker.emulator.TwilioEmulator;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.JsonNode;
@@ -91,6 +92,40 @@ class FlexConversationsBackendUnderTest implements BackendUnderTest {
 	public Map.Entry<String, String> flexAlreadyTalks(String from, String to) {
 		Conversation conversation = this.emulator.createConversationFor(to, from);
 		return Map.entry("conversationSid", conversation.sid());
+	}
+
+	/**
+	 * The interaction's {@code routing.properties.worker_sid}: agent-initiated routing.
+	 */
+	@Override
+	public Object targetWorkerOf(JsonNode result) {
+		return routingOf(result).get("worker_sid");
+	}
+
+	/**
+	 * The {@code routing.properties} of the interaction a result event names, as Twilio
+	 * received them.
+	 * @param result the result event
+	 * @return the properties
+	 */
+	Map<String, Object> routingOf(JsonNode result) {
+		String routing = this.emulator.interaction(result.path("interactionSid").asString())
+			.orElseThrow()
+			.routingJson();
+		return JSON.convertValue(JSON.readTree(routing).path("properties"), new TypeReference<Map<String, Object>>() {
+		});
+	}
+
+	/**
+	 * The interactions made for the customer, oldest first.
+	 * @param to the customer's number
+	 * @return the interactions
+	 */
+	List<Interaction> interactionsOf(String to) {
+		return this.emulator.interactions()
+			.stream()
+			.filter((interaction) -> interaction.channelJson().contains("\"" + to + "\""))
+			.toList();
 	}
 
 }

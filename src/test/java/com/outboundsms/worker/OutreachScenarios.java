@@ -267,13 +267,13 @@ abstract class OutreachScenarios {
 				WHERE to_number = ?""").param(pair.to()).update();
 	}
 
-	private Pair newPair() {
+	Pair newPair() {
 		Pair pair = new Pair(TestNumbers.twilioNumber(), TestNumbers.customerNumber());
 		backend().prepare(pair.from());
 		return pair;
 	}
 
-	private String id(String scenario) {
+	String id(String scenario) {
 		return backend().name() + "-" + scenario + "-" + UUID.randomUUID().toString().substring(0, 8);
 	}
 
@@ -284,7 +284,57 @@ abstract class OutreachScenarios {
 			.single();
 	}
 
-	private record Pair(String from, String to) {
+	record Pair(String from, String to) {
+	}
+
+	@Test
+	void keepsTheTaskAttributesThatTieATaskToItsOutreachOutOfTheRequestsReach() {
+		Pair pair = newPair();
+		Map<String, Object> forged = Map.of("conversationSid", "CH-forged", "flexInteractionSid", "KD-forged",
+				"flexInteractionChannelSid", "UO-forged", "outboundSmsOutreachId", "forged", "ticketId", 4711);
+		Map<String, Object> body = RequestBodies.minimal(id("reserved"), pair.from(), pair.to());
+		body.put("taskAttributes", forged);
+
+		this.taps.publish(RequestBodies.json(body), null);
+
+		JsonNode result = this.taps.awaitResult((String) body.get("requestId"));
+		assertThat(result.path("outcome").asString()).isEqualTo("CREATED");
+		Map<String, Object> attributes = backend().taskAttributesOf(result);
+		assertThat(attributes).containsEntry("ticketId", 4711);
+		forged.forEach((key, value) -> {
+			if (!key.equals("ticketId")) {
+				assertThat(attributes).doesNotContainEntry(key, value);
+			}
+		});
+	}
+
+	@Test
+	void routesTheTaskToTheWorkerTheRequestNames() {
+		Pair pair = newPair();
+		Map<String, Object> body = RequestBodies.minimal(id("target-worker"), pair.from(), pair.to());
+		body.put("targetWorkerSid", "WK0123456789abcdef0123456789abcdef");
+
+		this.taps.publish(RequestBodies.json(body), null);
+
+		JsonNode result = this.taps.awaitResult((String) body.get("requestId"));
+		assertThat(result.path("outcome").asString()).isEqualTo("CREATED");
+		assertThat(backend().targetWorkerOf(result)).isEqualTo("WK0123456789abcdef0123456789abcdef");
+	}
+
+	@Test
+	void deadLettersATargetWorkerSidThatIsNotOne() {
+		Pair pair = newPair();
+		String requestId = id("bad-target-worker");
+		Map<String, Object> body = RequestBodies.minimal(requestId, pair.from(), pair.to());
+		body.put("targetWorkerSid", "WQ0123456789abcdef0123456789abcdef");
+
+		this.taps.publish(RequestBodies.json(body), null);
+
+		assertThat(this.taps.awaitDeadLetter(requestId).getMessageProperties().getHeaders())
+			.containsEntry("x-error-code", "INVALID_REQUEST");
+		assertThat(this.taps.awaitResult(requestId).path("error").path("message").asString())
+			.contains("targetWorkerSid: must be WK followed by 32 hex digits");
+		assertThat(backend().createsFor(pair.to())).isZero();
 	}
 
 }

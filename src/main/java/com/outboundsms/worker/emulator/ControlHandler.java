@@ -14,7 +14,7 @@ import tools.jackson.databind.node.ObjectNode;
 /**
  * Serves the control API under {@code /_emulator/} for out-of-process tests and the
  * benchmark: the request log, a summary of the state, seeding flows, closing channels,
- * sessions and conversations, and faults.
+ * sessions and conversations, faults, and how interaction creates are answered.
  */
 final class ControlHandler {
 
@@ -84,6 +84,8 @@ final class ControlHandler {
 			.add("POST", PREFIX + "/faults/fail-next", this::failNext)
 			.add("POST", PREFIX + "/faults/fail-randomly", this::failRandomly)
 			.add("POST", PREFIX + "/faults/drop-next", this::dropNext)
+			.add("POST", PREFIX + "/faults/lose-answer-next", this::loseAnswerNext)
+			.add("POST", PREFIX + "/interactions/setup", this::setUpInteractions)
 			.add("POST", PREFIX + "/faults/concurrency-cap", (request) -> {
 				this.faults.concurrencyCap(request.form().requiredInteger("Max"));
 				return ApiResponse.noContent();
@@ -173,6 +175,33 @@ final class ControlHandler {
 		Params form = request.form();
 		Integer times = form.integer("Times");
 		this.faults.dropNext(form.first("Method"), form.required("PathRegex"), (times != null) ? times : 1);
+		return ApiResponse.noContent();
+	}
+
+	private ApiResponse loseAnswerNext(ApiRequest request) {
+		Params form = request.form();
+		Integer times = form.integer("Times");
+		this.faults.loseAnswerNext(form.first("Method"), form.required("PathRegex"), (times != null) ? times : 1);
+		return ApiResponse.noContent();
+	}
+
+	/**
+	 * Sets how interaction creates are answered: {@code Mode} {@code immediate} or
+	 * {@code deferred}, with {@code DelayMillis} (default 0: set up by the next request).
+	 */
+	private ApiResponse setUpInteractions(ApiRequest request) {
+		Params form = request.form();
+		String mode = form.required("Mode");
+		Integer delay = form.integer("DelayMillis");
+		if (delay != null && delay < 0) {
+			throw TwilioApiException.invalidParameter("DelayMillis", String.valueOf(delay));
+		}
+		InteractionSetup setup = switch (mode) {
+			case "immediate" -> InteractionSetup.immediate();
+			case "deferred" -> InteractionSetup.deferred(Duration.ofMillis((delay != null) ? delay : 0));
+			default -> throw TwilioApiException.invalidParameter("Mode", mode);
+		};
+		this.state.conversations.setup(setup);
 		return ApiResponse.noContent();
 	}
 
@@ -267,6 +296,7 @@ final class ControlHandler {
 		json.set("conversations", counts(this.state.conversations.conversations(), Conversation::state));
 		json.put("conversation_messages", this.state.conversations.messageCount());
 		json.set("interaction_tasks", counts(this.state.conversations.tasks(), InteractionTask::status));
+		json.set("interaction_channels", counts(this.state.conversations.interactions(), Interaction::channelStatus));
 		json.put("participant_conflicts", this.state.conversations.participantConflicts());
 		json.put("sms_delivered", this.state.chat.delivered().size());
 		List<RecordedRequest> requests = this.log.all();

@@ -1,17 +1,21 @@
 package com.outboundsms.worker.emulator;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 import org.jspecify.annotations.Nullable;
 
 /**
- * Holds the Flex Interactions, the conversations, their messages and the interactions'
- * tasks, in creation order, and answers which open conversation holds an SMS pair. Not
- * thread-safe: callers hold the state lock.
+ * Holds the Flex Interactions (and those still waiting to be set up), the conversations,
+ * their messages and the interactions' tasks, in creation order, and answers which open
+ * conversation holds an SMS pair and which conversations an address or identity takes
+ * part in. Not thread-safe: callers hold the state lock.
  */
 final class ConversationStore {
 
@@ -25,6 +29,13 @@ final class ConversationStore {
 
 	private final SidIndex byBinding = new SidIndex();
 
+	private final SidIndex byParticipant = new SidIndex();
+
+	/** Interactions accepted but not set up yet, oldest first. */
+	private final Map<String, WaitingSetup> waitingForSetup = new LinkedHashMap<>();
+
+	private InteractionSetup setup = InteractionSetup.immediate();
+
 	private int participantConflicts;
 
 	void clear() {
@@ -33,7 +44,33 @@ final class ConversationStore {
 		this.messages.clear();
 		this.tasks.clear();
 		this.byBinding.clear();
+		this.byParticipant.clear();
+		this.waitingForSetup.clear();
+		this.setup = InteractionSetup.immediate();
 		this.participantConflicts = 0;
+	}
+
+	InteractionSetup setup() {
+		return this.setup;
+	}
+
+	void setup(InteractionSetup newSetup) {
+		this.setup = newSetup;
+	}
+
+	void awaitSetup(String interactionSid, WaitingSetup waiting) {
+		this.waitingForSetup.put(interactionSid, waiting);
+	}
+
+	/**
+	 * The interactions waiting to be set up, oldest first.
+	 */
+	Map<String, WaitingSetup> waitingForSetup() {
+		return new LinkedHashMap<>(this.waitingForSetup);
+	}
+
+	void setUpDone(String interactionSid) {
+		this.waitingForSetup.remove(interactionSid);
 	}
 
 	void put(Interaction interaction) {
@@ -51,12 +88,14 @@ final class ConversationStore {
 	void put(Conversation conversation) {
 		Conversation replaced = this.conversations.put(conversation.sid(), conversation);
 		this.byBinding.refile(conversation.sid(), bindingKeys(replaced), bindingKeys(conversation));
+		this.byParticipant.refile(conversation.sid(), participantKeys(replaced), participantKeys(conversation));
 	}
 
 	void remove(String conversationSid) {
 		Conversation removed = this.conversations.remove(conversationSid);
 		this.messages.remove(conversationSid);
 		this.byBinding.refile(conversationSid, bindingKeys(removed), List.of());
+		this.byParticipant.refile(conversationSid, participantKeys(removed), List.of());
 	}
 
 	/**
@@ -89,6 +128,21 @@ final class ConversationStore {
 			.map(this.conversations::get)
 			.filter((conversation) -> !conversation.isClosed())
 			.findFirst();
+	}
+
+	/**
+	 * The conversations, closed ones included, in which the address takes part as an SMS
+	 * participant or the identity as a chat participant, in creation order.
+	 */
+	List<Conversation> conversationsOf(@Nullable String address, @Nullable String identity) {
+		Set<String> sids = new LinkedHashSet<>();
+		if (address != null) {
+			sids.addAll(this.byParticipant.get(addressKey(address)));
+		}
+		if (identity != null) {
+			sids.addAll(this.byParticipant.get(identityKey(identity)));
+		}
+		return sids.stream().map(this.conversations::get).toList();
 	}
 
 	void add(ConversationMessage message) {
@@ -135,8 +189,46 @@ final class ConversationStore {
 			.toList();
 	}
 
+	private static List<List<String>> participantKeys(@Nullable Conversation conversation) {
+		if (conversation == null) {
+			return List.of();
+		}
+		List<List<String>> keys = new ArrayList<>();
+		for (ConversationParticipant participant : conversation.participants()) {
+			if (participant.binding() != null) {
+				keys.add(addressKey(participant.binding().address()));
+			}
+			if (participant.identity() != null) {
+				keys.add(identityKey(participant.identity()));
+			}
+		}
+		return keys.stream().distinct().toList();
+	}
+
+	private static List<String> addressKey(String address) {
+		return List.of("address", address);
+	}
+
+	private static List<String> identityKey(String identity) {
+		return List.of("identity", identity);
+	}
+
 	private static List<String> bindingKey(MessagingBinding binding) {
 		return List.of(binding.address(), binding.proxyAddress());
+	}
+
+	/**
+	 * An interaction accepted and not set up yet.
+	 *
+	 * @param acceptedAt when its create was answered, to the clock's precision
+	 * @param participants the number pairs its conversation is to have
+	 */
+	record WaitingSetup(Instant acceptedAt, List<MessagingBinding> participants) {
+
+		WaitingSetup {
+			participants = List.copyOf(participants);
+		}
+
 	}
 
 }

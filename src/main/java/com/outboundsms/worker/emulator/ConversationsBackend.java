@@ -5,14 +5,14 @@ import java.util.ArrayList;
 import java.util.List;
 
 import org.jspecify.annotations.Nullable;
-import tools.jackson.databind.node.ObjectNode;
+import tools.jackson.databind.JsonNode;
 
 /**
- * Applies the rules of Flex Conversations: an Interaction makes a conversation, its SMS
- * participants and a task, unless a customer is already in a conversation that is not
- * closed on the same Twilio number (80102); messages go into conversations that are not
- * closed and are texted to their SMS participants. Callers hold the state lock, which
- * makes the 80102 check and the create one step.
+ * Applies the rules of Twilio Conversations: a customer is in at most one conversation
+ * that is not closed on a Twilio number (80102); messages go into conversations that are
+ * not closed and are texted to their SMS participants; closing a conversation completes
+ * its interaction's task and closes the interaction's channel. Callers hold the state
+ * lock, which makes a check and the change it allows one step.
  */
 final class ConversationsBackend {
 
@@ -37,38 +37,6 @@ final class ConversationsBackend {
 		this.state = state;
 	}
 
-	Interaction createInteraction(NewInteraction request) {
-		for (MessagingBinding pair : request.participants()) {
-			if (this.state.conversations.openHolder(pair).isPresent()) {
-				this.state.conversations.countConflict();
-				throw new TwilioApiException(ALREADY_IN_INTERACTION_STATUS, ALREADY_IN_INTERACTION,
-						"Participant Already In Interaction: " + pair.address() + " is already in an open conversation"
-								+ " on " + pair.proxyAddress());
-			}
-		}
-		Instant now = this.state.now();
-		String interactionSid = Sids.next("KD");
-		String channelSid = Sids.next("UO");
-		ObjectNode attributes = Json.object();
-		attributes.put("flexInteractionSid", interactionSid);
-		attributes.put("flexInteractionChannelSid", channelSid);
-		String friendlyName = request.participants().isEmpty() ? "Interaction " + interactionSid
-				: request.participants().get(0).address();
-		Conversation conversation = newConversation(friendlyName, Json.write(attributes), request.participants(), now);
-		String taskSid = null;
-		if (request.routing() != null) {
-			taskSid = Sids.next("WT");
-			this.state.conversations.put(new InteractionTask(taskSid, interactionSid, conversation.sid(),
-					request.routing(),
-					taskAttributes(request.routing(), conversation.sid(), interactionSid, channelSid), "pending", now));
-		}
-		Interaction interaction = new Interaction(interactionSid, channelSid, request.channelType(),
-				request.channelJson(), request.routingJson(), conversation.sid(), taskSid,
-				request.interactionContextSid(), request.webhookTtid(), now);
-		this.state.conversations.put(interaction);
-		return interaction;
-	}
-
 	/**
 	 * Seeds an open conversation with an SMS participant, as Flex makes one for an
 	 * inbound text.
@@ -78,15 +46,7 @@ final class ConversationsBackend {
 			throw new TwilioApiException(ALREADY_IN_INTERACTION_STATUS, ALREADY_IN_INTERACTION,
 					"Participant Already In Interaction: " + pair.address());
 		}
-		return newConversation(pair.address(), "{}", List.of(pair), this.state.now());
-	}
-
-	Interaction interaction(String sid) {
-		Interaction interaction = this.state.conversations.interaction(sid);
-		if (interaction == null) {
-			throw TwilioApiException.notFound("/v1/Interactions/" + sid);
-		}
-		return interaction;
+		return open(pair.address(), "{}", List.of(pair));
 	}
 
 	Conversation conversation(String sidOrUniqueName) {
@@ -174,7 +134,7 @@ final class ConversationsBackend {
 			throw TwilioApiException.missingParameter("Address or Identity");
 		}
 		List<ParticipantConversation> found = new ArrayList<>();
-		for (Conversation conversation : this.state.conversations.conversations()) {
+		for (Conversation conversation : this.state.conversations.conversationsOf(address, identity)) {
 			for (ConversationParticipant participant : conversation.participants()) {
 				boolean byAddress = address != null && participant.hasAddress(address);
 				boolean byIdentity = identity != null && identity.equals(participant.identity());
@@ -186,8 +146,12 @@ final class ConversationsBackend {
 		return found;
 	}
 
-	private Conversation newConversation(String friendlyName, String attributes, List<MessagingBinding> pairs,
-			Instant now) {
+	/**
+	 * Makes an active conversation with the SMS participants given; the caller has
+	 * checked that none of them is in another open conversation on the same number.
+	 */
+	Conversation open(String friendlyName, String attributes, List<MessagingBinding> pairs) {
+		Instant now = this.state.now();
 		String sid = Sids.next("CH");
 		List<ConversationParticipant> participants = new ArrayList<>();
 		for (MessagingBinding pair : pairs) {
@@ -207,6 +171,7 @@ final class ConversationsBackend {
 		this.state.conversations.put(changed);
 		if (changed.isClosed()) {
 			completeTasks(changed.sid());
+			closeInteractionChannel(changed);
 		}
 		return changed;
 	}
@@ -214,17 +179,18 @@ final class ConversationsBackend {
 	private void completeTasks(String conversationSid) {
 		this.state.conversations.tasks()
 			.stream()
-			.filter((task) -> task.conversationSid().equals(conversationSid))
-			.forEach((task) -> this.state.conversations.put(task.withStatus("completed")));
+			.filter((task) -> conversationSid.equals(task.conversationSid()))
+			.forEach((task) -> this.state.conversations.put(task.withStatus(InteractionTask.COMPLETED)));
 	}
 
-	private static String taskAttributes(TaskRouting routing, String conversationSid, String interactionSid,
-			String channelSid) {
-		ObjectNode attributes = (ObjectNode) Json.MAPPER.readTree(routing.attributesJson());
-		attributes.put("conversationSid", conversationSid);
-		attributes.put("flexInteractionSid", interactionSid);
-		attributes.put("flexInteractionChannelSid", channelSid);
-		return Json.write(attributes);
+	/** The interaction a conversation's attributes name ends with it. */
+	private void closeInteractionChannel(Conversation conversation) {
+		JsonNode interactionSid = conversation.attributesNode().path("flexInteractionSid");
+		Interaction interaction = interactionSid.isString()
+				? this.state.conversations.interaction(interactionSid.asString()) : null;
+		if (interaction != null && !interaction.isChannelClosed()) {
+			this.state.conversations.put(interaction.closed());
+		}
 	}
 
 	private static TwilioApiException closed(Conversation conversation) {

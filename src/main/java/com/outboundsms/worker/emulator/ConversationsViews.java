@@ -7,7 +7,7 @@ import tools.jackson.databind.node.ObjectNode;
 
 /**
  * Renders Flex Conversations resources as Twilio does ({@code flex.v1.interaction},
- * {@code conversations.v1.conversation},
+ * {@code flex.v1.interaction.interaction_channel}, {@code conversations.v1.conversation},
  * {@code conversations.v1.conversation.conversation_message},
  * {@code conversations.v1.participant_conversation}).
  */
@@ -49,6 +49,23 @@ final class ConversationsViews {
 		json.putObject("links").put("channels", url + "/Channels");
 		json.put("interaction_context_sid", interaction.interactionContextSid());
 		json.put("webhook_ttid", interaction.webhookTtid());
+		return json;
+	}
+
+	ObjectNode interactionChannel(Interaction interaction) {
+		String url = FlexViews.BASE + "/Interactions/" + interaction.sid() + "/Channels/" + interaction.channelSid();
+		ObjectNode json = Json.object();
+		json.put("sid", interaction.channelSid());
+		json.put("interaction_sid", interaction.sid());
+		json.put("type", interaction.channelType());
+		json.put("status", interaction.channelStatus());
+		json.put("error_code", interaction.errorCode());
+		json.put("error_message", interaction.errorMessage());
+		json.put("url", url);
+		ObjectNode links = json.putObject("links");
+		links.put("participants", url + "/Participants");
+		links.put("invites", url + "/Invites");
+		links.put("transfers", url + "/Transfers");
 		return json;
 	}
 

@@ -38,8 +38,15 @@ final class EmulatorHttpHandler implements HttpHandler {
 
 	private final Clock clock;
 
+	private final Runnable dueWork;
+
+	/**
+	 * @param dueWork what has come due by now (an interaction set up later), done under
+	 * the state lock before each request is handled
+	 */
 	EmulatorHttpHandler(Routes twilioRoutes, Routes controlRoutes, EmulatorState state, EmulatorSettings settings,
-			FaultPlan faults, RequestLog log) {
+			FaultPlan faults, RequestLog log, Runnable dueWork) {
+		this.dueWork = dueWork;
 		this.twilioRoutes = twilioRoutes;
 		this.controlRoutes = controlRoutes;
 		this.state = state;
@@ -70,7 +77,7 @@ final class EmulatorHttpHandler implements HttpHandler {
 			this.log.add(new RecordedRequest(method, path, this.twilioRoutes.templateOf(path), query, form,
 					(credentials != null) ? credentials.username() : null, (answer != null) ? answer.status() : 0,
 					(answer != null) ? answer.errorCode() : null, at));
-			if (answer != null) {
+			if (answer != null && answer.delivered()) {
 				respond(exchange, answer);
 			}
 		}
@@ -94,7 +101,8 @@ final class EmulatorHttpHandler implements HttpHandler {
 			if (this.faults.badCredentials() || !authenticated(credentials)) {
 				return Answer.error(TwilioApiException.unauthenticated());
 			}
-			return dispatch(this.twilioRoutes, method, path, query, form, body);
+			Answer answer = dispatch(this.twilioRoutes, method, path, query, form, body);
+			return (decision.action() == FaultDecision.Action.LOSE_ANSWER) ? answer.lost() : answer;
 		}
 		finally {
 			if (decision.action() == FaultDecision.Action.PROCEED) {
@@ -107,8 +115,11 @@ final class EmulatorHttpHandler implements HttpHandler {
 		try {
 			Routes.Match match = routes.match(method, path);
 			ApiRequest request = new ApiRequest(method, path, match.variables(), query, form, body);
-			ApiResponse response = this.state.atomically(() -> match.route().handler().apply(request));
-			return new Answer(response.status(), response.body(), null);
+			ApiResponse response = this.state.atomically(() -> {
+				this.dueWork.run();
+				return match.route().handler().apply(request);
+			});
+			return new Answer(response.status(), response.body(), null, true);
 		}
 		catch (TwilioApiException ex) {
 			return Answer.error(ex);
@@ -163,9 +174,10 @@ final class EmulatorHttpHandler implements HttpHandler {
 	}
 
 	/**
-	 * What is sent back: status, body and the Twilio error code when it is an error.
+	 * What is sent back: status, body and the Twilio error code when it is an error, and
+	 * whether it reaches the caller at all.
 	 */
-	private record Answer(int status, @Nullable JsonNode body, @Nullable Integer errorCode) {
+	private record Answer(int status, @Nullable JsonNode body, @Nullable Integer errorCode, boolean delivered) {
 
 		static Answer error(TwilioApiException error) {
 			ObjectNode body = Json.object();
@@ -173,7 +185,12 @@ final class EmulatorHttpHandler implements HttpHandler {
 			body.put("message", error.getMessage());
 			body.put("more_info", "https://www.twilio.com/docs/errors/" + error.code());
 			body.put("status", error.status());
-			return new Answer(error.status(), body, error.code());
+			return new Answer(error.status(), body, error.code(), true);
+		}
+
+		/** The answer as the request log keeps it, never sent. */
+		Answer lost() {
+			return new Answer(this.status, this.body, this.errorCode, false);
 		}
 
 	}

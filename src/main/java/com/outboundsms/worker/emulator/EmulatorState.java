@@ -57,6 +57,14 @@ final class EmulatorState {
 		return TwilioTime.seconds(this.clock.instant());
 	}
 
+	/**
+	 * The clock's reading as it is, for waits shorter than the second Twilio's timestamps
+	 * keep.
+	 */
+	Instant instant() {
+		return this.clock.instant();
+	}
+
 	String accountSid() {
 		return this.accountSid;
 	}

@@ -4,7 +4,7 @@ import java.time.Duration;
 
 /**
  * What the fault plan decided for one request: a delay, then either normal handling, an
- * error answer or a dropped connection.
+ * error answer, a dropped connection, or handling with the answer lost.
  *
  * @param delay latency to add before answering
  * @param action what to do after the delay
@@ -21,7 +21,12 @@ record FaultDecision(Duration delay, Action action, int status, int code, String
 		/** Answer the error envelope. */
 		FAIL,
 		/** Close the connection without an answer. */
-		DROP
+		DROP,
+		/**
+		 * Handle the request, then close the connection without an answer: the change is
+		 * made and the caller does not learn it.
+		 */
+		LOSE_ANSWER
 
 	}
 
@@ -35,6 +40,10 @@ record FaultDecision(Duration delay, Action action, int status, int code, String
 
 	static FaultDecision drop(Duration delay) {
 		return new FaultDecision(delay, Action.DROP, 0, 0, "");
+	}
+
+	static FaultDecision loseAnswer(Duration delay) {
+		return new FaultDecision(delay, Action.LOSE_ANSWER, 0, 0, "");
 	}
 
 	TwilioApiException error() {

@@ -11,11 +11,12 @@ import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The faults the emulated API injects, switchable while it runs: scripted N-shot failures
- * and dropped connections, standing failure rates (seeded for repeatability), added
- * latency, a concurrency cap answered with 429/20429, and a bad-credentials mode. Rules
- * match a method ({@code null} or {@code *} for any) and a regular expression over the
- * whole raw path; the first matching scripted rule wins over standing rules. Thread-safe.
+ * The faults the emulated API injects, switchable while it runs: scripted N-shot
+ * failures, dropped connections and lost answers, standing failure rates (seeded for
+ * repeatability), added latency, a concurrency cap answered with 429/20429, and a
+ * bad-credentials mode. Rules match a method ({@code null} or {@code *} for any) and a
+ * regular expression over the whole raw path; the first matching scripted rule wins over
+ * standing rules. Thread-safe.
  */
 public final class FaultPlan {
 
@@ -59,6 +60,16 @@ public final class FaultPlan {
 	public synchronized FaultPlan dropNext(@Nullable String method, String pathRegex, int times) {
 		this.scripted.add(new FaultRule(method, Pattern.compile(pathRegex), FaultDecision.Action.DROP, 0, 0, "", times,
 				1.0, Duration.ZERO));
+		return this;
+	}
+
+	/**
+	 * Handles the next {@code times} matching requests, then closes their connections
+	 * without answering: what they change is changed, and the caller cannot tell.
+	 */
+	public synchronized FaultPlan loseAnswerNext(@Nullable String method, String pathRegex, int times) {
+		this.scripted.add(new FaultRule(method, Pattern.compile(pathRegex), FaultDecision.Action.LOSE_ANSWER, 0, 0, "",
+				times, 1.0, Duration.ZERO));
 		return this;
 	}
 

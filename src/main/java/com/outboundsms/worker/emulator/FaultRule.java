@@ -64,8 +64,11 @@ final class FaultRule {
 	}
 
 	FaultDecision decision(Duration latency) {
-		return (this.action == FaultDecision.Action.DROP) ? FaultDecision.drop(latency)
-				: FaultDecision.fail(latency, this.status, this.code, this.message);
+		return switch (this.action) {
+			case DROP -> FaultDecision.drop(latency);
+			case LOSE_ANSWER -> FaultDecision.loseAnswer(latency);
+			default -> FaultDecision.fail(latency, this.status, this.code, this.message);
+		};
 	}
 
 }

@@ -1,7 +1,8 @@
 package com.outboundsms.worker.emulator;
 
 /**
- * Serves the Flex Interactions API: {@code /flex-api/v1/Interactions}.
+ * Serves the Flex Interactions API: {@code /flex-api/v1/Interactions}, an interaction,
+ * and its channel (read, and closed).
  */
 final class InteractionHandler {
 
@@ -13,11 +14,13 @@ final class InteractionHandler {
 
 	private static final String INTERACTIONS = "/flex-api/v1/Interactions";
 
-	private final ConversationsBackend backend;
+	private static final String CHANNEL = INTERACTIONS + "/{InteractionSid}/Channels/{Sid}";
+
+	private final InteractionBackend backend;
 
 	private final ConversationsViews views;
 
-	InteractionHandler(ConversationsBackend backend, ConversationsViews views) {
+	InteractionHandler(InteractionBackend backend, ConversationsViews views) {
 		this.backend = backend;
 		this.views = views;
 	}
@@ -26,10 +29,17 @@ final class InteractionHandler {
 		routes
 			.add("POST", INTERACTIONS,
 					(request) -> new ApiResponse(CREATED_STATUS,
-							this.views
-								.interaction(this.backend.createInteraction(InteractionParser.parse(request.form())))))
-			.add("GET", INTERACTIONS + "/{Sid}", (request) -> ApiResponse
-				.ok(this.views.interaction(this.backend.interaction(request.variable("Sid")))));
+							this.views.interaction(this.backend.create(InteractionParser.parse(request.form())))))
+			.add("GET", INTERACTIONS + "/{Sid}",
+					(request) -> ApiResponse
+						.ok(this.views.interaction(this.backend.interaction(request.variable("Sid")))))
+			.add("GET", CHANNEL,
+					(request) -> ApiResponse.ok(this.views.interactionChannel(
+							this.backend.channel(request.variable("InteractionSid"), request.variable("Sid")))))
+			.add("POST", CHANNEL,
+					(request) -> ApiResponse
+						.ok(this.views.interactionChannel(this.backend.updateChannel(request.variable("InteractionSid"),
+								request.variable("Sid"), request.form().first("Status")))));
 	}
 
 }

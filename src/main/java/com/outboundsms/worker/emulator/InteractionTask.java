@@ -2,6 +2,7 @@ package com.outboundsms.worker.emulator;
 
 import java.time.Instant;
 
+import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
@@ -9,16 +10,20 @@ import tools.jackson.databind.node.ObjectNode;
  *
  * @param sid the WT SID
  * @param interactionSid the KD SID
- * @param conversationSid the CH SID of the interaction's conversation
+ * @param conversationSid the CH SID of the interaction's conversation, {@code null} while
+ * the interaction is being set up
  * @param routing the routing properties as sent
  * @param attributesJson the task attributes: the routing attributes sent plus
- * {@code conversationSid}, {@code flexInteractionSid} and
- * {@code flexInteractionChannelSid}
- * @param status {@code pending}, then {@code completed} once its conversation is closed
+ * {@code flexInteractionSid}, {@code flexInteractionChannelSid} and, once known,
+ * {@code conversationSid}
+ * @param status {@code pending}, then {@code completed} once its conversation or its
+ * interaction channel is closed
  * @param created when it was created
  */
-public record InteractionTask(String sid, String interactionSid, String conversationSid, TaskRouting routing,
+public record InteractionTask(String sid, String interactionSid, @Nullable String conversationSid, TaskRouting routing,
 		String attributesJson, String status, Instant created) {
+
+	static final String COMPLETED = "completed";
 
 	/**
 	 * Returns a fresh parsed copy of the attributes.
@@ -30,6 +35,16 @@ public record InteractionTask(String sid, String interactionSid, String conversa
 	InteractionTask withStatus(String newStatus) {
 		return new InteractionTask(this.sid, this.interactionSid, this.conversationSid, this.routing,
 				this.attributesJson, newStatus, this.created);
+	}
+
+	/**
+	 * This task once its interaction's conversation is made: the attributes name it.
+	 */
+	InteractionTask withConversation(String newConversationSid) {
+		ObjectNode attributes = attributes();
+		attributes.put("conversationSid", newConversationSid);
+		return new InteractionTask(this.sid, this.interactionSid, newConversationSid, this.routing,
+				Json.write(attributes), this.status, this.created);
 	}
 
 }

@@ -29,6 +29,8 @@ public final class TwilioEmulator implements AutoCloseable {
 
 	private final ConversationsBackend conversations;
 
+	private final InteractionBackend interactions;
+
 	private final ChannelJanitor janitor;
 
 	private final RequestLog log = new RequestLog();
@@ -42,20 +44,21 @@ public final class TwilioEmulator implements AutoCloseable {
 		this.proxy = new ProxyBackend(this.state);
 		this.janitor = new ChannelJanitor(this.state, this.proxy);
 		this.conversations = new ConversationsBackend(this.state);
+		this.interactions = new InteractionBackend(this.state, this.conversations);
 		ConversationsViews conversationsViews = new ConversationsViews(this.state);
 		Routes twilio = new Routes();
 		new FlexHandler(this.state, this.flex, new FlexViews(settings.accountSid())).register(twilio);
 		new ProxyHandler(this.proxy, new ProxyViews(settings.accountSid())).register(twilio);
 		new ChatHandler(new ChatBackend(this.state), new ChatViews(settings.accountSid())).register(twilio);
-		new InteractionHandler(this.conversations, conversationsViews).register(twilio);
+		new InteractionHandler(this.interactions, conversationsViews).register(twilio);
 		new ConversationsHandler(this.conversations, conversationsViews).register(twilio);
 		new IamHandler(this.state).register(twilio);
 		Routes control = new Routes();
 		new ControlHandler(this.state, this.flex, this.janitor, this.conversations, this.log, this.faults,
 				new BulkSeeder(this.state, this.flex, this.proxy))
 			.register(control);
-		this.server = new EmulatorServer(settings.host(), settings.port(), settings.threads(),
-				new EmulatorHttpHandler(twilio, control, this.state, settings, this.faults, this.log));
+		this.server = new EmulatorServer(settings.host(), settings.port(), settings.threads(), new EmulatorHttpHandler(
+				twilio, control, this.state, settings, this.faults, this.log, this.interactions::setUpDue));
 	}
 
 	/**
@@ -205,38 +208,56 @@ public final class TwilioEmulator implements AutoCloseable {
 		});
 	}
 
+	/**
+	 * Sets how interaction creates are answered from now on (see
+	 * {@link InteractionSetup}); interactions already waiting are set up under the new
+	 * delay. {@link #reset()} restores {@link InteractionSetup#immediate()}.
+	 */
+	public void setUpInteractions(InteractionSetup setup) {
+		locked(() -> {
+			this.state.conversations.setup(setup);
+			return null;
+		});
+	}
+
+	public InteractionSetup interactionSetup() {
+		return locked(this.state.conversations::setup);
+	}
+
+	// reads of interactions and conversations first set up what has come due
+
 	public List<Interaction> interactions() {
-		return locked(this.state.conversations::interactions);
+		return settled(this.state.conversations::interactions);
 	}
 
 	public Optional<Interaction> interaction(String interactionSid) {
-		return locked(() -> Optional.ofNullable(this.state.conversations.interaction(interactionSid)));
+		return settled(() -> Optional.ofNullable(this.state.conversations.interaction(interactionSid)));
 	}
 
 	public List<Conversation> conversations() {
-		return locked(this.state.conversations::conversations);
+		return settled(this.state.conversations::conversations);
 	}
 
 	/**
 	 * Finds a conversation by SID or unique name.
 	 */
 	public Optional<Conversation> conversation(String conversationSid) {
-		return locked(() -> Optional.ofNullable(this.state.conversations.conversation(conversationSid)));
+		return settled(() -> Optional.ofNullable(this.state.conversations.conversation(conversationSid)));
 	}
 
 	public List<ConversationMessage> conversationMessages(String conversationSid) {
-		return locked(() -> this.state.conversations.messages(conversationSid));
+		return settled(() -> this.state.conversations.messages(conversationSid));
 	}
 
 	/**
 	 * Lists the tasks that interactions created, in creation order.
 	 */
 	public List<InteractionTask> interactionTasks() {
-		return locked(this.state.conversations::tasks);
+		return settled(this.state.conversations::tasks);
 	}
 
 	public Optional<InteractionTask> interactionTask(String taskSid) {
-		return locked(() -> Optional.ofNullable(this.state.conversations.task(taskSid)));
+		return settled(() -> Optional.ofNullable(this.state.conversations.task(taskSid)));
 	}
 
 	/**
@@ -245,18 +266,19 @@ public final class TwilioEmulator implements AutoCloseable {
 	 */
 	public long openConversationCount(String customerAddress, String proxyAddress) {
 		MessagingBinding pair = new MessagingBinding(customerAddress, proxyAddress);
-		return locked(() -> this.state.conversations.conversations()
+		return settled(() -> this.state.conversations.conversations()
 			.stream()
 			.filter((conversation) -> !conversation.isClosed() && conversation.hasParticipant(pair))
 			.count());
 	}
 
 	/**
-	 * Counts interaction creates answered with 80102 (customer already in an open
-	 * conversation on that number).
+	 * Counts interactions refused the customer because it was already in an open
+	 * conversation on that number: creates answered with 80102, and, set up later,
+	 * channels failed with it.
 	 */
 	public int participantConflicts() {
-		return locked(this.state.conversations::participantConflicts);
+		return settled(this.state.conversations::participantConflicts);
 	}
 
 	/**
@@ -265,8 +287,18 @@ public final class TwilioEmulator implements AutoCloseable {
 	 * @throws IllegalArgumentException when the pair is already in an open conversation
 	 */
 	public Conversation createConversationFor(String customerAddress, String proxyAddress) {
-		return locked(
+		return settled(
 				() -> this.conversations.createConversationFor(new MessagingBinding(customerAddress, proxyAddress)));
+	}
+
+	/**
+	 * Seeds what Flex makes for a customer's inbound text, whatever the
+	 * {@link InteractionSetup}: an interaction, its active conversation with the customer
+	 * (whose attributes name the interaction) and its pending task.
+	 * @throws IllegalArgumentException when the pair is already in an open conversation
+	 */
+	public Interaction createInboundInteraction(String customerAddress, String proxyAddress) {
+		return settled(() -> this.interactions.createInbound(new MessagingBinding(customerAddress, proxyAddress)));
 	}
 
 	/**
@@ -274,7 +306,7 @@ public final class TwilioEmulator implements AutoCloseable {
 	 * free for a new interaction, the interaction's task completed.
 	 */
 	public Conversation closeConversation(String conversationSid) {
-		return locked(() -> this.conversations.close(conversationSid));
+		return settled(() -> this.conversations.close(conversationSid));
 	}
 
 	/**
@@ -290,8 +322,8 @@ public final class TwilioEmulator implements AutoCloseable {
 
 	/**
 	 * Forgets all flows, channels, tasks, sessions, interactions, conversations,
-	 * messages, requests and faults, so one running emulator can serve many tests; Proxy
-	 * services and the default SIDs stay.
+	 * messages, requests and faults, and sets interactions up immediately again, so one
+	 * running emulator can serve many tests; Proxy services and the default SIDs stay.
 	 */
 	public void reset() {
 		locked(() -> {
@@ -333,6 +365,13 @@ public final class TwilioEmulator implements AutoCloseable {
 	@Override
 	public void close() {
 		this.server.close();
+	}
+
+	private <T> T settled(Supplier<T> work) {
+		return locked(() -> {
+			this.interactions.setUpDue();
+			return work.get();
+		});
 	}
 
 	private <T> T locked(Supplier<T> work) {

@@ -38,7 +38,8 @@ public final class RequestReader {
 
 	private static final Pattern DIGIT_RUN = Pattern.compile("\\d{7,}");
 
-	private static final Pattern CHANNEL_SID = Pattern.compile("CH[0-9a-fA-F]{32}");
+	/** What follows a SID's two-letter prefix. */
+	private static final Pattern SID_DIGITS = Pattern.compile("[0-9a-fA-F]{32}");
 
 	private static final int MAX_NAME = 256;
 
@@ -197,7 +198,10 @@ public final class RequestReader {
 			}
 			Optional<String> toName = text("toName", true).filter((name) -> length("toName", name, MAX_NAME))
 				.filter((name) -> printable("toName", name));
-			Optional<String> source = text("sourceChatChannelSid", false).filter(this::validChannelSid);
+			Optional<String> source = text("sourceChatChannelSid", false)
+				.filter((sid) -> validSid("sourceChatChannelSid", "CH", sid));
+			Optional<String> targetWorker = text("targetWorkerSid", false)
+				.filter((sid) -> validSid("targetWorkerSid", "WK", sid));
 			Optional<String> message = text("initialNotificationMessage", false)
 				.filter((body) -> length("initialNotificationMessage", body, MAX_MESSAGE));
 			Optional<Map<String, Object>> taskAttributes = object("taskAttributes");
@@ -209,7 +213,7 @@ public final class RequestReader {
 				return new Intake.Rejected(id, List.copyOf(this.errors), pair, metadata);
 			}
 			return new Intake.Accepted(new OutboundSmsRequest(id, pair.orElseThrow(), toName.orElseThrow(), source,
-					message, taskAttributes.orElse(Map.of()), metadata));
+					message, taskAttributes.orElse(Map.of()), metadata, targetWorker.orElse(null)));
 		}
 
 		private Optional<String> text(String field, boolean required) {
@@ -270,9 +274,9 @@ public final class RequestReader {
 			return true;
 		}
 
-		private boolean validChannelSid(String sid) {
-			if (!CHANNEL_SID.matcher(sid).matches()) {
-				this.errors.add(new FieldError("sourceChatChannelSid", "must be CH followed by 32 hex digits"));
+		private boolean validSid(String field, String prefix, String sid) {
+			if (!sid.startsWith(prefix) || !SID_DIGITS.matcher(sid.substring(prefix.length())).matches()) {
+				this.errors.add(new FieldError(field, "must be " + prefix + " followed by 32 hex digits"));
 				return false;
 			}
 			return true;

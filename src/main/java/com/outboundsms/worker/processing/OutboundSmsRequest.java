@@ -6,6 +6,8 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * A valid outbound SMS request: numbers normalized to E.164, every rule of the contract
  * checked.
@@ -19,10 +21,12 @@ import java.util.Optional;
  * @param taskAttributes attributes merged into the task (JSON values as maps, lists,
  * strings, numbers, booleans)
  * @param metadata the producer's object echoed in the result event, if any
+ * @param targetWorkerSid the TaskRouter worker ({@code WK…}) the task is meant for
+ * (agent-initiated, Known Agent Routing), or {@code null}
  */
 public record OutboundSmsRequest(String requestId, NumberPair pair, String toName,
 		Optional<String> sourceChatChannelSid, Optional<String> initialNotificationMessage,
-		Map<String, Object> taskAttributes, Optional<Map<String, Object>> metadata) {
+		Map<String, Object> taskAttributes, Optional<Map<String, Object>> metadata, @Nullable String targetWorkerSid) {
 
 	public OutboundSmsRequest {
 		Objects.requireNonNull(requestId, "requestId");
@@ -30,6 +34,23 @@ public record OutboundSmsRequest(String requestId, NumberPair pair, String toNam
 		Objects.requireNonNull(toName, "toName");
 		// JSON null is a value a producer may send; Map.copyOf would refuse it
 		taskAttributes = Collections.unmodifiableMap(new LinkedHashMap<>(taskAttributes));
+	}
+
+	/**
+	 * A request for no worker in particular.
+	 */
+	public OutboundSmsRequest(String requestId, NumberPair pair, String toName, Optional<String> sourceChatChannelSid,
+			Optional<String> initialNotificationMessage, Map<String, Object> taskAttributes,
+			Optional<Map<String, Object>> metadata) {
+		this(requestId, pair, toName, sourceChatChannelSid, initialNotificationMessage, taskAttributes, metadata, null);
+	}
+
+	/**
+	 * The worker the task is meant for.
+	 * @return its SID, or empty for whoever the workflow picks
+	 */
+	public Optional<String> targetWorker() {
+		return Optional.ofNullable(this.targetWorkerSid);
 	}
 
 	public String fromNumber() {

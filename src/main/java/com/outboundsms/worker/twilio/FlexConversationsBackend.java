@@ -1,50 +1,49 @@
 package com.outboundsms.worker.twilio;
 
-import java.util.LinkedHashMap;
-import java.util.List;
+import java.util.EnumMap;
 import java.util.Map;
 import java.util.Optional;
 
+import com.outboundsms.worker.processing.ErrorCode;
 import com.outboundsms.worker.processing.OutboundSmsRequest;
 import com.outboundsms.worker.processing.Outcome;
 import com.outboundsms.worker.processing.OutreachBackend;
 import com.outboundsms.worker.processing.OutreachProgress;
+import com.outboundsms.worker.processing.PermanentFailure;
 import com.outboundsms.worker.processing.Sid;
 import com.outboundsms.worker.processing.TransientFailure;
-import com.twilio.exception.TwilioException;
-import com.twilio.http.TwilioRestClient;
-import com.twilio.rest.conversations.v1.Conversation;
-import com.twilio.rest.conversations.v1.ParticipantConversation;
-import com.twilio.rest.conversations.v1.conversation.Message;
-import com.twilio.rest.flexapi.v1.Interaction;
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
+import com.outboundsms.worker.twilio.FlexConversations.ChannelState;
+import com.outboundsms.worker.twilio.FlexConversations.CustomerConversation;
+import com.outboundsms.worker.twilio.FlexConversations.MadeInteraction;
+import org.jspecify.annotations.Nullable;
 
 /**
- * The flex-conversations sequence: one Interaction (which makes the conversation and the
- * task), then the first message through the Conversations API, at most once. When Twilio
- * answers 80102 (the customer is already in an open conversation on that number), the
- * open conversation is looked up by the customer's address and reused.
+ * The flex-conversations sequence, made safe to repeat against Twilio's asynchronous
+ * interactions: the customer is looked up first (an open conversation on the number is
+ * reused and nothing is made); one Interaction is created, its task marked with the
+ * outreach's id; the customer is seen in its conversation before anything is posted or
+ * {@code CREATED} answered (an interaction Twilio could not add the customer to is
+ * closed, and the customer's conversation reused); then the first message is posted at
+ * most once. A conversation found after a create whose answer was lost is this outreach's
+ * only when its interaction's task carries this outreach's id.
  */
 class FlexConversationsBackend implements OutreachBackend {
 
 	static final String NAME = "flex-conversations";
 
-	private static final int ALREADY_IN_INTERACTION = 80102;
+	/** Twilio's "Participant Already In Interaction": an error, or a failed channel. */
+	static final int ALREADY_IN_INTERACTION = 80102;
 
-	private final TwilioRestClient client;
+	private final FlexConversations twilio;
 
-	private final TwilioProperties properties;
+	private final InteractionRequests requests;
 
-	private final TaskAttributes taskAttributes;
+	private final SetupWait setupWait;
 
-	private final JsonMapper json;
-
-	FlexConversationsBackend(TwilioRestClient client, TwilioProperties properties, JsonMapper json) {
-		this.client = client;
-		this.properties = properties;
-		this.json = json;
-		this.taskAttributes = new TaskAttributes(json);
+	FlexConversationsBackend(FlexConversations twilio, InteractionRequests requests, SetupWait setupWait) {
+		this.twilio = twilio;
+		this.requests = requests;
+		this.setupWait = setupWait;
 	}
 
 	@Override
@@ -54,182 +53,277 @@ class FlexConversationsBackend implements OutreachBackend {
 
 	@Override
 	public Creation create(OutboundSmsRequest request, OutreachProgress progress, Checkpoint checkpoint) {
-		boolean attemptedBefore = progress.wasAttempted(Sid.INTERACTION);
 		boolean messageAttemptedBefore = progress.wasAttempted(Sid.MESSAGE);
-		InteractionStep interaction = withInteraction(request, progress, checkpoint);
-		if (interaction.foundExisting() && !attemptedBefore) {
-			// the customer was already talking to this number in a conversation nobody
-			// here made
-			return new Creation(Outcome.REUSED, interaction.progress());
+		Step step = new Pass(request, checkpoint, progress.wasAttempted(Sid.INTERACTION)).withConversation(progress);
+		if (step.reused()) {
+			// the customer already talks to this number in a conversation not made here
+			return new Creation(Outcome.REUSED, step.progress());
 		}
-		OutreachProgress made = interaction.progress();
-		FirstMessage.Result message = FirstMessage.ensure(request, made, messageAttemptedBefore, checkpoint,
-				Sid.MESSAGE, messages(made.require(Sid.CONVERSATION)));
+		OutreachProgress ours = step.progress();
+		FirstMessage.Result message = FirstMessage.ensure(request, ours, messageAttemptedBefore, checkpoint,
+				Sid.MESSAGE, this.twilio.messages(ours.require(Sid.CONVERSATION)));
 		return new Creation(Outcome.CREATED, message.progress(), message.error());
 	}
 
 	@Override
 	public boolean isOpen(OutreachProgress outreach) {
-		Optional<String> conversation = outreach.sid(Sid.CONVERSATION);
-		if (conversation.isEmpty()) {
-			return false;
-		}
-		try {
-			return Conversation.fetcher(conversation.get()).fetch(this.client).getState() != Conversation.State.CLOSED;
-		}
-		catch (TwilioException ex) {
-			if (TwilioFailures.isNotFound(ex)) {
-				return false;
-			}
-			throw TwilioFailures.classify("reading the conversation", ex);
-		}
+		return outreach.sid(Sid.CONVERSATION).map(this.twilio::isOpen).orElse(false);
 	}
 
-	private InteractionStep withInteraction(OutboundSmsRequest request, OutreachProgress progress,
-			Checkpoint checkpoint) {
-		if (progress.has(Sid.CONVERSATION)) {
-			return new InteractionStep(progress, false);
-		}
-		if (progress.wasAttempted(Sid.INTERACTION)) {
-			// an earlier attempt's answer was lost: the interaction may exist already
-			Optional<OutreachProgress> made = findOpenConversation(request, progress);
-			if (made.isPresent()) {
-				checkpoint.save(made.get());
-				return new InteractionStep(made.get(), true);
-			}
-		}
-		OutreachProgress attempting = progress.attempting(Sid.INTERACTION);
-		checkpoint.save(attempting);
-		Interaction interaction;
-		try {
-			interaction = Interaction.creator(channel(request)).setRouting(routing(request)).create(this.client);
-		}
-		catch (TwilioException ex) {
-			if (!TwilioFailures.hasCode(ex, ALREADY_IN_INTERACTION)) {
-				throw TwilioFailures.classify("creating the Flex interaction", ex);
-			}
-			OutreachProgress found = findOpenConversation(request, attempting)
-				.orElseThrow(() -> new TransientFailure("Twilio answered 80102 but the customer's open conversation "
-						+ "was not found; it may have just closed", ALREADY_IN_INTERACTION, 400, ex));
-			checkpoint.save(found);
-			return new InteractionStep(found, true);
-		}
-		// an interaction made here makes the outreach CREATED: the same commit says that
-		// the first message, if any, is about to be posted
-		OutreachProgress made = FirstMessage.announced(request, madeBy(interaction, attempting), Sid.MESSAGE);
-		checkpoint.save(made);
-		return new InteractionStep(made, false);
-	}
+	/** One attempt at making the request's conversation exist. */
+	private final class Pass {
 
-	private Map<String, Object> channel(OutboundSmsRequest request) {
-		Map<String, Object> participant = new LinkedHashMap<>();
-		participant.put("address", request.toNumber());
-		participant.put("proxy_address", request.fromNumber());
-		Map<String, Object> channel = new LinkedHashMap<>();
-		channel.put("type", "sms");
-		channel.put("initiated_by", "agent");
-		channel.put("participants", List.of(participant));
-		return channel;
-	}
+		private final OutboundSmsRequest request;
 
-	private Map<String, Object> routing(OutboundSmsRequest request) {
-		Map<String, Object> properties = new LinkedHashMap<>();
-		properties.put("workspace_sid", this.properties.workspaceSid());
-		properties.put("workflow_sid", this.properties.workflowSid());
-		properties.put("task_channel_unique_name", this.properties.taskChannel());
-		properties.put("attributes", this.taskAttributes.conversations(request));
-		return Map.of("properties", properties);
+		private final Checkpoint checkpoint;
+
+		/** Whether a pass before this one (which may have died) sent a create. */
+		private final boolean attemptedBefore;
+
+		Pass(OutboundSmsRequest request, Checkpoint checkpoint, boolean attemptedBefore) {
+			this.request = request;
+			this.checkpoint = checkpoint;
+			this.attemptedBefore = attemptedBefore;
+		}
+
+		Step withConversation(OutreachProgress progress) {
+			if (progress.has(Sid.CONVERSATION)) {
+				// the customer was seen in it (or the row predates that look)
+				return new Step(progress, false);
+			}
+			if (progress.has(Sid.INTERACTION)) {
+				return confirm(progress, null, true);
+			}
+			Optional<CustomerConversation> holder = customersConversation();
+			if (holder.isPresent()) {
+				return settleOn(holder.get(), progress);
+			}
+			OutreachProgress attempting = progress.attempting(Sid.INTERACTION);
+			if (!this.attemptedBefore) {
+				this.checkpoint.save(attempting);
+			}
+			MadeInteraction made;
+			try {
+				made = FlexConversationsBackend.this.twilio.create(
+						FlexConversationsBackend.this.requests.channel(this.request),
+						FlexConversationsBackend.this.requests.routing(this.request, progress.outreachId()));
+			}
+			catch (PermanentFailure refused) {
+				if (!refused.twilioCode().equals(Optional.of(ALREADY_IN_INTERACTION))) {
+					throw refused;
+				}
+				// the customer's conversation appeared since the look-up
+				return settleOn(customersConversation().orElseThrow(() -> new TransientFailure(
+						"Twilio answered 80102 but the customer's open "
+								+ "conversation was not found (it may have just closed)",
+						ALREADY_IN_INTERACTION, refused.twilioStatus().orElse(null), refused)), attempting);
+			}
+			return confirm(attempting.with(Sid.INTERACTION, made.sid())
+				.with(Sid.INTERACTION_CHANNEL, made.channelSid())
+				.with(Sid.TASK, made.taskSid()), made.conversationSid(), false);
+		}
+
+		/**
+		 * Waits until the customer is in the interaction's conversation, or until Twilio
+		 * shows it never will be. A permanent failure on the way closes the interaction's
+		 * channel, so that no task is left for an agent.
+		 */
+		private Step confirm(OutreachProgress made, @Nullable String answeredConversation, boolean stored) {
+			Verdict verdict;
+			try {
+				verdict = awaitSetup(made, answeredConversation, stored);
+			}
+			catch (PermanentFailure failure) {
+				throw closing(made, failure);
+			}
+			if (verdict.kind() == Verdict.Kind.CUSTOMER_IN_IT) {
+				OutreachProgress ours = FirstMessage.announced(this.request,
+						made.with(Sid.CONVERSATION, verdict.conversationSid()), Sid.MESSAGE);
+				this.checkpoint.save(ours);
+				return new Step(ours, false);
+			}
+			if (verdict.kind() == Verdict.Kind.CUSTOMER_ELSEWHERE) {
+				return elsewhere(made, verdict.channel());
+			}
+			if (verdict.kind() == Verdict.Kind.FAILED) {
+				throw closing(made, channelFailed(verdict.channel()));
+			}
+			throw new PermanentFailure(ErrorCode.TWILIO_REJECTED,
+					"the interaction's channel was closed before the customer was seen in its conversation");
+		}
+
+		private Verdict awaitSetup(OutreachProgress made, @Nullable String answeredConversation, boolean stored) {
+			// a retry resumes from the interaction's SIDs and creates nothing
+			Runnable save = stored ? () -> {
+			} : () -> this.checkpoint.save(made);
+			return FlexConversationsBackend.this.setupWait.until(() -> look(made, answeredConversation), save);
+		}
+
+		/**
+		 * One look at the interaction: its channel, then whether the customer is in its
+		 * conversation; empty while Twilio is still setting it up.
+		 */
+		private Optional<Verdict> look(OutreachProgress made, @Nullable String answeredConversation) {
+			String interactionSid = made.require(Sid.INTERACTION);
+			ChannelState channel = FlexConversationsBackend.this.twilio.channel(interactionSid,
+					made.require(Sid.INTERACTION_CHANNEL));
+			if (channel.failed()) {
+				boolean elsewhere = Integer.valueOf(ALREADY_IN_INTERACTION).equals(channel.errorCode());
+				return Optional
+					.of(new Verdict(elsewhere ? Verdict.Kind.CUSTOMER_ELSEWHERE : Verdict.Kind.FAILED, channel, null));
+			}
+			if (channel.closed()) {
+				return Optional.of(new Verdict(Verdict.Kind.CLOSED, channel, null));
+			}
+			if (channel.settingUp()) {
+				return Optional.empty();
+			}
+			Optional<CustomerConversation> holder = customersConversation();
+			if (holder.isEmpty()) {
+				return Optional.empty();
+			}
+			// the conversation's attributes name its interaction; else the interaction's
+			// task names its conversation
+			boolean ours = holder.get().belongsTo(interactionSid)
+					|| holder.get().conversationSid().equals(answeredConversation)
+					|| holder.get().conversationSid().equals(conversationOf(interactionSid));
+			return Optional.of(new Verdict(ours ? Verdict.Kind.CUSTOMER_IN_IT : Verdict.Kind.CUSTOMER_ELSEWHERE,
+					channel, holder.get().conversationSid()));
+		}
+
+		/**
+		 * The customer is in another conversation (Twilio's asynchronous 80102): this
+		 * interaction is closed, and the conversation holding the customer settled on.
+		 */
+		private Step elsewhere(OutreachProgress made, ChannelState channel) {
+			if (!channel.closed()) {
+				close(made);
+			}
+			Optional<CustomerConversation> holder = customersConversation();
+			if (holder.isEmpty()) {
+				// the holder closed meanwhile: the next attempt starts again
+				this.checkpoint.save(new OutreachProgress(made.outreachId(), Map.of(), made.attempted()));
+				throw new TransientFailure("the customer was in another conversation, which closed meanwhile",
+						ALREADY_IN_INTERACTION, null, null);
+			}
+			return settleOn(holder.get(), made);
+		}
+
+		/**
+		 * Settles on the conversation the customer is in: this outreach's own when an
+		 * earlier pass made it (its answer lost) and its interaction's task carries this
+		 * outreach's id, else someone else's, reused with nothing posted.
+		 */
+		private Step settleOn(CustomerConversation holder, OutreachProgress progress) {
+			Map<Sid, String> sids = new EnumMap<>(Sid.class);
+			sids.put(Sid.CONVERSATION, holder.conversationSid());
+			if (holder.interactionSid() != null) {
+				sids.put(Sid.INTERACTION, holder.interactionSid());
+			}
+			if (holder.interactionChannelSid() != null) {
+				sids.put(Sid.INTERACTION_CHANNEL, holder.interactionChannelSid());
+			}
+			Optional<FlexConversations.InteractionTask> ours = ownTask(holder, progress.outreachId());
+			if (ours.isEmpty()) {
+				return new Step(new OutreachProgress(progress.outreachId(), sids, progress.attempted()), true);
+			}
+			if (ours.get().sid() != null) {
+				sids.put(Sid.TASK, ours.get().sid());
+			}
+			OutreachProgress adopted = FirstMessage.announced(this.request,
+					new OutreachProgress(progress.outreachId(), sids, progress.attempted()), Sid.MESSAGE);
+			this.checkpoint.save(adopted);
+			return new Step(adopted, false);
+		}
+
+		/**
+		 * The task of the conversation's interaction, when it carries this outreach's id:
+		 * only a pass after one that sent a create can find such a task.
+		 */
+		private Optional<FlexConversations.InteractionTask> ownTask(CustomerConversation holder, String outreachId) {
+			if (!this.attemptedBefore || outreachId.isEmpty() || holder.interactionSid() == null) {
+				return Optional.empty();
+			}
+			return FlexConversationsBackend.this.twilio.task(holder.interactionSid())
+				.filter((task) -> outreachId.equals(task.outreachId()));
+		}
+
+		private @Nullable String conversationOf(String interactionSid) {
+			return FlexConversationsBackend.this.twilio.task(interactionSid)
+				.map(FlexConversations.InteractionTask::conversationSid)
+				.orElse(null);
+		}
+
+		private Optional<CustomerConversation> customersConversation() {
+			return FlexConversationsBackend.this.twilio.openConversation(this.request.toNumber(),
+					this.request.fromNumber());
+		}
+
+		/**
+		 * Closes the interaction's channel before a permanent failure ends the outreach.
+		 * When it cannot be closed now, the request is retried instead, from the
+		 * interaction's SIDs, so that a later attempt closes it.
+		 */
+		private PermanentFailure closing(OutreachProgress made, PermanentFailure failure) {
+			try {
+				close(made);
+			}
+			catch (PermanentFailure refused) {
+				failure.addSuppressed(refused);
+			}
+			catch (RuntimeException unreachable) {
+				unreachable.addSuppressed(failure);
+				this.checkpoint.save(made);
+				throw unreachable;
+			}
+			return failure;
+		}
+
+		private void close(OutreachProgress made) {
+			FlexConversationsBackend.this.twilio.closeChannel(made.require(Sid.INTERACTION),
+					made.require(Sid.INTERACTION_CHANNEL));
+		}
+
+		private PermanentFailure channelFailed(ChannelState channel) {
+			return new PermanentFailure(ErrorCode.TWILIO_REJECTED,
+					"Twilio could not set the interaction up: its channel failed with code " + channel.errorCode()
+							+ " (" + TwilioFailures.masked(channel.errorMessage()) + ")",
+					channel.errorCode(), null, null);
+		}
+
 	}
 
 	/**
-	 * The SIDs in an interaction: its own, its channel's, and the task's and
-	 * conversation's.
-	 */
-	private OutreachProgress madeBy(Interaction interaction, OutreachProgress progress) {
-		JsonNode body = this.json
-			.valueToTree(Map.of("channel", interaction.getChannel(), "routing", interaction.getRouting()));
-		JsonNode properties = body.path("routing").path("properties");
-		JsonNode attributes = attributes(properties.path("attributes"));
-		return progress.with(Sid.INTERACTION, interaction.getSid())
-			.with(Sid.INTERACTION_CHANNEL, text(body.path("channel").path("sid")))
-			.with(Sid.TASK, text(properties.path("sid")))
-			.with(Sid.CONVERSATION, text(attributes.path("conversationSid")));
-	}
-
-	/** The customer's conversation on the Twilio number that is not closed, if any. */
-	private Optional<OutreachProgress> findOpenConversation(OutboundSmsRequest request, OutreachProgress progress) {
-		Iterable<ParticipantConversation> conversations = TwilioFailures.call("looking up the customer's conversations",
-				() -> ParticipantConversation.reader()
-					.setAddress(request.toNumber())
-					.setPageSize(50L)
-					.read(this.client));
-		for (ParticipantConversation conversation : conversations) {
-			JsonNode binding = this.json.valueToTree(conversation.getParticipantMessagingBinding());
-			boolean sameNumber = request.fromNumber().equals(text(binding.path("proxy_address")));
-			boolean open = conversation.getConversationState() != ParticipantConversation.State.CLOSED;
-			if (sameNumber && open) {
-				JsonNode attributes = attributes(this.json.getNodeFactory()
-					.stringNode(Optional.ofNullable(conversation.getConversationAttributes()).orElse("{}")));
-				return Optional.of(progress.with(Sid.CONVERSATION, conversation.getConversationSid())
-					.with(Sid.INTERACTION, text(attributes.path("flexInteractionSid")))
-					.with(Sid.INTERACTION_CHANNEL, text(attributes.path("flexInteractionChannelSid"))));
-			}
-		}
-		return Optional.empty();
-	}
-
-	/** The conversation's messages, which Twilio delivers to the customer as SMS. */
-	private FirstMessage.Messages messages(String conversation) {
-		return new FirstMessage.Messages() {
-
-			@Override
-			public List<FirstMessage.Posted> latest() {
-				return TwilioFailures.call("looking for the first message",
-						() -> Message.reader(conversation)
-							.setOrder(Message.OrderType.DESC)
-							.setPageSize(50L)
-							.firstPage(FlexConversationsBackend.this.client)
-							.getRecords()
-							.stream()
-							.map((message) -> new FirstMessage.Posted(message.getSid(), message.getAttributes()))
-							.toList());
-			}
-
-			@Override
-			public String post(String body, String attributes) {
-				return TwilioFailures.call("posting the first message",
-						() -> Message.creator(conversation)
-							.setBody(body)
-							.setAttributes(attributes)
-							.create(FlexConversationsBackend.this.client)
-							.getSid());
-			}
-
-		};
-	}
-
-	/**
-	 * Attributes arrive as a JSON string (Twilio's way) or, from some clients, as an
-	 * object.
-	 */
-	private JsonNode attributes(JsonNode value) {
-		if (value.isString()) {
-			return this.json.readTree(value.asString());
-		}
-		return value;
-	}
-
-	private static String text(JsonNode node) {
-		return (node.isString() && !node.asString().isEmpty()) ? node.asString() : null;
-	}
-
-	/**
-	 * The interaction step's result.
+	 * How far a pass got.
 	 *
-	 * @param progress the progress with the conversation
-	 * @param foundExisting whether the conversation already existed at Twilio
+	 * @param progress the outreach's progress, with its conversation
+	 * @param reused whether the conversation is someone else's
 	 */
-	private record InteractionStep(OutreachProgress progress, boolean foundExisting) {
+	private record Step(OutreachProgress progress, boolean reused) {
+	}
+
+	/**
+	 * What a look at a set-up interaction showed.
+	 *
+	 * @param kind where the customer is
+	 * @param channel the interaction's channel
+	 * @param conversationSid the conversation the customer is in, when seen
+	 */
+	private record Verdict(Kind kind, ChannelState channel, @Nullable String conversationSid) {
+
+		enum Kind {
+
+			/** The customer is in the interaction's conversation. */
+			CUSTOMER_IN_IT,
+			/** The customer is in another conversation on the number. */
+			CUSTOMER_ELSEWHERE,
+			/** Twilio could not set the interaction up, for another reason. */
+			FAILED,
+			/** The channel was closed before the customer was seen in it. */
+			CLOSED
+
+		}
+
 	}
 
 }

@@ -9,12 +9,22 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Builds the task attributes JSON: the worker's own keys first, then the request's
- * {@code taskAttributes}, which may add keys but never override {@code to}, {@code from},
- * {@code name} or {@code direction}.
+ * {@code taskAttributes}, which may add keys but never set a {@link #RESERVED} one.
  */
 final class TaskAttributes {
 
-	static final Set<String> RESERVED = Set.of("to", "from", "name", "direction");
+	/**
+	 * The key under which an interaction's task carries the outreach's id, so that the
+	 * worker can tell an interaction it made from one it only finds.
+	 */
+	static final String OUTREACH_ID = "outboundSmsOutreachId";
+
+	/**
+	 * The keys a request cannot set: the worker's own, and those Flex writes to tie a
+	 * task to its conversation and interaction.
+	 */
+	static final Set<String> RESERVED = Set.of("to", "from", "name", "direction", "conversationSid",
+			"flexInteractionSid", "flexInteractionChannelSid", OUTREACH_ID);
 
 	private final JsonMapper json;
 
@@ -22,20 +32,31 @@ final class TaskAttributes {
 		this.json = json;
 	}
 
+	/**
+	 * The attributes of a Flex chat channel's task, with the worker the request names for
+	 * Known Agent Routing.
+	 */
 	String legacy(OutboundSmsRequest request) {
-		return this.json.writeValueAsString(base(request));
+		Map<String, Object> attributes = base(request);
+		request.targetWorker().ifPresent((sid) -> attributes.put("targetWorkerSid", sid));
+		return this.json.writeValueAsString(attributes);
 	}
 
 	/**
-	 * The task attributes of an Interaction: the legacy ones and what Flex Conversations'
-	 * UI reads for an SMS task (the request may not override either).
+	 * The task attributes of an Interaction: the legacy ones, what Flex Conversations' UI
+	 * reads for an SMS task (the request may not override either), and the outreach's id.
+	 * @param request the request
+	 * @param outreachId the outreach's id; none when empty
 	 */
-	Map<String, Object> conversations(OutboundSmsRequest request) {
+	Map<String, Object> conversations(OutboundSmsRequest request, String outreachId) {
 		Map<String, Object> attributes = new LinkedHashMap<>(base(request));
 		attributes.put("customerName", request.toName());
 		attributes.put("customerAddress", request.toNumber());
 		attributes.put("twilioNumber", request.fromNumber());
 		attributes.put("channelType", "sms");
+		if (!outreachId.isEmpty()) {
+			attributes.put(OUTREACH_ID, outreachId);
+		}
 		return attributes;
 	}
 

@@ -1,11 +1,16 @@
 package com.outboundsms.worker.twilio;
 
 import java.time.Clock;
+import java.util.regex.Pattern;
 
 import com.outboundsms.worker.processing.CallCapacity;
 import com.outboundsms.worker.processing.OutreachBackend;
+import com.outboundsms.worker.processing.Pause;
 import com.outboundsms.worker.processing.WorkerMetrics;
 import com.twilio.http.TwilioRestClient;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.context.annotation.Bean;
@@ -18,6 +23,10 @@ import org.springframework.context.annotation.Configuration;
  */
 @Configuration(proxyBeanMethods = false)
 class TwilioConfiguration {
+
+	private static final Logger logger = LoggerFactory.getLogger(TwilioConfiguration.class);
+
+	private static final Pattern QUEUE_SID = Pattern.compile("WQ[0-9a-fA-F]{32}");
 
 	@Bean
 	TwilioCallLimiter twilioCallLimiter(TwilioLimitsProperties limits, TwilioProperties properties,
@@ -57,14 +66,17 @@ class TwilioConfiguration {
 
 	@Bean
 	OutreachBackend outreachBackend(BackendProperties backend, TwilioRestClient client, FlexFlowDirectory flows,
-			TwilioProperties properties) {
+			TwilioProperties properties, InteractionSetupProperties interactionSetup, Clock clock) {
 		JsonMapper json = JsonMapper.builder().build();
 		if (backend.backend() == BackendProperties.Backend.FLEX_CONVERSATIONS) {
 			require(backend, properties.workspaceSid(), "TWILIO_WORKSPACE_SID (twilio.workspace-sid)",
 					"the TaskRouter workspace (WS…) the tasks go to");
 			require(backend, properties.workflowSid(), "TWILIO_WORKFLOW_SID (twilio.workflow-sid)",
 					"the workflow (WW…) that routes the tasks");
-			return new FlexConversationsBackend(client, properties, json);
+			checkQueue(properties.queueSid());
+			return new FlexConversationsBackend(new TwilioFlexConversations(client, json),
+					new InteractionRequests(properties, new TaskAttributes(json)),
+					new SetupWait(interactionSetup, clock, Pause.sleeping()));
 		}
 		require(backend, properties.proxyServiceSid(), "TWILIO_PROXY_SERVICE_SID (twilio.proxy-service-sid)",
 				"the Proxy service (KS…) sessions are made in");
@@ -79,6 +91,25 @@ class TwilioConfiguration {
 	@Bean
 	TwilioBackendHealthIndicator twilioHealthIndicator(BackendProperties backend, TwilioProperties properties) {
 		return new TwilioBackendHealthIndicator(backend, properties);
+	}
+
+	/**
+	 * The queue is optional: without it the workflow alone routes the task, as it did
+	 * before the worker sent one, although Twilio's docs mark it required for
+	 * agent-initiated interactions.
+	 */
+	private static void checkQueue(@Nullable String queueSid) {
+		if (!TwilioProperties.hasText(queueSid)) {
+			logger
+				.warn("TWILIO_QUEUE_SID (twilio.queue-sid) is not set: interactions are routed by the workflow alone, "
+						+ "while Twilio's docs mark the queue required for agent-initiated interactions");
+			return;
+		}
+		if (!QUEUE_SID.matcher(queueSid).matches()) {
+			throw new IllegalStateException(
+					"TWILIO_QUEUE_SID (twilio.queue-sid) must be WQ followed by 32 hex digits: the TaskRouter queue "
+							+ "an agent-initiated interaction's task goes to");
+		}
 	}
 
 	private static void require(BackendProperties backend, String value, String setting, String meaning) {

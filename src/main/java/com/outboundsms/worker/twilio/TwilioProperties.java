@@ -2,6 +2,8 @@ package com.outboundsms.worker.twilio;
 
 import java.time.Duration;
 
+import org.jspecify.annotations.Nullable;
+
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
@@ -28,12 +30,14 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param readTimeout how long to wait for Twilio's answer on an open connection
  * @param maxConnections the size of the HTTP connection pool, per Twilio host and in
  * total
+ * @param queueSid flex-conversations: the TaskRouter queue ({@code WQ…}) an
+ * agent-initiated interaction's task goes to, or {@code null}
  */
 @ConfigurationProperties("twilio")
 public record TwilioProperties(String accountSid, String apiKey, String apiSecret, String authToken, String apiBaseUrl,
 		String proxyServiceSid, String workspaceSid, String workflowSid, @DefaultValue("sms") String taskChannel,
 		@DefaultValue("10m") Duration flowRefresh, @DefaultValue("10s") Duration flowMissRefresh,
-		@DefaultValue("15s") Duration readTimeout, @DefaultValue("100") int maxConnections) {
+		@DefaultValue("15s") Duration readTimeout, @DefaultValue("100") int maxConnections, @Nullable String queueSid) {
 
 	boolean hasApiKey() {
 		return hasText(this.apiKey) || hasText(this.apiSecret);
@@ -48,7 +52,8 @@ public record TwilioProperties(String accountSid, String apiKey, String apiSecre
 		return "TwilioProperties[accountSid=" + this.accountSid + ", apiKey=" + this.apiKey + ", apiSecret="
 				+ (hasText(this.apiSecret) ? "******" : "") + ", authToken=" + (hasText(this.authToken) ? "******" : "")
 				+ ", apiBaseUrl=" + this.apiBaseUrl + ", proxyServiceSid=" + this.proxyServiceSid + ", workspaceSid="
-				+ this.workspaceSid + ", workflowSid=" + this.workflowSid + ", taskChannel=" + this.taskChannel + "]";
+				+ this.workspaceSid + ", workflowSid=" + this.workflowSid + ", taskChannel=" + this.taskChannel
+				+ ", queueSid=" + this.queueSid + "]";
 	}
 
 }

@@ -26,18 +26,21 @@ class ConversationRulesTests {
 
 	private ConversationsBackend backend;
 
+	private InteractionBackend interactions;
+
 	@BeforeEach
 	void setUp() {
 		this.state = new EmulatorState(Clock.fixed(NOW, ZoneOffset.UTC), "AC00000000000000000000000000000000");
 		this.backend = new ConversationsBackend(this.state);
+		this.interactions = new InteractionBackend(this.state, this.backend);
 	}
 
 	@Test
 	void customerInAnOpenConversationIsRejectedWith80102AndNothingIsCreated() {
-		this.backend.createInteraction(interaction(PAIR));
+		this.interactions.create(interaction(PAIR));
 
 		assertThatExceptionOfType(TwilioApiException.class)
-			.isThrownBy(() -> this.backend.createInteraction(interaction(PAIR)))
+			.isThrownBy(() -> this.interactions.create(interaction(PAIR)))
 			.satisfies((ex) -> {
 				assertThat(ex.code()).isEqualTo(80102);
 				assertThat(ex.status()).isEqualTo(ConversationsBackend.ALREADY_IN_INTERACTION_STATUS);
@@ -50,30 +53,30 @@ class ConversationRulesTests {
 
 	@Test
 	void anInactiveConversationStillHoldsThePair() {
-		Interaction first = this.backend.createInteraction(interaction(PAIR));
+		Interaction first = this.interactions.create(interaction(PAIR));
 		this.backend.update(first.conversationSid(), null, null, null, "inactive");
 
 		assertThatExceptionOfType(TwilioApiException.class)
-			.isThrownBy(() -> this.backend.createInteraction(interaction(PAIR)))
+			.isThrownBy(() -> this.interactions.create(interaction(PAIR)))
 			.satisfies((ex) -> assertThat(ex.code()).isEqualTo(80102));
 	}
 
 	@Test
 	void sameCustomerOnAnotherNumberOrAnotherCustomerIsAllowed() {
-		this.backend.createInteraction(interaction(PAIR));
+		this.interactions.create(interaction(PAIR));
 
-		this.backend.createInteraction(interaction(new MessagingBinding(PAIR.address(), "+15558880000")));
-		this.backend.createInteraction(interaction(new MessagingBinding("+15550000000", PAIR.proxyAddress())));
+		this.interactions.create(interaction(new MessagingBinding(PAIR.address(), "+15558880000")));
+		this.interactions.create(interaction(new MessagingBinding("+15550000000", PAIR.proxyAddress())));
 
 		assertThat(this.state.conversations.conversations()).hasSize(3);
 	}
 
 	@Test
 	void closingFreesThePairAndCompletesTheTask() {
-		Interaction first = this.backend.createInteraction(interaction(PAIR));
+		Interaction first = this.interactions.create(interaction(PAIR));
 
 		Conversation closed = this.backend.close(first.conversationSid());
-		Interaction second = this.backend.createInteraction(interaction(PAIR));
+		Interaction second = this.interactions.create(interaction(PAIR));
 
 		assertThat(closed.isClosed()).isTrue();
 		assertThat(closed.dateClosed()).isEqualTo(Instant.parse("2026-11-23T10:15:30Z"));
@@ -84,7 +87,7 @@ class ConversationRulesTests {
 
 	@Test
 	void closedConversationTakesNoMessageAndCannotBeReopened() {
-		Interaction interaction = this.backend.createInteraction(interaction(PAIR));
+		Interaction interaction = this.interactions.create(interaction(PAIR));
 		this.backend.close(interaction.conversationSid());
 
 		assertThatExceptionOfType(TwilioApiException.class)
@@ -97,7 +100,7 @@ class ConversationRulesTests {
 
 	@Test
 	void messageWakesAnInactiveConversationAndIsTextedFromTheProxyAddress() {
-		Interaction interaction = this.backend.createInteraction(interaction(PAIR));
+		Interaction interaction = this.interactions.create(interaction(PAIR));
 		this.backend.update(interaction.conversationSid(), null, null, null, "inactive");
 
 		ConversationMessage message = this.backend.post(interaction.conversationSid(), "Hello", null, null);
@@ -111,7 +114,7 @@ class ConversationRulesTests {
 
 	@Test
 	void updateRejectsAnUnknownStateAndAttributesThatAreNotJson() {
-		Interaction interaction = this.backend.createInteraction(interaction(PAIR));
+		Interaction interaction = this.interactions.create(interaction(PAIR));
 
 		assertThatExceptionOfType(TwilioApiException.class)
 			.isThrownBy(() -> this.backend.update(interaction.conversationSid(), null, null, null, "open"))
@@ -123,9 +126,9 @@ class ConversationRulesTests {
 
 	@Test
 	void addressListsClosedAndOpenConversationsAndIdentityOrAddressIsRequired() {
-		Interaction first = this.backend.createInteraction(interaction(PAIR));
+		Interaction first = this.interactions.create(interaction(PAIR));
 		this.backend.close(first.conversationSid());
-		Interaction second = this.backend.createInteraction(interaction(PAIR));
+		Interaction second = this.interactions.create(interaction(PAIR));
 
 		assertThat(this.backend.participantConversations(PAIR.address(), null))
 			.extracting((row) -> row.conversation().sid(), (row) -> row.conversation().state())

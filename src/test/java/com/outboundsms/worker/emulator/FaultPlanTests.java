@@ -72,4 +72,16 @@ class FaultPlanTests {
 			.isEqualTo(FaultDecision.Action.PROCEED);
 	}
 
+	@Test
+	void aLostAnswerIsDecidedForTheNextMatchingRequestsOnly() {
+		this.faults.loseAnswerNext("POST", "/flex-api/v1/Interactions", 1);
+
+		assertThat(this.faults.decide("GET", "/flex-api/v1/Interactions").action())
+			.isEqualTo(FaultDecision.Action.PROCEED);
+		assertThat(this.faults.decide("POST", "/flex-api/v1/Interactions").action())
+			.isEqualTo(FaultDecision.Action.LOSE_ANSWER);
+		assertThat(this.faults.decide("POST", "/flex-api/v1/Interactions").action())
+			.isEqualTo(FaultDecision.Action.PROCEED);
+	}
+
 }

@@ -1,5 +1,6 @@
 package com.outboundsms.worker.emulator;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
@@ -149,6 +150,40 @@ class OpenApiConformanceIntegrationTests {
 	}
 
 	@Test
+	void interactionChannelBodiesMatchTheSpec() {
+		String channel = "/v1/Interactions/{InteractionSid}/Channels/{Sid}";
+		String other = interactionFor("+15551233333");
+		Interaction made = emulator.interaction(other).orElseThrow();
+		String path = "/flex-api/v1/Interactions/" + other + "/Channels/" + made.channelSid();
+
+		assertConforms(FLEX, channel, "get", get(path));
+		EmulatorClients.RawResponse closed = post(path, Map.entry("Status", "closed"));
+		assertConforms(FLEX, channel, "post", closed);
+		assertThat(closed.body().get("status").asString()).isEqualTo("closed");
+	}
+
+	@Test
+	void bodiesOfAnInteractionBeingSetUpMatchTheSpec() {
+		emulator.setUpInteractions(InteractionSetup.deferred(Duration.ofHours(1)));
+		try {
+			EmulatorClients.RawResponse accepted = post("/flex-api/v1/Interactions",
+					Map.entry("Channel", INTERACTION_CHANNEL.replace(CUSTOMER, "+15551234444")),
+					Map.entry("Routing", INTERACTION_ROUTING));
+			String sid = accepted.body().get("sid").asString();
+			String channelSid = accepted.body().get("channel").get("sid").asString();
+
+			assertConforms(FLEX, "/v1/Interactions", "post", 201, accepted);
+			assertConforms(FLEX, "/v1/Interactions/{Sid}", "get", get("/flex-api/v1/Interactions/" + sid));
+			EmulatorClients.RawResponse channel = get("/flex-api/v1/Interactions/" + sid + "/Channels/" + channelSid);
+			assertConforms(FLEX, "/v1/Interactions/{InteractionSid}/Channels/{Sid}", "get", channel);
+			assertThat(channel.body().get("status").asString()).isEqualTo("setup");
+		}
+		finally {
+			emulator.setUpInteractions(InteractionSetup.immediate());
+		}
+	}
+
+	@Test
 	void conversationBodiesMatchTheSpec() {
 		String other = emulator.createConversationFor("+15551232222", TWILIO_NUMBER).sid();
 
@@ -252,6 +287,14 @@ class OpenApiConformanceIntegrationTests {
 	private static JsonNode created(EmulatorClients.RawResponse response) {
 		assertThat(response.status()).isEqualTo(201);
 		return response.body();
+	}
+
+	private static String interactionFor(String customer) {
+		return post("/flex-api/v1/Interactions", Map.entry("Channel", INTERACTION_CHANNEL.replace(CUSTOMER, customer)),
+				Map.entry("Routing", INTERACTION_ROUTING))
+			.body()
+			.get("sid")
+			.asString();
 	}
 
 	private static String participant(String identifier) {

@@ -34,6 +34,19 @@ class CsvRowsTests {
 	}
 
 	@Test
+	void readsTheTargetWorkerSidColumnIntoItsPlaceInTheBody() throws IOException {
+		List<FileRow> rows = read("""
+				targetWorkerSid,fromNumber,toNumber,toName,metadata.campaign
+				WK0123456789abcdef0123456789abcdef,+15005550006,+14155552671,Jane,spring
+				""");
+
+		assertThat(rows).singleElement()
+			.satisfies((row) -> assertThat(text(row)).isEqualTo("{\"fromNumber\":\"+15005550006\",\"toNumber\":"
+					+ "\"+14155552671\",\"toName\":\"Jane\",\"targetWorkerSid\":\"WK0123456789abcdef0123456789abcdef\","
+					+ "\"metadata\":{\"campaign\":\"spring\"}}"));
+	}
+
+	@Test
 	void makesTheSameBodyWhateverTheColumnsOrder() throws IOException {
 		FileRow one = read("fromNumber,toNumber,toName,metadata.b,metadata.a\n+15005550006,+14155552671,Jane,2,1\n")
 			.get(0);

@@ -290,6 +290,33 @@ class RequestReaderTests {
 			.containsExactly(new FieldError("sourceChatChannelSid", "must be CH followed by 32 hex digits"));
 	}
 
+	@Test
+	void readsTheTargetWorkerSid() {
+		OutboundSmsRequest request = accepted(withField("targetWorkerSid", "\"WK0123456789abcdef0123456789ABCDEF\""));
+		OutboundSmsRequest none = accepted(withField("targetWorkerSid", "null"));
+
+		assertThat(request.targetWorkerSid()).isEqualTo("WK0123456789abcdef0123456789ABCDEF");
+		assertThat(none.targetWorker()).isEmpty();
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "WK0123456789abcdef0123456789abcde", "WK0123456789abcdef0123456789abcdef0",
+			"WQ0123456789abcdef0123456789abcdef", "wk0123456789abcdef0123456789abcdef", "", "12" })
+	void rejectsATargetWorkerSidThatIsNotWkAnd32HexDigits(String sid) {
+		Intake.Rejected rejected = rejected(withField("targetWorkerSid", "\"" + sid + "\""));
+
+		assertThat(rejected.errors())
+			.containsExactly(new FieldError("targetWorkerSid", "must be WK followed by 32 hex digits"));
+	}
+
+	@Test
+	void rejectsATargetWorkerSidThatIsNotAString() {
+		Intake.Rejected rejected = rejected(withField("targetWorkerSid", "7"));
+
+		assertThat(rejected.errors())
+			.containsExactly(new FieldError("targetWorkerSid", "must be a string, was number"));
+	}
+
 	@ParameterizedTest
 	@ValueSource(strings = { "a", "crm.ticket_4711:retry-2", "0123456789" })
 	void acceptsRequestIdsOfTheAllowedCharacters(String id) {

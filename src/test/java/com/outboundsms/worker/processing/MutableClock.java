@@ -9,19 +9,19 @@ import java.time.ZoneOffset;
 /**
  * A clock that stands still until a test moves it.
  */
-final class MutableClock extends Clock {
+public final class MutableClock extends Clock {
 
 	private Instant now;
 
-	MutableClock(Instant now) {
+	public MutableClock(Instant now) {
 		this.now = now;
 	}
 
-	static MutableClock at(String instant) {
+	public static MutableClock at(String instant) {
 		return new MutableClock(Instant.parse(instant));
 	}
 
-	void advance(Duration duration) {
+	public void advance(Duration duration) {
 		this.now = this.now.plus(duration);
 	}
 

@@ -72,6 +72,48 @@ class TaskAttributesTests {
 	}
 
 	@Test
+	void neverLetsTheRequestSetWhatFlexOrTheWorkerWritesToTieTheTaskToItsOutreach() {
+		Map<String, Object> extra = Map.of("conversationSid", "CH-forged", "flexInteractionSid", "KD-forged",
+				"flexInteractionChannelSid", "UO-forged", "outboundSmsOutreachId", "forged", "campaign", "spring-26");
+		OutboundSmsRequest request = request("Jane", Optional.empty(), extra);
+
+		Map<String, Object> legacy = read(this.attributes.legacy(request));
+		Map<String, Object> conversations = this.attributes.conversations(request, "o-1");
+
+		assertThat(legacy)
+			.doesNotContainKeys("conversationSid", "flexInteractionSid", "flexInteractionChannelSid",
+					"outboundSmsOutreachId")
+			.containsEntry("campaign", "spring-26");
+		assertThat(conversations)
+			.doesNotContainKeys("conversationSid", "flexInteractionSid", "flexInteractionChannelSid")
+			.containsEntry("outboundSmsOutreachId", "o-1")
+			.containsEntry("campaign", "spring-26");
+	}
+
+	@Test
+	void marksAnInteractionsTaskWithTheOutreachIdWhenThereIsOne() {
+		OutboundSmsRequest request = request("Jane", Optional.empty(), Map.of());
+
+		assertThat(this.attributes.conversations(request, "o-1")).containsEntry("outboundSmsOutreachId", "o-1")
+			.containsEntry("customerName", "Jane")
+			.containsEntry("channelType", "sms");
+		assertThat(this.attributes.conversations(request, "")).doesNotContainKey("outboundSmsOutreachId");
+	}
+
+	@Test
+	void namesTheTargetWorkerInAChatChannelsTaskForKnownAgentRouting() {
+		OutboundSmsRequest request = new OutboundSmsRequest("crm-ticket-4711", PAIR, "Jane", Optional.empty(),
+				Optional.empty(), Map.of("targetWorkerSid", "WK-from-attributes"), Optional.empty(),
+				"WK0123456789abcdef0123456789abcdef");
+
+		Map<String, Object> read = read(this.attributes.legacy(request));
+
+		assertThat(read).containsEntry("targetWorkerSid", "WK0123456789abcdef0123456789abcdef");
+		assertThat(read(this.attributes.legacy(request("Jane", Optional.empty(), Map.of()))))
+			.doesNotContainKey("targetWorkerSid");
+	}
+
+	@Test
 	void keepsANameWithQuotesEmojiAndNewlinesExactly() {
 		String name = "Jane \"JJ\" O'Neil \\ \uD83D\uDC69\u200D\uD83D\uDCBB\nline two\r\n\ttab </script>";
 		OutboundSmsRequest request = request(name, Optional.empty(), Map.of());

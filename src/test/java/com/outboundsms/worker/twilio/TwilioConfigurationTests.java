@@ -9,9 +9,12 @@ import com.twilio.http.TwilioRestClient;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
 
 class TwilioConfigurationTests {
+
+	private static final String QUEUE = "WQ0123456789abcdef0123456789abcdef";
 
 	private final TwilioConfiguration configuration = new TwilioConfiguration();
 
@@ -28,12 +31,40 @@ class TwilioConfigurationTests {
 	}
 
 	@Test
+	void conversationsBackendTakesAQueueOnlyWhenItIsAQueueSid() {
+		BackendProperties conversations = new BackendProperties(BackendProperties.Backend.FLEX_CONVERSATIONS);
+
+		assertThatIllegalStateException()
+			.isThrownBy(
+					() -> backend(conversations, properties(null, "WS1", "WW1", "WW0123456789abcdef0123456789abcdef")))
+			.withMessage("TWILIO_QUEUE_SID (twilio.queue-sid) must be WQ followed by 32 hex digits: the TaskRouter "
+					+ "queue an agent-initiated interaction's task goes to");
+		assertThatIllegalStateException()
+			.isThrownBy(() -> backend(conversations, properties(null, "WS1", "WW1", QUEUE.substring(1))));
+		assertThat(backend(conversations, properties(null, "WS1", "WW1", QUEUE)).name())
+			.isEqualTo("flex-conversations");
+	}
+
+	@Test
 	void legacyBackendRefusesToStartWithoutProxyService() {
 		BackendProperties legacy = new BackendProperties(BackendProperties.Backend.FLEX_LEGACY);
 
 		assertThatIllegalStateException().isThrownBy(() -> backend(legacy, properties(null, "WS1", "WW1")))
 			.withMessageContaining("The flex-legacy backend needs TWILIO_PROXY_SERVICE_SID");
 		assertThat(backend(legacy, properties("KS1", null, null)).name()).isEqualTo("flex-legacy");
+	}
+
+	@Test
+	void interactionSetupWaitsAreBoundedWellUnderTheLease() {
+		assertThat(new InteractionSetupProperties(Duration.ofMillis(500), Duration.ofSeconds(5)).maxWait())
+			.isEqualTo(Duration.ofSeconds(5));
+		assertThatIllegalArgumentException()
+			.isThrownBy(() -> new InteractionSetupProperties(Duration.ZERO, Duration.ofSeconds(5)));
+		assertThatIllegalArgumentException()
+			.isThrownBy(() -> new InteractionSetupProperties(Duration.ofSeconds(2), Duration.ofSeconds(1)));
+		assertThatIllegalArgumentException()
+			.isThrownBy(() -> new InteractionSetupProperties(Duration.ofSeconds(1), Duration.ofSeconds(31)))
+			.withMessageContaining("max-wait");
 	}
 
 	private com.outboundsms.worker.processing.OutreachBackend backend(BackendProperties backend,
@@ -43,12 +74,18 @@ class TwilioConfigurationTests {
 						Duration.ofSeconds(15)),
 				WorkerMetrics.none());
 		return this.configuration.outreachBackend(backend, client,
-				this.configuration.flexFlowDirectory(client, properties, Clock.systemUTC()), properties);
+				this.configuration.flexFlowDirectory(client, properties, Clock.systemUTC()), properties,
+				new InteractionSetupProperties(Duration.ofMillis(500), Duration.ofSeconds(5)), Clock.systemUTC());
 	}
 
 	private static TwilioProperties properties(String proxyService, String workspace, String workflow) {
+		return properties(proxyService, workspace, workflow, null);
+	}
+
+	private static TwilioProperties properties(String proxyService, String workspace, String workflow, String queue) {
 		return new TwilioProperties("AC00000000000000000000000000000000", null, null, "token", null, proxyService,
-				workspace, workflow, "sms", Duration.ofMinutes(10), Duration.ofSeconds(10), Duration.ofSeconds(15), 10);
+				workspace, workflow, "sms", Duration.ofMinutes(10), Duration.ofSeconds(10), Duration.ofSeconds(15), 10,
+				queue);
 	}
 
 }

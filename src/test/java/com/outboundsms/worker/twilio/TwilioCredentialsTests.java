@@ -47,7 +47,7 @@ class TwilioCredentialsTests {
 
 	private static TwilioProperties properties(String account, String key, String secret, String token) {
 		return new TwilioProperties(account, key, secret, token, null, "KS1", null, null, "sms", Duration.ofMinutes(10),
-				Duration.ofSeconds(10), Duration.ofSeconds(15), 100);
+				Duration.ofSeconds(10), Duration.ofSeconds(15), 100, null);
 	}
 
 }

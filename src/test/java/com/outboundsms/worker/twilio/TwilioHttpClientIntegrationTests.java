@@ -78,7 +78,7 @@ class TwilioHttpClientIntegrationTests {
 
 	private static TwilioProperties properties() {
 		return new TwilioProperties("AC00000000000000000000000000000000", null, null, "t", null, "KS1", null, null,
-				"sms", Duration.ofMinutes(10), Duration.ofSeconds(10), Duration.ofSeconds(5), 10);
+				"sms", Duration.ofMinutes(10), Duration.ofSeconds(10), Duration.ofSeconds(5), 10, null);
 	}
 
 }
