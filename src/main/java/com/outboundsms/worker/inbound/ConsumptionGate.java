@@ -29,7 +29,8 @@ import org.springframework.boot.health.contributor.HealthIndicator;
  * Pauses consumption while a dependency fails for every request (Twilio refusing the
  * credentials, the store unreachable), so that messages stay safely in the queue instead
  * of flooding the dead-letter queue; probes the dependency with a growing backoff and
- * resumes by itself once it answers. Reports DOWN, with the reason, while paused.
+ * resumes by itself once it answers and the listener runs again. Reports DOWN, with the
+ * reason, while paused or while the listener is not running.
  */
 class ConsumptionGate implements HealthIndicator, AutoCloseable {
 
@@ -99,17 +100,47 @@ class ConsumptionGate implements HealthIndicator, AutoCloseable {
 			this.probes.get(current.dependency()).check();
 		}
 		catch (RuntimeException stillFailing) {
-			Duration next = delay.multipliedBy(2);
-			next = (next.compareTo(this.properties.probeMaxDelay()) > 0) ? this.properties.probeMaxDelay() : next;
 			logger.warn("Probe of {} failed ({}); next probe in {}", current.dependency(),
-					stillFailing.getClass().getSimpleName(), next);
-			scheduleProbe(next);
+					stillFailing.getClass().getSimpleName(), next(delay));
+			scheduleProbe(next(delay));
+			return;
+		}
+		try {
+			restartListener();
+		}
+		catch (RuntimeException notStarted) {
+			String reason = current.dependency() + " works again, but the request listener did not start ("
+					+ notStarted.getClass().getSimpleName() + ": " + notStarted.getMessage() + ")";
+			this.pause.set(new Pause(current.dependency(), reason, current.since()));
+			logger.error("Consumption still paused: {}; next attempt in {}", reason, next(delay));
+			scheduleProbe(next(delay));
 			return;
 		}
 		this.pause.set(null);
-		container().start();
 		this.metrics.consumptionPaused(current.dependency(), false);
 		logger.info("Consumption resumed: {} works again", current.dependency());
+	}
+
+	/**
+	 * Starts the listener and checks that it runs. The container's start waits for its
+	 * consumers and throws when they cannot consume (the queue gone or locked); one whose
+	 * start failed may still count itself running until it stops, so it is stopped first,
+	 * else the start would do nothing.
+	 */
+	private void restartListener() {
+		MessageListenerContainer container = container();
+		if (container.isRunning()) {
+			container.stop();
+		}
+		container.start();
+		if (!container.isRunning()) {
+			throw new IllegalStateException("the listener stopped as it started");
+		}
+	}
+
+	private Duration next(Duration delay) {
+		Duration next = delay.multipliedBy(2);
+		return (next.compareTo(this.properties.probeMaxDelay()) > 0) ? this.properties.probeMaxDelay() : next;
 	}
 
 	private MessageListenerContainer container() {
@@ -119,15 +150,22 @@ class ConsumptionGate implements HealthIndicator, AutoCloseable {
 	@Override
 	public Health health() {
 		Pause current = this.pause.get();
-		if (current == null) {
-			return Health.up().build();
+		MessageListenerContainer container = container();
+		if (current != null) {
+			return Health.down()
+				.withDetail("paused", true)
+				.withDetail("dependency", current.dependency().name())
+				.withDetail("reason", current.reason())
+				.withDetail("since", WireTime.format(current.since()))
+				.build();
 		}
-		return Health.down()
-			.withDetail("paused", true)
-			.withDetail("dependency", current.dependency().name())
-			.withDetail("reason", current.reason())
-			.withDetail("since", WireTime.format(current.since()))
-			.build();
+		if (container == null || !container.isRunning()) {
+			return Health.down()
+				.withDetail("paused", false)
+				.withDetail("reason", "the request listener is not running")
+				.build();
+		}
+		return Health.up().build();
 	}
 
 	@Override
