@@ -129,8 +129,13 @@ class RequestListener {
 			fail(message, known, attempt, failure.detail(attempt.number()));
 		}
 		catch (SystemicFailure failure) {
-			this.gate.pause(failure.dependency(), failure.getMessage());
-			setAside(message, request.requestId(), failure.dependency(), attempt);
+			Optional<PermanentFailure> forbidden = this.gate.pauseFor(failure);
+			if (forbidden.isPresent()) {
+				fail(message, known, attempt, forbidden.get().detail(attempt.number()));
+			}
+			else {
+				setAside(message, request.requestId(), failure.dependency(), attempt);
+			}
 		}
 		catch (OutreachFailure failure) {
 			Duration atLeast = (failure instanceof TransientFailure transientFailure)
