@@ -1,10 +1,13 @@
 package com.outboundsms.worker;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Properties;
 
 import com.outboundsms.worker.IsolatedRun.RunNames;
 import com.outboundsms.worker.emulator.TwilioEmulator;
+import com.rabbitmq.client.Channel;
+import com.rabbitmq.client.Connection;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -27,12 +30,23 @@ import static org.awaitility.Awaitility.await;
 /**
  * When Twilio refuses the worker's credentials, every request would fail the same way:
  * the worker stops consuming (the request stays in the queue, nothing is dead-lettered),
- * reports DOWN with the reason, probes, and resumes by itself once Twilio answers again.
+ * reports DOWN with the reason, probes, and resumes by itself once Twilio answers again
+ * and the listener really runs: while the listener cannot start, or is stopped, it stays
+ * DOWN, and the worker keeps trying.
  */
 @WorkerIntegrationTest
 @ExtendWith(OutputCaptureExtension.class)
-@TestPropertySource(properties = "outbound-sms.consumption.probe-initial-delay=200ms")
+@TestPropertySource(properties = { "outbound-sms.consumption.probe-initial-delay=200ms",
+		"outbound-sms.consumption.probe-max-delay=1s" })
 class SystemicFailureIntegrationTests {
+
+	/**
+	 * The container tries its queue a few times, seconds apart, before it gives up
+	 * starting.
+	 */
+	private static final Duration FAILED_START = Duration.ofSeconds(60);
+
+	private static final String LISTENER = "outbound-sms-requests";
 
 	@Autowired
 	Taps taps;
@@ -74,8 +88,7 @@ class SystemicFailureIntegrationTests {
 			assertThat((String) consumption.getDetails().get("reason")).contains("401");
 		});
 		await().atMost(Taps.PATIENCE)
-			.untilAsserted(() -> assertThat(this.listeners.getListenerContainer("outbound-sms-requests").isRunning())
-				.isFalse());
+			.untilAsserted(() -> assertThat(this.listeners.getListenerContainer(LISTENER).isRunning()).isFalse());
 		await().atMost(Taps.PATIENCE).untilAsserted(() -> assertThat(queueDepth()).isEqualTo(1));
 		assertThat(this.health.healthForPath("readiness").getStatus()).isEqualTo(Status.DOWN);
 		assertThat(this.taps.deadLetters("systemic-1")).isEmpty();
@@ -95,6 +108,58 @@ class SystemicFailureIntegrationTests {
 		List<JsonNode> outcomes = JsonLog.of(output).outcomes("systemic-1");
 		assertThat(outcomes.get(0).path("outcome").asString()).isEqualTo("REQUEUED");
 		assertThat(outcomes.get(1).path("redeliveries").asString()).isEqualTo("0");
+	}
+
+	@Test
+	void staysDownAndKeepsTryingUntilTheListenerRunsAgain() throws Exception {
+		String from = TestNumbers.twilioNumber();
+		this.emulator.createFlexFlow(from);
+		this.emulator.faults().badCredentials(true);
+		this.taps.publish(RequestBodies.json(RequestBodies.minimal("restart-1", from, TestNumbers.customerNumber())),
+				null);
+		await().atMost(Taps.PATIENCE).untilAsserted(() -> assertThat(queueDepth()).isEqualTo(1));
+		assertThat(this.listeners.getListenerContainer(LISTENER).isRunning()).isFalse();
+
+		try (Connection connection = TestServices.get().connect()) {
+			// another client takes the queue's name for a queue only it may use (the
+			// request set aside goes with the deleted queue)
+			Channel channel = connection.createChannel();
+			channel.queueDelete(this.names.requestQueue());
+			channel.queueDeclare(this.names.requestQueue(), false, true, false, null);
+			this.emulator.faults().badCredentials(false);
+
+			await().atMost(FAILED_START).untilAsserted(() -> {
+				IndicatedHealthDescriptor consumption = (IndicatedHealthDescriptor) this.health
+					.healthForPath("consumption");
+				assertThat(consumption.getStatus()).isEqualTo(Status.DOWN);
+				assertThat((String) consumption.getDetails().get("reason"))
+					.contains("the request listener did not start");
+			});
+			await().atMost(Taps.PATIENCE)
+				.untilAsserted(() -> assertThat(this.listeners.getListenerContainer(LISTENER).isRunning()).isFalse());
+			assertThat(this.health.healthForPath("readiness").getStatus()).isEqualTo(Status.DOWN);
+		}
+
+		await().atMost(FAILED_START).untilAsserted(() -> {
+			assertThat(this.health.healthForPath("consumption").getStatus()).isEqualTo(Status.UP);
+			assertThat(this.listeners.getListenerContainer(LISTENER).isRunning()).isTrue();
+		});
+		this.taps.publish(RequestBodies.json(RequestBodies.minimal("restart-2", from, TestNumbers.customerNumber())),
+				null);
+		assertThat(this.taps.awaitResult("restart-2").path("outcome").asString()).isEqualTo("CREATED");
+	}
+
+	@Test
+	void reportsDownWhileTheListenerIsStoppedWithoutAPause() {
+		this.listeners.getListenerContainer(LISTENER).stop();
+
+		IndicatedHealthDescriptor stopped = (IndicatedHealthDescriptor) this.health.healthForPath("consumption");
+		this.listeners.getListenerContainer(LISTENER).start();
+
+		assertThat(stopped.getStatus()).isEqualTo(Status.DOWN);
+		assertThat(stopped.getDetails()).containsEntry("paused", false)
+			.containsEntry("reason", "the request listener is not running");
+		assertThat(this.health.healthForPath("consumption").getStatus()).isEqualTo(Status.UP);
 	}
 
 	private int queueDepth() {

@@ -15,8 +15,12 @@ import java.util.stream.Collectors;
 
 import com.outboundsms.worker.processing.Dependency;
 import com.outboundsms.worker.processing.DependencyProbe;
+import com.outboundsms.worker.processing.ErrorCode;
+import com.outboundsms.worker.processing.PermanentFailure;
+import com.outboundsms.worker.processing.SystemicFailure;
 import com.outboundsms.worker.processing.WireTime;
 import com.outboundsms.worker.processing.WorkerMetrics;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -29,7 +33,10 @@ import org.springframework.boot.health.contributor.HealthIndicator;
  * Pauses consumption while a dependency fails for every request (Twilio refusing the
  * credentials, the store unreachable), so that messages stay safely in the queue instead
  * of flooding the dead-letter queue; probes the dependency with a growing backoff and
- * resumes by itself once it answers. Reports DOWN, with the reason, while paused.
+ * resumes by itself once it answers and the listener runs again. A Twilio 403 that keeps
+ * coming while Twilio accepts the credentials is a permission the API key lacks: it fails
+ * the requests that need the call instead. Reports DOWN, with the reason, while paused or
+ * while the listener is not running.
  */
 class ConsumptionGate implements HealthIndicator, AutoCloseable {
 
@@ -47,13 +54,15 @@ class ConsumptionGate implements HealthIndicator, AutoCloseable {
 
 	private final Clock clock;
 
+	private final MissingPermissions permissions;
+
 	private final ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor((task) -> {
 		Thread thread = new Thread(task, "consumption-gate");
 		thread.setDaemon(true);
 		return thread;
 	});
 
-	private final AtomicReference<Pause> pause = new AtomicReference<>();
+	private final AtomicReference<@Nullable Pause> pause = new AtomicReference<>();
 
 	ConsumptionGate(RabbitListenerEndpointRegistry registry, List<DependencyProbe> probes,
 			ConsumptionProperties properties, WorkerMetrics metrics, Clock clock) {
@@ -62,28 +71,68 @@ class ConsumptionGate implements HealthIndicator, AutoCloseable {
 		this.properties = properties;
 		this.metrics = metrics;
 		this.clock = clock;
+		this.permissions = new MissingPermissions(properties.forbiddenPauses());
 	}
 
 	/**
-	 * Stops consumption, unless it is stopped already, and starts probing.
-	 * @param dependency what failed
-	 * @param reason why, without secrets or phone numbers
+	 * Stops consumption, unless it is stopped already, and starts probing; unless the
+	 * failure is Twilio answering 403 to a call found to need a permission the API key
+	 * lacks, which fails only the request.
+	 * @param failure what failed, with a reason free of secrets and phone numbers
+	 * @return the failure the request fails with instead of pausing, if it is a missing
+	 * permission
 	 */
-	void pause(Dependency dependency, String reason) {
-		if (this.pause.compareAndSet(null, new Pause(dependency, reason, this.clock.instant()))) {
-			logger.error("Consumption paused: {} fails for every request ({}); probing until it works again",
-					dependency, reason);
-			this.metrics.consumptionPaused(dependency, true);
-			// stopping waits for the listener threads, one of which is the caller: not on
-			// this thread
-			this.scheduler.execute(() -> container().stop());
-			scheduleProbe(this.properties.probeInitialDelay());
+	Optional<PermanentFailure> pauseFor(SystemicFailure failure) {
+		boolean forbidden = failure.dependency() == Dependency.TWILIO
+				&& failure.twilioStatus().filter((status) -> status == 403).isPresent();
+		Optional<PermanentFailure> missing = forbidden ? missingPermission(failure) : Optional.empty();
+		if (missing.isEmpty()) {
+			pause(new Pause(failure.dependency(), failure.getMessage(), this.clock.instant(), forbidden));
 		}
+		return missing;
 	}
 
 	/** The dependency consumption is paused for, if it is. */
 	Optional<Dependency> pausedFor() {
 		return Optional.ofNullable(this.pause.get()).map(Pause::dependency);
+	}
+
+	/**
+	 * A 403 fails its request only when every call Twilio refuses was confirmed by
+	 * pauses, and a probe finds the credentials accepted right now: a credential outage
+	 * that began since then pauses, it never dead-letters.
+	 */
+	private Optional<PermanentFailure> missingPermission(SystemicFailure failure) {
+		DependencyProbe twilio = this.probes.get(Dependency.TWILIO);
+		if (twilio == null || !this.permissions.confirmed(twilio.refusedCalls())) {
+			return Optional.empty();
+		}
+		try {
+			twilio.check();
+		}
+		catch (RuntimeException credentialsRefused) {
+			return Optional.empty();
+		}
+		List<String> refused = twilio.refusedCalls();
+		if (!this.permissions.confirmed(refused)) {
+			return Optional.empty();
+		}
+		return Optional.of(new PermanentFailure(ErrorCode.TWILIO_FORBIDDEN,
+				failure.getMessage() + "; Twilio accepts the credentials but refuses " + String.join(", ", refused)
+						+ ": the API key lacks a permission",
+				failure.twilioCode().orElse(null), failure.twilioStatus().orElse(null), failure));
+	}
+
+	private void pause(Pause paused) {
+		if (this.pause.compareAndSet(null, paused)) {
+			logger.error("Consumption paused: {} fails for every request ({}); probing until it works again",
+					paused.dependency(), paused.reason());
+			this.metrics.consumptionPaused(paused.dependency(), true);
+			// stopping waits for the listener threads, one of which is the caller: not on
+			// this thread
+			this.scheduler.execute(() -> container().stop());
+			scheduleProbe(this.properties.probeInitialDelay());
+		}
 	}
 
 	private void scheduleProbe(Duration delay) {
@@ -95,21 +144,60 @@ class ConsumptionGate implements HealthIndicator, AutoCloseable {
 		if (current == null) {
 			return;
 		}
+		DependencyProbe probe = this.probes.get(current.dependency());
 		try {
-			this.probes.get(current.dependency()).check();
+			probe.check();
 		}
 		catch (RuntimeException stillFailing) {
-			Duration next = delay.multipliedBy(2);
-			next = (next.compareTo(this.properties.probeMaxDelay()) > 0) ? this.properties.probeMaxDelay() : next;
+			if (current.forbidden()) {
+				// the credentials themselves are refused: an outage, not a permission
+				this.permissions.forget();
+			}
 			logger.warn("Probe of {} failed ({}); next probe in {}", current.dependency(),
-					stillFailing.getClass().getSimpleName(), next);
-			scheduleProbe(next);
+					stillFailing.getClass().getSimpleName(), next(delay));
+			scheduleProbe(next(delay));
+			return;
+		}
+		if (current.forbidden()) {
+			this.permissions.confirm(probe.refusedCalls());
+		}
+		try {
+			restartListener();
+		}
+		catch (RuntimeException notStarted) {
+			String reason = current.dependency() + " works again, but the request listener did not start ("
+					+ notStarted.getClass().getSimpleName() + ": " + notStarted.getMessage() + ")";
+			// counted once: the next probe is about the listener, not the permission
+			this.pause.set(new Pause(current.dependency(), reason, current.since(), false));
+			logger.error("Consumption still paused: {}; next attempt in {}", reason, next(delay));
+			scheduleProbe(next(delay));
 			return;
 		}
 		this.pause.set(null);
-		container().start();
 		this.metrics.consumptionPaused(current.dependency(), false);
 		logger.info("Consumption resumed: {} works again", current.dependency());
+	}
+
+	/**
+	 * Starts the listener and checks that it runs. The container's start waits for its
+	 * consumers and throws when they cannot consume (the queue gone or locked); one whose
+	 * start failed may still count itself running until it stops, so it is stopped first,
+	 * else the start would do nothing.
+	 */
+	private void restartListener() {
+		MessageListenerContainer container = container();
+		if (container.isRunning()) {
+			container.stop();
+		}
+		container.start();
+		if (!container.isRunning()) {
+			throw new IllegalStateException("the listener stopped as it started");
+		}
+	}
+
+	private Duration next(Duration delay) {
+		Duration next = delay.multipliedBy(2);
+		return (next.compareTo(this.properties.probeMaxDelay()) > 0) ? this.properties.probeMaxDelay() : next;
 	}
 
 	private MessageListenerContainer container() {
@@ -119,15 +207,33 @@ class ConsumptionGate implements HealthIndicator, AutoCloseable {
 	@Override
 	public Health health() {
 		Pause current = this.pause.get();
-		if (current == null) {
-			return Health.up().build();
+		MessageListenerContainer container = container();
+		Health.Builder health;
+		if (current != null) {
+			health = Health.down()
+				.withDetail("paused", true)
+				.withDetail("dependency", current.dependency().name())
+				.withDetail("reason", current.reason())
+				.withDetail("since", WireTime.format(current.since()));
 		}
-		return Health.down()
-			.withDetail("paused", true)
-			.withDetail("dependency", current.dependency().name())
-			.withDetail("reason", current.reason())
-			.withDetail("since", WireTime.format(current.since()))
-			.build();
+		else if (container == null || !container.isRunning()) {
+			health = Health.down()
+				.withDetail("paused", false)
+				.withDetail("reason", "the request listener is not running");
+		}
+		else {
+			health = Health.up();
+		}
+		DependencyProbe twilio = this.probes.get(Dependency.TWILIO);
+		List<String> forbidden = (twilio != null) ? this.permissions.confirmedAmong(twilio.refusedCalls()) : List.of();
+		if (!forbidden.isEmpty()) {
+			health.withDetail("forbiddenCalls", forbidden)
+				.withDetail("forbidden",
+						"Twilio accepts the credentials but answers these calls 403: the API key "
+								+ "lacks a permission for them; requests that need them are dead-lettered with "
+								+ ErrorCode.TWILIO_FORBIDDEN);
+		}
+		return health.build();
 	}
 
 	@Override
@@ -135,7 +241,13 @@ class ConsumptionGate implements HealthIndicator, AutoCloseable {
 		this.scheduler.shutdownNow();
 	}
 
-	private record Pause(Dependency dependency, String reason, Instant since) {
+	/**
+	 * Why consumption is paused, and since when.
+	 *
+	 * @param forbidden whether a Twilio 403 caused it, so that its probe counts towards a
+	 * missing permission
+	 */
+	private record Pause(Dependency dependency, String reason, Instant since, boolean forbidden) {
 	}
 
 }

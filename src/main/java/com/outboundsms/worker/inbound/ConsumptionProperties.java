@@ -20,11 +20,15 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param prefetch deliveries each consumer holds unacknowledged at most, so that a
  * backlog stays on the broker (unacked &le; consumers &times; prefetch) where another
  * worker can take it
+ * @param forbiddenPauses how many pauses for a Twilio 403, each ended by a probe that
+ * found the credentials accepted while the call was still refused, make that 403 a
+ * permission the API key lacks: requests that need the call are then dead-lettered
+ * instead of pausing consumption again; 0 for the first such 403
  */
 @ConfigurationProperties("outbound-sms.consumption")
 public record ConsumptionProperties(@DefaultValue("1s") Duration probeInitialDelay,
 		@DefaultValue("60s") Duration probeMaxDelay, @DefaultValue("30s") Duration shutdownTimeout,
-		@DefaultValue("0") int consumers, @DefaultValue("1") int prefetch) {
+		@DefaultValue("0") int consumers, @DefaultValue("1") int prefetch, @DefaultValue("3") int forbiddenPauses) {
 
 	/**
 	 * The consumers to run.

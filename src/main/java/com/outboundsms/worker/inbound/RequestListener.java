@@ -127,8 +127,13 @@ class RequestListener {
 			return;
 		}
 		catch (SystemicFailure failure) {
-			this.gate.pause(failure.dependency(), failure.getMessage());
-			setAside(message, request.requestId(), failure.dependency(), attempt);
+			Optional<PermanentFailure> forbidden = this.gate.pauseFor(failure);
+			if (forbidden.isPresent()) {
+				fail(message, known, attempt, forbidden.get().detail(attempt.number()));
+			}
+			else {
+				setAside(message, request.requestId(), failure.dependency(), attempt);
+			}
 			return;
 		}
 		catch (OutreachFailure failure) {

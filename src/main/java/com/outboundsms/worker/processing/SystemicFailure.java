@@ -4,7 +4,8 @@ package com.outboundsms.worker.processing;
  * A failure that concerns every request, not this one: Twilio refuses the worker's
  * credentials, or the store cannot be reached. Consumption pauses until a probe finds the
  * dependency working; the request goes back to its queue untouched and never to the
- * dead-letter queue.
+ * dead-letter queue, unless it is a Twilio 403 that pauses have shown to be a permission
+ * the API key lacks, which fails the request as {@link ErrorCode#TWILIO_FORBIDDEN}.
  */
 public final class SystemicFailure extends OutreachFailure {
 

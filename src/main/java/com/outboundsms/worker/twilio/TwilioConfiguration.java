@@ -42,11 +42,17 @@ class TwilioConfiguration {
 	}
 
 	@Bean
-	TwilioRestClient twilioRestClient(TwilioProperties properties, TwilioCallLimiter limiter, WorkerMetrics metrics) {
+	TwilioRefusals twilioRefusals() {
+		return new TwilioRefusals();
+	}
+
+	@Bean
+	TwilioRestClient twilioRestClient(TwilioProperties properties, TwilioCallLimiter limiter, TwilioRefusals refusals,
+			WorkerMetrics metrics) {
 		TwilioCredentials credentials = TwilioCredentials.from(properties);
 		return new TwilioRestClient.Builder(credentials.username(), credentials.password())
 			.accountSid(properties.accountSid())
-			.httpClient(new TwilioHttpClient(properties.apiBaseUrl(), properties, limiter, metrics))
+			.httpClient(new TwilioHttpClient(properties.apiBaseUrl(), properties, limiter, refusals, metrics))
 			.build();
 	}
 
@@ -84,8 +90,8 @@ class TwilioConfiguration {
 	}
 
 	@Bean
-	TwilioProbe twilioProbe(TwilioRestClient client) {
-		return new TwilioProbe(client);
+	TwilioProbe twilioProbe(TwilioRestClient client, TwilioRefusals refusals) {
+		return new TwilioProbe(client, refusals);
 	}
 
 	@Bean

@@ -19,7 +19,8 @@ import org.apache.hc.core5.util.Timeout;
  * policy is the only one), bounded reads, and, when a base URL is configured, every
  * {@code https://{sub}.twilio.com} URL sent to {@code {base}/{sub}} instead. Every call
  * goes through the {@link TwilioCallLimiter}: within the adaptive limit on calls in
- * flight and its endpoint's rate.
+ * flight and its endpoint's rate; the {@link TwilioRefusals} note which calls Twilio
+ * answers 403.
  */
 public class TwilioHttpClient extends NetworkHttpClient {
 
@@ -33,10 +34,14 @@ public class TwilioHttpClient extends NetworkHttpClient {
 
 	private final TwilioCallLimiter limiter;
 
-	TwilioHttpClient(String baseUrl, TwilioProperties properties, TwilioCallLimiter limiter, WorkerMetrics metrics) {
+	private final TwilioRefusals refusals;
+
+	TwilioHttpClient(String baseUrl, TwilioProperties properties, TwilioCallLimiter limiter, TwilioRefusals refusals,
+			WorkerMetrics metrics) {
 		super(builder(properties));
 		this.metrics = metrics;
 		this.limiter = limiter;
+		this.refusals = refusals;
 		this.baseUrl = (baseUrl != null && baseUrl.endsWith("/")) ? baseUrl.substring(0, baseUrl.length() - 1)
 				: baseUrl;
 	}
@@ -66,13 +71,17 @@ public class TwilioHttpClient extends NetworkHttpClient {
 	@Override
 	public Response makeRequest(Request request) {
 		String endpoint = endpoint(request.getUrl());
+		String call = request.getMethod() + " " + endpoint;
+		Response response;
 		try {
-			return this.limiter.call(request.getMethod() + " " + endpoint, () -> timed(request, endpoint));
+			response = this.limiter.call(call, () -> timed(request, endpoint));
 		}
 		catch (NoCallPermitException ex) {
 			this.metrics.twilioCallRefused(endpoint);
 			throw ex;
 		}
+		this.refusals.answered(call, response.getStatusCode());
+		return response;
 	}
 
 	private Response timed(Request request, String endpoint) {

@@ -72,7 +72,7 @@ class TwilioConfigurationTests {
 		TwilioRestClient client = this.configuration.twilioRestClient(properties,
 				new TwilioCallLimiter(new TwilioLimitsProperties(10, 1, 50, 0.9, Duration.ofSeconds(5), true, Map.of()),
 						Duration.ofSeconds(15)),
-				WorkerMetrics.none());
+				new TwilioRefusals(), WorkerMetrics.none());
 		return this.configuration.outreachBackend(backend, client,
 				this.configuration.flexFlowDirectory(client, properties, Clock.systemUTC()), properties,
 				new InteractionSetupProperties(Duration.ofMillis(500), Duration.ofSeconds(5)), Clock.systemUTC());

@@ -28,13 +28,15 @@ class TwilioHttpClientIntegrationTests {
 
 	private final TwilioEmulator emulator = TwilioEmulator.start(EmulatorSettings.defaults());
 
+	private final TwilioRefusals refusals = new TwilioRefusals();
+
 	private final TwilioRestClient client = new TwilioRestClient.Builder(this.emulator.accountSid(),
 			this.emulator.authToken())
 		.accountSid(this.emulator.accountSid())
 		.httpClient(new TwilioHttpClient(this.emulator.baseUrl() + "/", properties(),
 				new TwilioCallLimiter(new TwilioLimitsProperties(10, 1, 50, 0.9, Duration.ofSeconds(5), true, Map.of()),
 						Duration.ofSeconds(15)),
-				WorkerMetrics.none()))
+				this.refusals, WorkerMetrics.none()))
 		.build();
 
 	@AfterEach
@@ -74,6 +76,23 @@ class TwilioHttpClientIntegrationTests {
 
 		assertThatExceptionOfType(ApiException.class).isThrownBy(() -> create.create(this.client));
 		assertThat(this.emulator.requests("POST", "/flex-api/v1/FlexFlows")).hasSize(1);
+	}
+
+	@Test
+	void notesWhichCallsTwilioAnswers403UntilItLetsThemThrough() {
+		this.emulator.faults().failNext("POST", "/flex-api/v1/FlexFlows", 403, 70051, "Authorization Failed");
+		FlexFlowCreator create = FlexFlow.creator("outbound", "IS00000000000000000000000000000000",
+				FlexFlow.ChannelType.SMS);
+
+		assertThatExceptionOfType(ApiException.class).isThrownBy(() -> create.create(this.client));
+		List<String> afterRefusal = this.refusals.forbidden();
+		FlexFlow.reader().setPageSize(1L).firstPage(this.client);
+		List<String> afterRead = this.refusals.forbidden();
+		create.create(this.client);
+
+		assertThat(afterRefusal).containsExactly("POST flex-api/v1/FlexFlows");
+		assertThat(afterRead).containsExactly("POST flex-api/v1/FlexFlows");
+		assertThat(this.refusals.forbidden()).isEmpty();
 	}
 
 	private static TwilioProperties properties() {
