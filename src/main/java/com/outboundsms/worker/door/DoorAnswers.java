@@ -99,6 +99,12 @@ final class DoorAnswers {
 			.body(error("TOO_MANY_REFUSALS", "too many calls from this client were refused: try again later"));
 	}
 
+	static ResponseEntity<Object> conflict(String requestId) {
+		return ResponseEntity.status(HttpStatus.CONFLICT)
+			.body(error("REQUEST_ID_CONFLICT",
+					"request id " + requestId + " was already used by a request for another number pair"));
+	}
+
 	static ResponseEntity<Object> tooLarge(long limit) {
 		return ResponseEntity.status(HttpStatus.CONTENT_TOO_LARGE)
 			.body(error("BODY_TOO_LARGE", "the body is larger than " + limit + " bytes"));

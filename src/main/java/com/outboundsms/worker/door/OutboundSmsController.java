@@ -140,9 +140,14 @@ class OutboundSmsController {
 		// a request already done is answered from the store, and not queued again
 		Optional<StoredOutcome> done = this.store.findOutcome(requestId);
 		if (done.isPresent()) {
-			return now(DoorAnswers.ok(this.results.event(request, done.get())));
+			// the other pair's SIDs would be a wrong answer, and a second outreach under
+			// the same id would be a second answer
+			return now(done.get().pair().equals(request.pair())
+					? DoorAnswers.ok(this.results.event(request, done.get())) : DoorAnswers.conflict(requestId));
 		}
-		this.ledger.accepted(requestId, this.clock.instant());
+		if (!this.ledger.accepted(requestId, request.pair(), this.clock.instant())) {
+			return now(DoorAnswers.conflict(requestId));
+		}
 		if (waitFor.isEmpty()) {
 			this.publisher.publish(requestId, body.queued());
 			return now(DoorAnswers.accepted(requestId));
