@@ -7,10 +7,14 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.TimeoutException;
 
+import javax.sql.DataSource;
+
 import com.rabbitmq.client.Channel;
 import com.rabbitmq.client.Connection;
 import com.rabbitmq.client.ConnectionFactory;
 
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.datasource.DriverManagerDataSource;
 import org.testcontainers.DockerClientFactory;
 import org.testcontainers.postgresql.PostgreSQLContainer;
 import org.testcontainers.rabbitmq.RabbitMQContainer;
@@ -219,6 +223,25 @@ public final class TestServices {
 
 	public String postgresUrl() {
 		return this.postgresUrl;
+	}
+
+	/**
+	 * Creates a schema and answers a data source whose current schema it is.
+	 * @param schema the schema's name, which must not exist yet
+	 * @return a data source on it
+	 */
+	public DataSource createSchema(String schema) {
+		admin().sql("CREATE SCHEMA " + schema).update();
+		return new DriverManagerDataSource(postgresUrl(schema), this.postgresUser, this.postgresPassword);
+	}
+
+	public void dropSchema(String schema) {
+		admin().sql("DROP SCHEMA IF EXISTS " + schema + " CASCADE").update();
+	}
+
+	private JdbcClient admin() {
+		return JdbcClient
+			.create(new DriverManagerDataSource(this.postgresUrl, this.postgresUser, this.postgresPassword));
 	}
 
 	public String postgresUser() {

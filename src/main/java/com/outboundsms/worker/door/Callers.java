@@ -6,11 +6,15 @@ import java.security.NoSuchAlgorithmException;
 import java.util.List;
 import java.util.Optional;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * Decides whether a call carries credentials the door accepts: one of the static API
  * tokens as {@code Authorization: Bearer …} (compared in constant time), or a Flex user
  * token that Twilio says is valid, from the {@code X-Flex-Token} header or the body's
- * {@code Token} field as Flex's Function callers send it. Tokens are never logged.
+ * {@code Token} field as Flex's Function callers send it. A client refused too often is
+ * held off before its credentials cost anything; valid credentials are never held off.
+ * Tokens are never logged.
  */
 class Callers {
 
@@ -18,28 +22,49 @@ class Callers {
 
 	private final List<byte[]> apiTokenDigests;
 
-	private final Optional<FlexTokenCache> flexTokens;
+	private final @Nullable FlexTokenCache flexTokens;
 
-	Callers(List<String> apiTokens, Optional<FlexTokenCache> flexTokens) {
-		this.apiTokenDigests = apiTokens.stream().map(Callers::digest).toList();
+	private final ClientRefusals refusals;
+
+	Callers(List<String> apiTokens, @Nullable FlexTokenCache flexTokens, ClientRefusals refusals) {
+		this.apiTokenDigests = apiTokens.stream().map(Callers::sha256).toList();
 		this.flexTokens = flexTokens;
+		this.refusals = refusals;
 	}
 
 	/**
-	 * Whether the call is authenticated.
+	 * Whether the call is let in.
+	 * @param client the client's address
 	 * @param authorization the {@code Authorization} header, if any
 	 * @param flexToken the Flex user token from a header or the body, if any
-	 * @return {@code true} if a credential is valid
+	 * @return admitted, refused, or held off for a while
 	 * @throws FlexTokensUnavailable when a Flex token could not be checked
 	 */
-	boolean admits(String authorization, Optional<String> flexToken) {
+	Admission admit(String client, @Nullable String authorization, @Nullable String flexToken) {
 		if (authorization != null && authorization.regionMatches(true, 0, BEARER, 0, BEARER.length())
 				&& isApiToken(authorization.substring(BEARER.length()).trim())) {
-			return true;
+			return Admission.ADMITTED;
 		}
-		return flexToken.filter((token) -> !token.isBlank())
-			.flatMap((token) -> this.flexTokens.map((cache) -> cache.isValid(token)))
-			.orElse(false);
+		FlexTokenCache cache = (flexToken != null && !flexToken.isBlank()) ? this.flexTokens : null;
+		if (cache != null && cache.isKnownValid(flexToken)) {
+			return Admission.ADMITTED;
+		}
+		Optional<Admission> heldOff = this.refusals.heldOff(client).map(Admission.HeldOff::new);
+		if (heldOff.isPresent()) {
+			return heldOff.get();
+		}
+		try {
+			if (cache != null && cache.isValid(flexToken)) {
+				return Admission.ADMITTED;
+			}
+		}
+		catch (FlexTokensUnavailable ex) {
+			// a flood of tokens Twilio is slow to refuse must count as well
+			this.refusals.refused(client);
+			throw ex;
+		}
+		this.refusals.refused(client);
+		return Admission.REFUSED;
 	}
 
 	/**
@@ -51,7 +76,7 @@ class Callers {
 		if (candidate.isEmpty()) {
 			return false;
 		}
-		byte[] digest = digest(candidate);
+		byte[] digest = sha256(candidate);
 		boolean match = false;
 		for (byte[] known : this.apiTokenDigests) {
 			match |= MessageDigest.isEqual(known, digest);
@@ -59,7 +84,11 @@ class Callers {
 		return match;
 	}
 
-	private static byte[] digest(String token) {
+	/**
+	 * A token's SHA-256 digest: what the door compares and remembers instead of the
+	 * token.
+	 */
+	static byte[] sha256(String token) {
 		try {
 			return MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8));
 		}

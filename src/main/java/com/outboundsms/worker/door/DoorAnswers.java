@@ -1,6 +1,7 @@
 package com.outboundsms.worker.door;
 
 import java.net.URI;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -90,6 +91,18 @@ final class DoorAnswers {
 			.header(HttpHeaders.WWW_AUTHENTICATE, "Bearer")
 			.body(error("UNAUTHORIZED",
 					"send a valid API token as Authorization: Bearer, or a valid Flex token as X-Flex-Token or Token"));
+	}
+
+	static ResponseEntity<Object> heldOff(Duration retryAfter) {
+		return ResponseEntity.status(HttpStatus.TOO_MANY_REQUESTS)
+			.header(HttpHeaders.RETRY_AFTER, String.valueOf(Math.max(1, (retryAfter.toMillis() + 999) / 1000)))
+			.body(error("TOO_MANY_REFUSALS", "too many calls from this client were refused: try again later"));
+	}
+
+	static ResponseEntity<Object> conflict(String requestId) {
+		return ResponseEntity.status(HttpStatus.CONFLICT)
+			.body(error("REQUEST_ID_CONFLICT",
+					"request id " + requestId + " was already used by a request for another number pair"));
 	}
 
 	static ResponseEntity<Object> tooLarge(long limit) {

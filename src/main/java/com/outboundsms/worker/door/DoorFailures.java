@@ -1,5 +1,6 @@
 package com.outboundsms.worker.door;
 
+import com.outboundsms.worker.processing.SystemicFailure;
 import com.outboundsms.worker.processing.TransientFailure;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -33,7 +34,12 @@ class DoorFailures {
 		return DoorAnswers.unavailable("the Flex token could not be checked");
 	}
 
-	@ExceptionHandler({ TransientFailure.class, DataAccessException.class })
+	/**
+	 * The store answers an outage with a {@link SystemicFailure} (it pauses consumption
+	 * too), a failed statement with a {@link TransientFailure}; the door's own table with
+	 * Spring's exceptions.
+	 */
+	@ExceptionHandler({ SystemicFailure.class, TransientFailure.class, DataAccessException.class })
 	ResponseEntity<Object> storeUnavailable(RuntimeException ex) {
 		logger.warn("The store could not be reached: {}", ex.getMessage());
 		return DoorAnswers.unavailable("the store could not be reached");

@@ -1,78 +1,111 @@
 package com.outboundsms.worker.door;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.HexFormat;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
+import java.util.Optional;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import com.github.benmanes.caffeine.cache.Expiry;
+import com.github.benmanes.caffeine.cache.Ticker;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
- * Remembers valid Flex user tokens until they expire, so an agent's requests ask Twilio
- * once per token. Tokens are held by their SHA-256 digest, never as they are; invalid
- * tokens are not remembered. Bounded: when full, expired entries go, and if that is not
- * enough, all of them.
+ * Decides whether a Flex user token is valid, asking Twilio as little as it can: a token
+ * the local check refuses is never sent, and Twilio's answers are remembered by the
+ * token's SHA-256 digest, never the token as it is: a valid token until it expires, a
+ * refused one for a while. Bounded: the least used answers go first.
  */
 class FlexTokenCache {
+
+	private static final Logger logger = LoggerFactory.getLogger(FlexTokenCache.class);
+
+	private final FlexTokenCheck check;
 
 	private final FlexTokens tokens;
 
 	private final Clock clock;
 
-	private final int capacity;
+	private final Duration refusedMemory;
 
-	private final Map<String, Instant> valid = new ConcurrentHashMap<>();
+	private final Cache<String, Answer> answers;
 
-	FlexTokenCache(FlexTokens tokens, Clock clock, int capacity) {
+	FlexTokenCache(FlexTokenCheck check, FlexTokens tokens, Clock clock, int capacity, Duration refusedMemory) {
+		this.check = check;
 		this.tokens = tokens;
 		this.clock = clock;
-		this.capacity = capacity;
+		this.refusedMemory = refusedMemory;
+		this.answers = Caffeine.newBuilder()
+			.maximumSize(capacity)
+			.expireAfter(Expiry.creating((String key, Answer answer) -> answer.lifetime()))
+			.ticker(ticker(clock))
+			// upkeep on the caller's thread: the caches are small, and tests see it at
+			// once
+			.executor(Runnable::run)
+			.build();
 	}
 
 	/**
-	 * Whether the token is valid now, asking Twilio unless a still-valid answer is held.
+	 * Whether the token is remembered as valid, without asking anyone.
+	 * @param token the token
+	 * @return {@code true} if Twilio said it is valid and it has not expired since
+	 */
+	boolean isKnownValid(String token) {
+		Answer answer = this.answers.getIfPresent(digest(token));
+		return answer != null && answer.valid();
+	}
+
+	/**
+	 * Whether the token is valid now, asking Twilio unless the local check refuses it or
+	 * an answer is remembered.
 	 * @param token the token
 	 * @return {@code true} if valid
 	 * @throws FlexTokensUnavailable when Twilio could not be asked
 	 */
 	boolean isValid(String token) {
 		String key = digest(token);
+		Answer known = this.answers.getIfPresent(key);
+		if (known != null) {
+			return known.valid();
+		}
 		Instant now = this.clock.instant();
-		Instant until = this.valid.get(key);
-		if (until != null && until.isAfter(now)) {
-			return true;
+		Optional<String> refusal = this.check.refusal(token, now);
+		if (refusal.isPresent()) {
+			// not remembered: checking again costs less than the room it would take
+			logger.debug("A Flex token was refused without asking Twilio: {}", refusal.get());
+			return false;
 		}
-		this.valid.remove(key);
-		return this.tokens.validUntil(token).filter((expiration) -> expiration.isAfter(now)).map((expiration) -> {
-			remember(key, expiration, now);
-			return true;
-		}).orElse(false);
+		Optional<Instant> expiration = this.tokens.validUntil(token).filter((until) -> until.isAfter(now));
+		this.answers.put(key, expiration.map((until) -> new Answer(true, Duration.between(now, until)))
+			.orElseGet(() -> new Answer(false, this.refusedMemory)));
+		return expiration.isPresent();
 	}
 
-	int size() {
-		return this.valid.size();
+	long size() {
+		return this.answers.estimatedSize();
 	}
 
-	private void remember(String key, Instant expiration, Instant now) {
-		if (this.valid.size() >= this.capacity) {
-			this.valid.values().removeIf((until) -> !until.isAfter(now));
-			if (this.valid.size() >= this.capacity) {
-				this.valid.clear();
-			}
-		}
-		this.valid.put(key, expiration);
+	private static Ticker ticker(Clock clock) {
+		return () -> {
+			Instant now = clock.instant();
+			return now.getEpochSecond() * 1_000_000_000L + now.getNano();
+		};
 	}
 
 	private static String digest(String token) {
-		try {
-			return HexFormat.of()
-				.formatHex(MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8)));
-		}
-		catch (NoSuchAlgorithmException ex) {
-			throw new IllegalStateException("SHA-256 is missing from this JVM", ex);
-		}
+		return HexFormat.of().formatHex(Callers.sha256(token));
+	}
+
+	/**
+	 * Twilio's answer about a token.
+	 *
+	 * @param valid whether the token is valid
+	 * @param lifetime how long the answer holds
+	 */
+	private record Answer(boolean valid, Duration lifetime) {
 	}
 
 }

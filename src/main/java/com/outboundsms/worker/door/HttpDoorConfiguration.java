@@ -1,12 +1,11 @@
 package com.outboundsms.worker.door;
 
 import java.time.Clock;
-import java.util.Optional;
 
 import com.outboundsms.worker.inbound.InboundProperties;
 import com.outboundsms.worker.outbound.OutboundProperties;
+import com.outboundsms.worker.processing.WorkerMetrics;
 import com.outboundsms.worker.twilio.TwilioProperties;
-import com.twilio.http.TwilioRestClient;
 
 import org.springframework.amqp.core.AnonymousQueue;
 import org.springframework.amqp.core.Binding;
@@ -33,9 +32,10 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 class HttpDoorConfiguration {
 
 	/**
-	 * Enough for every agent of a large contact centre; beyond it the cache starts over.
+	 * Tokens and clients remembered: enough for every agent of a large contact centre;
+	 * beyond it the least used are forgotten.
 	 */
-	private static final int TOKEN_CACHE_CAPACITY = 10_000;
+	private static final int CAPACITY = 10_000;
 
 	@Bean
 	Queue httpDoorResultQueue() {
@@ -63,11 +63,16 @@ class HttpDoorConfiguration {
 	}
 
 	@Bean
-	Callers callers(HttpDoorProperties properties, TwilioRestClient client, Clock clock) {
-		Optional<FlexTokenCache> flexTokens = properties.flexTokens()
-				? Optional.of(new FlexTokenCache(new TwilioFlexTokens(client), clock, TOKEN_CACHE_CAPACITY))
-				: Optional.empty();
-		return new Callers(properties.apiTokens(), flexTokens);
+	Callers callers(HttpDoorProperties properties, TwilioProperties twilio, WorkerMetrics metrics, Clock clock) {
+		FlexTokenCache flexTokens = null;
+		if (properties.flexTokens()) {
+			FlexTokens validation = new BudgetedFlexTokens(new TwilioFlexTokens(twilio, metrics),
+					properties.tokenValidation());
+			flexTokens = new FlexTokenCache(new FlexTokenCheck(twilio.accountSid()), validation, clock, CAPACITY,
+					properties.tokenValidation().refusedMemory());
+		}
+		return new Callers(properties.apiTokens(), flexTokens,
+				new ClientRefusals(properties.clientRefusals(), CAPACITY));
 	}
 
 	@Bean

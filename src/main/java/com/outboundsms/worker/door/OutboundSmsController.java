@@ -19,6 +19,7 @@ import com.outboundsms.worker.processing.OutboundSmsRequest;
 import com.outboundsms.worker.processing.OutreachStore;
 import com.outboundsms.worker.processing.StoredOutcome;
 import jakarta.servlet.http.HttpServletRequest;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.http.HttpHeaders;
@@ -91,9 +92,10 @@ class OutboundSmsController {
 			return now(DoorAnswers.tooLarge(limit));
 		}
 		CallerBody body = CallerBody.of(raw.get());
-		Optional<String> flexToken = Optional.ofNullable(http.getHeader(FLEX_TOKEN)).or(body::token);
-		if (!this.callers.admits(http.getHeader(HttpHeaders.AUTHORIZATION), flexToken)) {
-			return now(DoorAnswers.unauthorized());
+		String flexToken = Optional.ofNullable(http.getHeader(FLEX_TOKEN)).or(body::token).orElse(null);
+		Optional<ResponseEntity<Object>> refusal = refusal(http, flexToken);
+		if (refusal.isPresent()) {
+			return now(refusal.get());
 		}
 		List<FieldError> errors = new ArrayList<>();
 		Optional<Duration> waitFor = waitFor(wait, errors);
@@ -117,9 +119,9 @@ class OutboundSmsController {
 
 	@GetMapping(PATH + "/{requestId}")
 	ResponseEntity<Object> status(HttpServletRequest http, @PathVariable String requestId) {
-		if (!this.callers.admits(http.getHeader(HttpHeaders.AUTHORIZATION),
-				Optional.ofNullable(http.getHeader(FLEX_TOKEN)))) {
-			return DoorAnswers.unauthorized();
+		Optional<ResponseEntity<Object>> refusal = refusal(http, http.getHeader(FLEX_TOKEN));
+		if (refusal.isPresent()) {
+			return refusal.get();
 		}
 		Optional<StoredOutcome> outcome = this.store.findOutcome(requestId);
 		if (outcome.isPresent()) {
@@ -138,9 +140,14 @@ class OutboundSmsController {
 		// a request already done is answered from the store, and not queued again
 		Optional<StoredOutcome> done = this.store.findOutcome(requestId);
 		if (done.isPresent()) {
-			return now(DoorAnswers.ok(this.results.event(request, done.get())));
+			// the other pair's SIDs would be a wrong answer, and a second outreach under
+			// the same id would be a second answer
+			return now(done.get().pair().equals(request.pair())
+					? DoorAnswers.ok(this.results.event(request, done.get())) : DoorAnswers.conflict(requestId));
 		}
-		this.ledger.accepted(requestId, this.clock.instant());
+		if (!this.ledger.accepted(requestId, request.pair(), this.clock.instant())) {
+			return now(DoorAnswers.conflict(requestId));
+		}
 		if (waitFor.isEmpty()) {
 			this.publisher.publish(requestId, body.queued());
 			return now(DoorAnswers.accepted(requestId));
@@ -159,6 +166,19 @@ class OutboundSmsController {
 		}
 		waiter.thenAccept((event) -> answer.setResult(DoorAnswers.ok(this.results.received(event))));
 		return answer;
+	}
+
+	/**
+	 * The answer to a call that is not let in: {@code 401}, or {@code 429} for a client
+	 * refused too often.
+	 */
+	private Optional<ResponseEntity<Object>> refusal(HttpServletRequest http, @Nullable String flexToken) {
+		Admission admission = this.callers.admit(http.getRemoteAddr(), http.getHeader(HttpHeaders.AUTHORIZATION),
+				flexToken);
+		if (admission instanceof Admission.HeldOff heldOff) {
+			return Optional.of(DoorAnswers.heldOff(heldOff.retryAfter()));
+		}
+		return (admission instanceof Admission.Admitted) ? Optional.empty() : Optional.of(DoorAnswers.unauthorized());
 	}
 
 	private Optional<Duration> waitFor(String wait, List<FieldError> errors) {

@@ -5,9 +5,11 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.Map;
 import java.util.Optional;
 
 import com.outboundsms.worker.processing.ErrorCode;
+import com.outboundsms.worker.processing.NumberPair;
 
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -19,14 +21,22 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  */
 class RequestLedger {
 
+	/**
+	 * Accepts a request id again unless it is pending for another pair: a row that failed
+	 * may be reused for any pair (a failed request is processed afresh), and a row
+	 * written before pairs were recorded takes this one.
+	 */
 	private static final String REACCEPT = """
 			UPDATE http_request
-			SET accepted_at = :now, failure_code = NULL, failure_message = NULL, failed_at = NULL
+			SET accepted_at = :now, failure_code = NULL, failure_message = NULL, failed_at = NULL,
+			    from_number = :from, to_number = :to
 			WHERE request_id = :request
+			  AND (failure_code IS NOT NULL OR from_number IS NULL OR (from_number = :from AND to_number = :to))
 			""";
 
 	private static final String INSERT = """
-			INSERT INTO http_request (request_id, accepted_at) VALUES (:request, :now)
+			INSERT INTO http_request (request_id, accepted_at, from_number, to_number)
+			VALUES (:request, :now, :from, :to)
 			""";
 
 	private static final String FAIL = """
@@ -46,19 +56,25 @@ class RequestLedger {
 	}
 
 	/**
-	 * Notes a request as pending; a request accepted again forgets its earlier failure.
+	 * Notes a request as pending for its pair; a request accepted again forgets its
+	 * earlier failure.
+	 * @param requestId the request id
+	 * @param pair the request's number pair
+	 * @param now the time now
+	 * @return {@code false} if the request id is pending for another pair, and nothing
+	 * was noted
 	 */
-	void accepted(String requestId, Instant now) {
-		if (this.jdbc.sql(REACCEPT).param("request", requestId).param("now", time(now)).update() > 0) {
-			return;
+	boolean accepted(String requestId, NumberPair pair, Instant now) {
+		if (reaccept(requestId, pair, now)) {
+			return true;
 		}
 		try {
-			this.jdbc.sql(INSERT).param("request", requestId).param("now", time(now)).update();
+			this.jdbc.sql(INSERT).params(params(requestId, pair, now)).update();
+			return true;
 		}
 		catch (DuplicateKeyException ex) {
-			// the same request accepted at the same moment by another call: pending
-			// either
-			// way
+			// accepted at the same moment by another call: for this pair, or another
+			return reaccept(requestId, pair, now);
 		}
 	}
 
@@ -76,6 +92,14 @@ class RequestLedger {
 
 	Optional<Entry> find(String requestId) {
 		return this.jdbc.sql(SELECT).param("request", requestId).query(RequestLedger::entry).optional();
+	}
+
+	private boolean reaccept(String requestId, NumberPair pair, Instant now) {
+		return this.jdbc.sql(REACCEPT).params(params(requestId, pair, now)).update() > 0;
+	}
+
+	private static Map<String, Object> params(String requestId, NumberPair pair, Instant now) {
+		return Map.of("request", requestId, "from", pair.fromNumber(), "to", pair.toNumber(), "now", time(now));
 	}
 
 	private static Entry entry(ResultSet rs, int row) throws SQLException {

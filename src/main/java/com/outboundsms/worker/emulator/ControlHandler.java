@@ -124,7 +124,7 @@ final class ControlHandler {
 	private ApiResponse issueToken(ApiRequest request) {
 		Params form = request.form();
 		Integer ttl = form.integer("Ttl");
-		FlexToken token = this.state.tokens.issue(form.required("Identity"),
+		FlexToken token = this.state.tokens.issue(this.state.accountSid(), form.required("Identity"), this.state.now(),
 				this.state.now().plusSeconds((ttl != null) ? ttl : 3600));
 		ObjectNode json = Json.object();
 		json.put("token", token.token());

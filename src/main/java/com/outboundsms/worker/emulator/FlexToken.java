@@ -5,7 +5,7 @@ import java.time.Instant;
 /**
  * A Flex user token the emulator issued, as its token validation endpoint describes it.
  *
- * @param token the opaque token a Flex UI would hold
+ * @param token the signed JSON Web Token a Flex UI would hold
  * @param identity the agent's identity
  * @param realmUserId the agent's user id in the Flex realm
  * @param expiration when the token stops being valid

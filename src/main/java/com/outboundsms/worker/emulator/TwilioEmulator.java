@@ -317,7 +317,8 @@ public final class TwilioEmulator implements AutoCloseable {
 	 * @return the token and what validation tells about it
 	 */
 	public FlexToken issueFlexToken(String identity, Duration lifetime) {
-		return locked(() -> this.state.tokens.issue(identity, this.state.now().plus(lifetime)));
+		return locked(() -> this.state.tokens.issue(this.state.accountSid(), identity, this.state.now(),
+				this.state.now().plus(lifetime)));
 	}
 
 	/**

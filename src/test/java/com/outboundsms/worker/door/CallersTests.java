@@ -1,6 +1,7 @@
 package com.outboundsms.worker.door;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -16,53 +17,96 @@ class CallersTests {
 
 	private static final Instant NOW = Instant.parse("2026-11-23T10:00:00Z");
 
+	private static final String CLIENT = "198.51.100.7";
+
+	private final String agent = SampleTokens.signed(SampleTokens.ACCOUNT, NOW.plusSeconds(3600));
+
+	private final String down = SampleTokens.signed(SampleTokens.ACCOUNT, NOW.plusSeconds(3600));
+
 	private final List<String> asked = new ArrayList<>();
 
 	private final FlexTokens twilio = (token) -> {
 		this.asked.add(token);
-		if (token.equals("down")) {
+		if (token.equals(this.down)) {
 			throw new FlexTokensUnavailable("Twilio is down", null);
 		}
-		return token.startsWith("agent") ? Optional.of(NOW.plusSeconds(3600)) : Optional.empty();
+		return token.equals(this.agent) ? Optional.of(NOW.plusSeconds(3600)) : Optional.empty();
 	};
 
 	private final Callers callers = new Callers(List.of("first-token", "second-token"),
-			Optional.of(new FlexTokenCache(this.twilio, Clock.fixed(NOW, ZoneOffset.UTC), 10)));
+			new FlexTokenCache(new FlexTokenCheck(SampleTokens.ACCOUNT), this.twilio, Clock.fixed(NOW, ZoneOffset.UTC),
+					10, Duration.ofMinutes(10)),
+			new ClientRefusals(new HttpDoorProperties.ClientRefusals(3, Duration.ofMinutes(1)), 10));
 
 	@Test
 	void admitsEveryConfiguredApiTokenAsBearer() {
-		assertThat(this.callers.admits("Bearer first-token", Optional.empty())).isTrue();
-		assertThat(this.callers.admits("bearer second-token", Optional.empty())).isTrue();
+		assertThat(this.callers.admit(CLIENT, "Bearer first-token", null)).isEqualTo(Admission.ADMITTED);
+		assertThat(this.callers.admit(CLIENT, "bearer second-token", null)).isEqualTo(Admission.ADMITTED);
 	}
 
 	@Test
 	void refusesOtherBearersPrefixesAndEmptyTokens() {
-		assertThat(this.callers.admits("Bearer first-toke", Optional.empty())).isFalse();
-		assertThat(this.callers.admits("Bearer first-tokenx", Optional.empty())).isFalse();
-		assertThat(this.callers.admits("Bearer ", Optional.empty())).isFalse();
-		assertThat(this.callers.admits("Basic first-token", Optional.empty())).isFalse();
-		assertThat(this.callers.admits(null, Optional.empty())).isFalse();
+		Callers generous = new Callers(List.of("first-token"), null,
+				new ClientRefusals(new HttpDoorProperties.ClientRefusals(100, Duration.ofMinutes(1)), 10));
+
+		assertThat(generous.admit(CLIENT, "Bearer first-toke", null)).isEqualTo(Admission.REFUSED);
+		assertThat(generous.admit(CLIENT, "Bearer first-tokenx", null)).isEqualTo(Admission.REFUSED);
+		assertThat(generous.admit(CLIENT, "Bearer ", null)).isEqualTo(Admission.REFUSED);
+		assertThat(generous.admit(CLIENT, "Basic first-token", null)).isEqualTo(Admission.REFUSED);
+		assertThat(generous.admit(CLIENT, null, null)).isEqualTo(Admission.REFUSED);
 		assertThat(this.asked).isEmpty();
 	}
 
 	@Test
 	void noConfiguredTokenMeansNoBearerIsAdmitted() {
-		Callers closed = new Callers(List.of(), Optional.empty());
+		Callers closed = new Callers(List.of(), null,
+				new ClientRefusals(new HttpDoorProperties.ClientRefusals(3, Duration.ofMinutes(1)), 10));
 
-		assertThat(closed.admits("Bearer ", Optional.empty())).isFalse();
-		assertThat(closed.admits("Bearer anything", Optional.of("agent-1"))).isFalse();
+		assertThat(closed.admit(CLIENT, "Bearer ", null)).isEqualTo(Admission.REFUSED);
+		assertThat(closed.admit(CLIENT, "Bearer anything", this.agent)).isEqualTo(Admission.REFUSED);
+		assertThat(this.asked).isEmpty();
 	}
 
 	@Test
 	void admitsAFlexTokenTwilioSaysIsValid() {
-		assertThat(this.callers.admits(null, Optional.of("agent-1"))).isTrue();
-		assertThat(this.callers.admits("Bearer wrong", Optional.of("someone-else"))).isFalse();
+		assertThat(this.callers.admit(CLIENT, null, this.agent)).isEqualTo(Admission.ADMITTED);
+		assertThat(this.callers.admit(CLIENT, "Bearer wrong",
+				SampleTokens.signed(SampleTokens.ACCOUNT, NOW.plusSeconds(60))))
+			.isEqualTo(Admission.REFUSED);
 	}
 
 	@Test
-	void saysSoWhenTwilioCannotBeAsked() {
-		assertThatExceptionOfType(FlexTokensUnavailable.class)
-			.isThrownBy(() -> this.callers.admits(null, Optional.of("down")));
+	void holdsOffAClientRefusedTooOftenBeforeLookingAtItsToken() {
+		for (int i = 0; i < 3; i++) {
+			assertThat(this.callers.admit(CLIENT, "Bearer wrong", null)).isEqualTo(Admission.REFUSED);
+		}
+
+		assertThat(this.callers.admit(CLIENT, null, this.agent)).isInstanceOf(Admission.HeldOff.class);
+		assertThat(this.callers.admit("198.51.100.8", null, this.agent)).isEqualTo(Admission.ADMITTED);
+		assertThat(this.asked).containsExactly(this.agent);
+	}
+
+	@Test
+	void neverHoldsOffValidCredentials() {
+		this.callers.admit(CLIENT, null, this.agent);
+		for (int i = 0; i < 3; i++) {
+			this.callers.admit(CLIENT, null, "not-a-token");
+		}
+
+		assertThat(this.callers.admit(CLIENT, null, "not-a-token")).isInstanceOf(Admission.HeldOff.class);
+		assertThat(this.callers.admit(CLIENT, "Bearer first-token", null)).isEqualTo(Admission.ADMITTED);
+		assertThat(this.callers.admit(CLIENT, null, this.agent)).isEqualTo(Admission.ADMITTED);
+	}
+
+	@Test
+	void saysSoWhenTwilioCannotBeAskedAndCountsItAgainstTheClient() {
+		for (int i = 0; i < 3; i++) {
+			assertThatExceptionOfType(FlexTokensUnavailable.class)
+				.isThrownBy(() -> this.callers.admit(CLIENT, null, this.down));
+		}
+
+		assertThat(this.callers.admit(CLIENT, null, this.down)).isInstanceOf(Admission.HeldOff.class);
+		assertThat(this.asked).containsExactly(this.down, this.down, this.down);
 	}
 
 }

@@ -2,9 +2,12 @@ package com.outboundsms.worker.door;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.http.HttpHeaders;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 
@@ -60,35 +63,64 @@ final class HttpDoorContract {
 	}
 
 	/**
-	 * What is wrong with an answer by the document: an undocumented status, or a body
-	 * that breaks the status's schema.
+	 * What is wrong with an answer by the document: an undocumented status, a required
+	 * header missing or breaking its schema, or a body that breaks the status's schema.
 	 * @param operation e.g. {@code "GET /v1/outbound-sms/{requestId}"}
 	 * @param status the answer's status
+	 * @param headers the answer's headers
 	 * @param body the answer's body
 	 * @return the violations, empty when the answer conforms
 	 */
-	static List<String> violations(String operation, int status, String body) {
-		JsonNode response = operationNode(operation).path("responses").path(String.valueOf(status));
+	static List<String> violations(String operation, int status, HttpHeaders headers, String body) {
+		JsonNode response = resolve(operationNode(operation).path("responses").path(String.valueOf(status)));
 		if (response.isMissingNode()) {
 			return List.of(operation + " does not document status " + status);
 		}
+		List<String> violations = new ArrayList<>();
+		response.path("headers").properties().forEach((header) -> {
+			JsonNode documented = resolve(header.getValue());
+			Optional<String> value = headers.firstValue(header.getKey());
+			if (value.isEmpty()) {
+				if (documented.path("required").asBoolean(false)) {
+					violations.add("header " + header.getKey() + " is missing");
+				}
+				return;
+			}
+			JsonNode schema = documented.path("schema");
+			JsonNode typed = schema.path("type").asText().equals("integer") && value.get().matches("-?\\d{1,9}")
+					? JSON.getNodeFactory().numberNode(Integer.parseInt(value.get()))
+					: JSON.getNodeFactory().textNode(value.get());
+			validate(schema, typed).forEach((problem) -> violations.add("header " + header.getKey() + ": " + problem));
+		});
+		try {
+			violations.addAll(
+					validate(response.path("content").path("application/json").path("schema"), JSON.readTree(body)));
+		}
+		catch (IOException ex) {
+			violations.add("not JSON: " + body);
+		}
+		return violations;
+	}
+
+	private static List<String> validate(JsonNode schemaNode, JsonNode value) {
 		ObjectNode schema = JSON.createObjectNode();
 		schema.put("$schema", "https://json-schema.org/draft/2020-12/schema");
-		schema.putArray("allOf").add(response.path("content").path("application/json").path("schema"));
+		schema.putArray("allOf").add(schemaNode);
 		// the component schemas' references point into the document: give them its
 		// components
 		schema.set("components", DOCUMENT.path("components"));
-		try {
-			return JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012)
-				.getSchema(schema)
-				.validate(JSON.readTree(body))
-				.stream()
-				.map(ValidationMessage::getMessage)
-				.toList();
-		}
-		catch (IOException ex) {
-			return List.of("not JSON: " + body);
-		}
+		return JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012)
+			.getSchema(schema)
+			.validate(value)
+			.stream()
+			.map(ValidationMessage::getMessage)
+			.toList();
+	}
+
+	/** The node a {@code $ref} within the document points to, or the node itself. */
+	private static JsonNode resolve(JsonNode node) {
+		JsonNode reference = node.path("$ref");
+		return reference.isTextual() ? resolve(DOCUMENT.at(reference.asText().substring(1))) : node;
 	}
 
 	private static JsonNode operationNode(String operation) {

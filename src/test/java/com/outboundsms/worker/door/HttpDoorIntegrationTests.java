@@ -62,9 +62,9 @@ class HttpDoorIntegrationTests {
 
 	static final String API_TOKEN = "test-door-api-token";
 
-	private static final String POST = "POST /v1/outbound-sms";
+	private static final String POST = DoorCalls.POST;
 
-	private static final String GET = "GET /v1/outbound-sms/{requestId}";
+	private static final String GET = DoorCalls.GET;
 
 	private static final JsonMapper JSON = JsonMapper.builder().build();
 
@@ -268,7 +268,7 @@ class HttpDoorIntegrationTests {
 		Map<String, Object> body = RequestBodies.minimal("unused", from, to);
 		body.remove("requestId");
 		String key = "crm-" + UUID.randomUUID();
-		Map<String, String> headers = Map.of("Authorization", "Bearer " + API_TOKEN, "Idempotency-Key", key);
+		Map<String, String> headers = keyed(key);
 
 		HttpResponse<String> first = send(POST, "/v1/outbound-sms?wait=10s", RequestBodies.json(body), headers);
 		HttpResponse<String> second = send(POST, "/v1/outbound-sms?wait=10s", RequestBodies.json(body), headers);
@@ -285,6 +285,58 @@ class HttpDoorIntegrationTests {
 		assertThat(this.emulator.flexChannels()).filteredOn((channel) -> channel.flexFlowSid().equals(flow.sid()))
 			.hasSize(1);
 		assertThat(channelCreates(to)).isEqualTo(1);
+	}
+
+	@Test
+	void refusesARequestIdCompletedForAnotherPairAndAnswersItsOwnPairFromTheStore() throws Exception {
+		String from = TestNumbers.twilioNumber();
+		String to = TestNumbers.customerNumber();
+		String otherTo = TestNumbers.customerNumber();
+		this.emulator.createFlexFlow(from);
+		String requestId = "door-reused-" + UUID.randomUUID();
+		Map<String, String> headers = keyed(requestId);
+		JsonNode first = JSON.readTree(send(POST, "/v1/outbound-sms?wait=10s",
+				RequestBodies.json(RequestBodies.minimal(requestId, from, to)), headers)
+			.body());
+
+		HttpResponse<String> otherPair = send(POST, "/v1/outbound-sms?wait=10s",
+				RequestBodies.json(RequestBodies.minimal(requestId, from, otherTo)), headers);
+		HttpResponse<String> samePair = send(POST, "/v1/outbound-sms", RequestBodies.json(renamed(requestId, from, to)),
+				headers);
+
+		assertThat(first.path("outcome").asString()).isEqualTo("CREATED");
+		assertThat(otherPair.statusCode()).isEqualTo(409);
+		assertThat(JSON.readTree(otherPair.body()).path("error").asString()).isEqualTo("REQUEST_ID_CONFLICT");
+		assertThat(samePair.statusCode()).isEqualTo(200);
+		assertThat(JSON.readTree(samePair.body()).path("chatChannelSid").asString())
+			.isEqualTo(first.path("chatChannelSid").asString());
+		assertThat(channelCreates(otherTo)).isZero();
+	}
+
+	@Test
+	void refusesARequestIdPendingForAnotherPairAndAcceptsItAgainForItsOwn() throws Exception {
+		String from = TestNumbers.twilioNumber();
+		String to = TestNumbers.customerNumber();
+		String otherTo = TestNumbers.customerNumber();
+		this.emulator.createFlexFlow(from);
+		// the first request stays pending while the test sends the others
+		this.emulator.faults().latency("POST", "/flex-api/v1/Channels", Duration.ofSeconds(2));
+		String requestId = "door-pending-" + UUID.randomUUID();
+		Map<String, String> headers = keyed(requestId);
+
+		HttpResponse<String> first = send(POST, "/v1/outbound-sms",
+				RequestBodies.json(RequestBodies.minimal(requestId, from, to)), headers);
+		HttpResponse<String> otherPair = send(POST, "/v1/outbound-sms",
+				RequestBodies.json(RequestBodies.minimal(requestId, from, otherTo)), headers);
+		HttpResponse<String> samePair = send(POST, "/v1/outbound-sms", RequestBodies.json(renamed(requestId, from, to)),
+				headers);
+
+		assertThat(first.statusCode()).isEqualTo(202);
+		assertThat(otherPair.statusCode()).isEqualTo(409);
+		assertThat(JSON.readTree(otherPair.body()).path("error").asString()).isEqualTo("REQUEST_ID_CONFLICT");
+		assertThat(samePair.statusCode()).isEqualTo(202);
+		assertThat(this.taps.awaitResult(requestId).path("toNumber").asString()).isEqualTo(to);
+		assertThat(channelCreates(otherTo)).isZero();
 	}
 
 	@Test
@@ -328,8 +380,8 @@ class HttpDoorIntegrationTests {
 		});
 
 		assertThat(mapped).isEqualTo(HttpDoorContract.operations());
-		assertThat(HttpDoorContract.statuses(POST)).containsExactly(200, 202, 400, 401, 413, 503);
-		assertThat(HttpDoorContract.statuses(GET)).containsExactly(200, 401, 404, 503);
+		assertThat(HttpDoorContract.statuses(POST)).containsExactly(200, 202, 400, 401, 409, 413, 429, 503);
+		assertThat(HttpDoorContract.statuses(GET)).containsExactly(200, 401, 404, 429, 503);
 	}
 
 	private static Set<String> declaredParameters(MethodParameter[] parameters) {
@@ -358,26 +410,24 @@ class HttpDoorIntegrationTests {
 			.count();
 	}
 
+	/** The same request with another name for the customer. */
+	private static Map<String, Object> renamed(String requestId, String from, String to) {
+		Map<String, Object> body = RequestBodies.minimal(requestId, from, to);
+		body.put("toName", "Someone Else");
+		return body;
+	}
+
+	private Map<String, String> keyed(String idempotencyKey) {
+		return Map.of("Authorization", "Bearer " + API_TOKEN, "Idempotency-Key", idempotencyKey);
+	}
+
 	private Map<String, String> bearer() {
 		return Map.of("Authorization", "Bearer " + API_TOKEN);
 	}
 
-	/**
-	 * Sends a call and holds the answer to the OpenAPI document.
-	 */
 	private HttpResponse<String> send(String operation, String pathAndQuery, String body, Map<String, String> headers)
 			throws IOException, InterruptedException {
-		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + this.port + pathAndQuery))
-			.timeout(Duration.ofSeconds(40));
-		if (body != null) {
-			request.POST(HttpRequest.BodyPublishers.ofString(body)).header("Content-Type", "application/json");
-		}
-		headers.forEach(request::header);
-		HttpResponse<String> answer = this.http.send(request.build(), HttpResponse.BodyHandlers.ofString());
-		assertThat(HttpDoorContract.violations(operation, answer.statusCode(), answer.body()))
-			.as("%s answered %s: %s", operation, answer.statusCode(), answer.body())
-			.isEmpty();
-		return answer;
+		return new DoorCalls(this.port).send(operation, pathAndQuery, body, headers);
 	}
 
 	private FlexChannel onlyChannel(FlexFlow flow, String to) {
