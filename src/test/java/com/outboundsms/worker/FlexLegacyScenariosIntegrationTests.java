@@ -26,8 +26,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * The contract's scenarios on the flex-legacy backend, and what only its sequence meets:
  * Flex answering a channel create with a channel nobody here made, the customer already
- * in Flex's own conversation on the number, sessions closed under an ACTIVE channel, and
- * what Twilio is told about the customer.
+ * in Flex's own conversation on the number, sessions closed under an ACTIVE channel,
+ * flows made again, and what Twilio is told about the customer.
  */
 @WorkerIntegrationTest
 class FlexLegacyScenariosIntegrationTests extends OutreachScenarios {
@@ -165,6 +165,21 @@ class FlexLegacyScenariosIntegrationTests extends OutreachScenarios {
 			.isFalse();
 		assertThat(backend().activeOutreachesOf(pair.to)).isEqualTo(1);
 		assertThat(backend().messagesOf(second)).containsExactly(FIRST_MESSAGE);
+	}
+
+	@Test
+	void followsAFlexFlowDeletedAndMadeAgainWithinOneAttempt() {
+		Legacy pair = new Legacy("flow-again");
+		pair.request();
+		this.emulator.deleteFlexFlow(pair.flow.sid());
+		FlexFlow remade = this.emulator.createFlexFlow(pair.from);
+		Legacy other = new Legacy("flow-again-other", pair.from, TestNumbers.customerNumber(), remade);
+
+		JsonNode result = other.request();
+
+		assertThat(result.path("outcome").asString()).isEqualTo("CREATED");
+		assertThat(result.path("flexFlowSid").asString()).isEqualTo(remade.sid());
+		assertThat(result.path("attempts").asInt()).isEqualTo(1);
 	}
 
 	@Test

@@ -27,7 +27,11 @@ class FlexChannels {
 
 	private static final int UNIQUE_NAME_TAKEN = 45208;
 
+	private static final int FLOW_NOT_FOUND = 45205;
+
 	private final TwilioRestClient client;
+
+	private final FlexFlowDirectory flows;
 
 	private final ProxySessions sessions;
 
@@ -37,8 +41,9 @@ class FlexChannels {
 
 	private final JsonMapper json;
 
-	FlexChannels(TwilioRestClient client, ProxySessions sessions, JsonMapper json) {
+	FlexChannels(TwilioRestClient client, FlexFlowDirectory flows, ProxySessions sessions, JsonMapper json) {
 		this.client = client;
+		this.flows = flows;
 		this.sessions = sessions;
 		this.json = json;
 		this.tasks = new FlexTasks(client);
@@ -122,8 +127,27 @@ class FlexChannels {
 					.update(this.client));
 	}
 
+	/**
+	 * Creates the channel; when Twilio says the flow is gone, the flows are read again
+	 * and the create is tried once more on the number's flow as it is now.
+	 */
 	private Created create(OutboundSmsRequest request, OutreachProgress progress, String mark) {
-		return TwilioFailures.call(CREATING, () -> createOn(request, progress, mark));
+		try {
+			return createOn(request, progress, mark);
+		}
+		catch (TwilioException ex) {
+			if (!TwilioFailures.isNotFound(ex) && !TwilioFailures.hasCode(ex, FLOW_NOT_FOUND)) {
+				throw TwilioFailures.classify(CREATING, ex);
+			}
+			String stale = progress.require(Sid.FLEX_FLOW);
+			FlexFlowDirectory.Flow flow = this.flows.refreshed(request.fromNumber(), stale);
+			if (flow.sid().equals(stale)) {
+				throw TwilioFailures.classify(CREATING, ex);
+			}
+			OutreachProgress moved = progress.with(Sid.FLEX_FLOW, flow.sid())
+				.with(Sid.CHAT_SERVICE, flow.chatServiceSid());
+			return TwilioFailures.call(CREATING, () -> createOn(request, moved, mark));
+		}
 	}
 
 	private Created createOn(OutboundSmsRequest request, OutreachProgress progress, String mark) {

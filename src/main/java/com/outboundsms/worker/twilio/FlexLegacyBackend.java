@@ -46,7 +46,7 @@ class FlexLegacyBackend implements OutreachBackend {
 		this.client = client;
 		this.flows = flows;
 		this.sessions = new ProxySessions(client, proxyServiceSid);
-		this.channels = new FlexChannels(client, this.sessions, json);
+		this.channels = new FlexChannels(client, flows, this.sessions, json);
 		this.customers = new CustomerSessions(client, this.sessions, json);
 	}
 
