@@ -4,11 +4,7 @@ import java.util.List;
 import java.util.Map;
 
 import com.outboundsms.worker.emulator.ChatMessage;
-import com.outboundsms.worker.emulator.FlexFlow;
 import com.outboundsms.worker.emulator.TwilioEmulator;
-import com.twilio.http.TwilioRestClient;
-import com.twilio.rest.flexapi.v1.Channel;
-import com.twilio.rest.proxy.v1.service.Session;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -22,11 +18,8 @@ class FlexLegacyBackendUnderTest implements BackendUnderTest {
 
 	private final TwilioEmulator emulator;
 
-	private final TwilioRestClient twilio;
-
-	FlexLegacyBackendUnderTest(TwilioEmulator emulator, TwilioRestClient twilio) {
+	FlexLegacyBackendUnderTest(TwilioEmulator emulator) {
 		this.emulator = emulator;
-		this.twilio = twilio;
 	}
 
 	@Override
@@ -93,26 +86,8 @@ class FlexLegacyBackendUnderTest implements BackendUnderTest {
 
 	@Override
 	public Map.Entry<String, String> flexAlreadyTalks(String from, String to) {
-		FlexFlow flow = this.emulator.flows()
-			.stream()
-			.filter((candidate) -> candidate.contactIdentity().equals(from))
-			.findFirst()
-			.orElseThrow();
-		Channel channel = Channel.creator(flow.sid(), "flex-inbound", "Jane Doe", "SMS" + to)
-			.setTarget(to)
-			.create(this.twilio);
-		// Flex's own session, under a name the worker would not choose, so the worker
-		// meets 80604
-		Session session = Session.creator(this.emulator.defaultProxyServiceSid())
-			.setUniqueName(channel.getSid() + "-inbound")
-			.setMode(Session.Mode.MESSAGE_ONLY)
-			.setParticipants(List.of(participant(to, from), participant(channel.getSid(), from)))
-			.create(this.twilio);
-		return Map.entry("proxySessionSid", session.getSid());
-	}
-
-	private static Map<String, Object> participant(String identifier, String from) {
-		return Map.of("Identifier", identifier, "ProxyIdentifier", from, "FriendlyName", "Jane Doe");
+		// the customer texted first: Flex's own conversation, on the number's Studio flow
+		return Map.entry("proxySessionSid", this.emulator.seedInboundConversation(from, to).sessionSid());
 	}
 
 }

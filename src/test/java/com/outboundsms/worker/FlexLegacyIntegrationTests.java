@@ -70,7 +70,7 @@ class FlexLegacyIntegrationTests {
 			.containsExactlyInAnyOrder(to, channelSid);
 		assertThat(session.participants()).allSatisfy((participant) -> {
 			assertThat(participant.proxyIdentifier()).isEqualTo(from);
-			assertThat(participant.friendlyName()).isEqualTo("Jane Doe");
+			assertThat(participant.friendlyName()).isNull();
 		});
 		assertThat(this.emulator.messages(channelSid)).singleElement().satisfies((message) -> {
 			assertThat(message.sid()).isEqualTo(result.path("chatMessageSid").asString());

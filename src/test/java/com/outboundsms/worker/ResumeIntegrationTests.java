@@ -2,6 +2,7 @@ package com.outboundsms.worker;
 
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 
 import com.outboundsms.worker.emulator.FlexFlow;
 import com.outboundsms.worker.emulator.TwilioEmulator;
@@ -126,6 +127,8 @@ class ResumeIntegrationTests {
 
 		final String firstMessage = "Your appointment is tomorrow";
 
+		final String outreachId = UUID.randomUUID().toString();
+
 		final FlexFlow flow;
 
 		Crash(String requestId) {
@@ -134,14 +137,17 @@ class ResumeIntegrationTests {
 		}
 
 		OutreachProgress flowFound() {
-			return OutreachProgress.none()
+			return OutreachProgress.start(this.outreachId)
 				.with(Sid.FLEX_FLOW, this.flow.sid())
 				.with(Sid.CHAT_SERVICE, this.flow.chatServiceSid());
 		}
 
+		/** The channel the dead worker made, marked with the outreach's id. */
 		Channel createChannel() {
-			return Channel.creator(this.flow.sid(), "crashed-worker", "Jane Doe", "SMS" + this.to)
+			String mark = "outbound-sms-" + this.outreachId;
+			return Channel.creator(this.flow.sid(), mark, "Jane Doe", "SMS" + this.to)
 				.setTarget(this.to)
+				.setChatUniqueName(mark)
 				.setTaskAttributes("{\"to\":\"" + this.to + "\"}")
 				.create(ResumeIntegrationTests.this.twilio);
 		}

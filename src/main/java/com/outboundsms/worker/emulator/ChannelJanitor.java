@@ -4,7 +4,9 @@ import tools.jackson.databind.node.ObjectNode;
 
 /**
  * Ends conversations as agents and Flex's Channel Janitor do: marks the chat channel
- * INACTIVE, closes its Proxy session and completes its task. Callers hold the state lock.
+ * INACTIVE, closes its Proxy session and completes its task; and, when TaskRouter ends a
+ * task of a flow with the janitor on, ends the task's channel. Callers hold the state
+ * lock.
  */
 final class ChannelJanitor {
 
@@ -24,15 +26,7 @@ final class ChannelJanitor {
 		if (channel == null) {
 			throw TwilioApiException.notFound("/v2/Channels/" + channelSid);
 		}
-		ObjectNode attributes = channel.attributesNode();
-		attributes.put("status", "INACTIVE");
-		ChatChannel closed = channel.withAttributes(Json.write(attributes), this.state.now());
-		this.state.chat.put(closed);
-		String sessionSid = channel.proxySession();
-		ProxySession session = (sessionSid != null) ? this.state.proxy.session(sessionSid) : null;
-		if (session != null) {
-			this.proxy.close(session, CHANNEL_CLOSED);
-		}
+		ChatChannel closed = endChannel(channel);
 		FlexChannel flexChannel = this.state.flex.channel(channelSid);
 		FlexTask task = (flexChannel != null && flexChannel.taskSid() != null)
 				? this.state.flex.task(flexChannel.taskSid()) : null;
@@ -42,6 +36,18 @@ final class ChannelJanitor {
 		return closed;
 	}
 
+	/**
+	 * What the janitor does once a task was canceled or completed: a short-lived channel
+	 * of a flow with the janitor on is ended with it.
+	 */
+	void taskEnded(FlexTask task) {
+		FlexFlow flow = this.state.flex.flow(task.flexFlowSid());
+		ChatChannel channel = this.state.chat.channel(task.channelSid());
+		if (flow != null && flow.janitorEnabled() && !flow.longLived() && channel != null && channel.isActive()) {
+			endChannel(channel);
+		}
+	}
+
 	ProxySession closeSession(String sessionSid) {
 		return this.proxy.close(session(sessionSid), "api");
 	}
@@ -49,6 +55,19 @@ final class ChannelJanitor {
 	void deleteSession(String sessionSid) {
 		ProxySession session = session(sessionSid);
 		this.proxy.delete(session.serviceSid(), sessionSid);
+	}
+
+	private ChatChannel endChannel(ChatChannel channel) {
+		ObjectNode attributes = channel.attributesNode();
+		attributes.put("status", "INACTIVE");
+		ChatChannel closed = channel.withAttributes(Json.write(attributes), this.state.now());
+		this.state.chat.put(closed);
+		String sessionSid = channel.proxySession();
+		ProxySession session = (sessionSid != null) ? this.state.proxy.session(sessionSid) : null;
+		if (session != null) {
+			this.proxy.close(session, CHANNEL_CLOSED);
+		}
+		return closed;
 	}
 
 	private ProxySession session(String sessionSid) {

@@ -6,9 +6,10 @@ import java.util.List;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Applies Programmable Chat's rules: channel lookup by SID or unique name, whole-string
- * attribute updates, appending messages, and relaying a posted message as SMS through the
- * channel's active Proxy session. Callers hold the state lock.
+ * Applies Programmable Chat's rules: channel lookup by SID or unique name, user lookup by
+ * SID or identity, whole-string attribute updates, appending messages, and relaying a
+ * posted message as SMS through the channel's active Proxy session. Callers hold the
+ * state lock.
  */
 final class ChatBackend {
 
@@ -24,6 +25,22 @@ final class ChatBackend {
 			throw TwilioApiException.notFound("/v2/Services/" + serviceSid + "/Channels/" + sidOrUniqueName);
 		}
 		return channel;
+	}
+
+	ChatUser user(String serviceSid, String sidOrIdentity) {
+		ChatUser user = this.state.chat.user(serviceSid, sidOrIdentity);
+		if (user == null) {
+			throw TwilioApiException.notFound("/v2/Services/" + serviceSid + "/Users/" + sidOrIdentity);
+		}
+		return user;
+	}
+
+	/** The user's memberships of channels that still exist, oldest first. */
+	List<ChatMember> userChannels(ChatUser user) {
+		return this.state.chat.memberships(user.sid())
+			.stream()
+			.filter((member) -> this.state.chat.channel(member.channelSid()) != null)
+			.toList();
 	}
 
 	ChatChannel update(String serviceSid, String sidOrUniqueName, @Nullable String attributes,

@@ -6,12 +6,14 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Serves the Chat v2 API: channels and their messages under
+ * Serves the Chat v2 API: channels and their messages, and a user's channels, under
  * {@code /chat/v2/Services/{ServiceSid}}.
  */
 final class ChatHandler {
 
 	private static final String CHANNEL = "/chat/v2/Services/{ServiceSid}/Channels/{Sid}";
+
+	private static final String USER_CHANNELS = "/chat/v2/Services/{ServiceSid}/Users/{UserSid}/Channels";
 
 	private final ChatBackend backend;
 
@@ -29,7 +31,18 @@ final class ChatHandler {
 						.channel(this.backend.channel(request.variable("ServiceSid"), request.variable("Sid")))))
 			.add("POST", CHANNEL, this::updateChannel)
 			.add("GET", CHANNEL + "/Messages", this::listMessages)
-			.add("POST", CHANNEL + "/Messages", this::createMessage);
+			.add("POST", CHANNEL + "/Messages", this::createMessage)
+			.add("GET", USER_CHANNELS, this::listUserChannels);
+	}
+
+	private ApiResponse listUserChannels(ApiRequest request) {
+		String serviceSid = request.variable("ServiceSid");
+		ChatUser user = this.backend.user(serviceSid, request.variable("UserSid"));
+		return ApiResponse.ok(Paging.of(request.query())
+			.envelope("channels", this.backend.userChannels(user),
+					(member) -> this.views.userChannel(user, member,
+							this.backend.channel(serviceSid, member.channelSid())),
+					ChatViews.userUrl(serviceSid, user.sid()) + "/Channels", Map.of()));
 	}
 
 	private ApiResponse updateChannel(ApiRequest request) {

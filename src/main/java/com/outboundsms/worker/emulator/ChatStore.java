@@ -4,12 +4,13 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 
 import org.jspecify.annotations.Nullable;
 
 /**
- * Holds the chat channels, their messages and the SMS that Proxy relayed. Not
- * thread-safe: callers hold the state lock.
+ * Holds the chat channels, their messages, the chat users and their memberships, and the
+ * SMS that Proxy relayed. Not thread-safe: callers hold the state lock.
  */
 final class ChatStore {
 
@@ -21,11 +22,26 @@ final class ChatStore {
 
 	private final SidIndex byUniqueName = new SidIndex();
 
+	private final Map<String, ChatUser> users = new LinkedHashMap<>();
+
+	private final SidIndex byIdentity = new SidIndex();
+
+	private final Map<String, ChatMember> members = new LinkedHashMap<>();
+
+	private final SidIndex membersByUser = new SidIndex();
+
+	private final SidIndex membersByChannel = new SidIndex();
+
 	void clear() {
 		this.channels.clear();
 		this.messages.clear();
 		this.delivered.clear();
 		this.byUniqueName.clear();
+		this.users.clear();
+		this.byIdentity.clear();
+		this.members.clear();
+		this.membersByUser.clear();
+		this.membersByChannel.clear();
 	}
 
 	void put(ChatChannel channel) {
@@ -37,6 +53,35 @@ final class ChatStore {
 		ChatChannel removed = this.channels.remove(sid);
 		this.messages.remove(sid);
 		this.byUniqueName.refile(sid, nameKeys(removed), List.of());
+		for (String memberSid : List.copyOf(this.membersByChannel.get(List.of(sid)))) {
+			ChatMember member = this.members.remove(memberSid);
+			this.membersByChannel.remove(List.of(sid), memberSid);
+			this.membersByUser.remove(List.of(member.userSid()), memberSid);
+		}
+	}
+
+	void add(ChatUser user) {
+		this.users.put(user.sid(), user);
+		this.byIdentity.add(List.of(user.serviceSid(), user.identity()), user.sid());
+	}
+
+	/**
+	 * Finds a user of a service by SID or identity, as Chat's {@code {UserSid}} path
+	 * segment allows.
+	 */
+	@Nullable ChatUser user(String serviceSid, String sidOrIdentity) {
+		return find(this.users, this.byIdentity, ChatUser::serviceSid, serviceSid, sidOrIdentity);
+	}
+
+	void join(ChatMember member) {
+		this.members.put(member.sid(), member);
+		this.membersByUser.add(List.of(member.userSid()), member.sid());
+		this.membersByChannel.add(List.of(member.channelSid()), member.sid());
+	}
+
+	/** The user's memberships, oldest first. */
+	List<ChatMember> memberships(String userSid) {
+		return this.membersByUser.get(List.of(userSid)).stream().map(this.members::get).toList();
 	}
 
 	@Nullable ChatChannel channel(String sid) {
@@ -48,15 +93,7 @@ final class ChatStore {
 	 * segment allows.
 	 */
 	@Nullable ChatChannel channel(String serviceSid, String sidOrUniqueName) {
-		ChatChannel bySid = this.channels.get(sidOrUniqueName);
-		if (bySid != null) {
-			return bySid.serviceSid().equals(serviceSid) ? bySid : null;
-		}
-		return this.byUniqueName.get(List.of(serviceSid, sidOrUniqueName))
-			.stream()
-			.findFirst()
-			.map(this.channels::get)
-			.orElse(null);
+		return find(this.channels, this.byUniqueName, ChatChannel::serviceSid, serviceSid, sidOrUniqueName);
 	}
 
 	List<ChatChannel> channels() {
@@ -81,6 +118,19 @@ final class ChatStore {
 
 	List<DeliveredSms> delivered() {
 		return new ArrayList<>(this.delivered);
+	}
+
+	/**
+	 * Finds a resource of a service by SID, or by the name it is filed under in the
+	 * service.
+	 */
+	private static <T> @Nullable T find(Map<String, T> bySid, SidIndex byName, Function<T, String> serviceOf,
+			String serviceSid, String sidOrName) {
+		T found = bySid.get(sidOrName);
+		if (found != null) {
+			return serviceOf.apply(found).equals(serviceSid) ? found : null;
+		}
+		return byName.get(List.of(serviceSid, sidOrName)).stream().findFirst().map(bySid::get).orElse(null);
 	}
 
 	private static List<List<String>> nameKeys(@Nullable ChatChannel channel) {

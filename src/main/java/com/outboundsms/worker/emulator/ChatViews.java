@@ -4,7 +4,7 @@ import tools.jackson.databind.node.ObjectNode;
 
 /**
  * Renders Chat v2 resources as Twilio does ({@code chat.v2.service.channel},
- * {@code chat.v2.service.channel.message}).
+ * {@code chat.v2.service.channel.message}, {@code chat.v2.service.user.user_channel}).
  */
 final class ChatViews {
 
@@ -63,6 +63,33 @@ final class ChatViews {
 		json.put("type", "text");
 		json.putNull("media");
 		json.put("url", channelUrl(message.serviceSid(), message.channelSid()) + "/Messages/" + message.sid());
+		return json;
+	}
+
+	static String userUrl(String serviceSid, String userSid) {
+		return BASE + "/Services/" + serviceSid + "/Users/" + userSid;
+	}
+
+	/**
+	 * A user's membership of a channel, as the user's channel list shows it: joined, with
+	 * nothing read yet.
+	 */
+	ObjectNode userChannel(ChatUser user, ChatMember member, ChatChannel channel) {
+		String channelUrl = channelUrl(user.serviceSid(), member.channelSid());
+		ObjectNode json = Json.object();
+		json.put("account_sid", this.accountSid);
+		json.put("service_sid", user.serviceSid());
+		json.put("channel_sid", member.channelSid());
+		json.put("user_sid", user.sid());
+		json.put("member_sid", member.sid());
+		json.put("status", "joined");
+		json.putNull("last_consumed_message_index");
+		json.put("unread_messages_count", channel.messagesCount());
+		ObjectNode links = json.putObject("links");
+		links.put("channel", channelUrl);
+		links.put("member", channelUrl + "/Members/" + member.sid());
+		json.put("url", userUrl(user.serviceSid(), user.sid()) + "/Channels/" + member.channelSid());
+		json.put("notification_level", "default");
 		return json;
 	}
 

@@ -42,9 +42,12 @@ final class ControlHandler {
 
 	private final BulkSeeder seeder;
 
+	private final InboundConversations inbound;
+
 	ControlHandler(EmulatorState state, FlexBackend flex, ChannelJanitor janitor, ConversationsBackend conversations,
-			RequestLog log, FaultPlan faults, BulkSeeder seeder) {
+			RequestLog log, FaultPlan faults, BulkSeeder seeder, InboundConversations inbound) {
 		this.seeder = seeder;
+		this.inbound = inbound;
 		this.state = state;
 		this.flex = flex;
 		this.janitor = janitor;
@@ -68,6 +71,7 @@ final class ControlHandler {
 			.add("POST", PREFIX + "/flows", this::seedFlow)
 			.add("POST", PREFIX + "/flex-tokens", this::issueToken)
 			.add("POST", PREFIX + "/seed", this::seedMany)
+			.add("POST", PREFIX + "/inbound-conversations", this::seedInbound)
 			.add("POST", PREFIX + "/channels/{Sid}/close",
 					(request) -> ApiResponse
 						.ok(this.chatViews.channel(this.janitor.closeChannel(request.variable("Sid")))))
@@ -115,6 +119,21 @@ final class ControlHandler {
 			spec = spec.withChannelType(form.required("ChannelType"));
 		}
 		return ApiResponse.created(this.flexViews.flow(this.flex.createFlow(spec)));
+	}
+
+	/**
+	 * Seeds Flex's own inbound conversation of a {@code Customer} on a
+	 * {@code TwilioNumber}.
+	 */
+	private ApiResponse seedInbound(ApiRequest request) {
+		Params form = request.form();
+		InboundConversation seeded = this.inbound.seed(form.required("TwilioNumber"), form.required("Customer"));
+		ObjectNode json = Json.object();
+		json.put("flex_flow_sid", seeded.flexFlowSid());
+		json.put("channel_sid", seeded.channelSid());
+		json.put("user_sid", seeded.userSid());
+		json.put("session_sid", seeded.sessionSid());
+		return ApiResponse.created(json);
 	}
 
 	/**

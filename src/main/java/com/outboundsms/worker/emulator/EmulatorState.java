@@ -37,9 +37,12 @@ final class EmulatorState {
 
 	final FlexTokenStore tokens = new FlexTokenStore();
 
+	final FlexInstance flexInstance;
+
 	EmulatorState(Clock clock, String accountSid) {
 		this.clock = clock;
 		this.accountSid = accountSid;
+		this.flexInstance = FlexInstance.provisioned(now());
 		this.proxy.addService(this.defaultProxyServiceSid, "Flex Proxy Service");
 	}
 

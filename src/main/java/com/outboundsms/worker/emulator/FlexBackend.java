@@ -7,9 +7,9 @@ import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * Applies Flex's rules: creating flows, and creating channels the way Flex does (reusing
- * an ACTIVE channel of the same flow and target, else a chat user, a private chat channel
- * and a task). Callers hold the state lock.
+ * Applies Flex's rules: creating and deleting flows, and creating channels the way Flex
+ * does (reusing an ACTIVE channel of the same flow and target, else the identity's chat
+ * user, a private chat channel it joins, and a task). Callers hold the state lock.
  */
 final class FlexBackend {
 
@@ -37,6 +37,15 @@ final class FlexBackend {
 		return flow;
 	}
 
+	/**
+	 * Deletes a flow; its channels stay, and a channel create naming it is answered
+	 * 45205.
+	 */
+	void deleteFlow(String sid) {
+		flow(sid);
+		this.state.flex.removeFlow(sid);
+	}
+
 	FlexChannel createChannel(NewFlexChannel request) {
 		FlexFlow flow = this.state.flex.flow(request.flexFlowSid());
 		if (flow == null) {
@@ -58,12 +67,14 @@ final class FlexBackend {
 		boolean longLived = (request.longLived() != null) ? request.longLived() : flow.longLived();
 		this.state.chat.put(new ChatChannel(sid, flow.chatServiceSid(), request.chatFriendlyName(),
 				request.chatUniqueName(), channelAttributes(flow, request, longLived), "private", 0, now, now));
+		ChatUser user = chatUser(flow.chatServiceSid(), request.identity(), now);
+		this.state.chat.join(new ChatMember(Sids.next("MB"), sid, user.sid()));
 		@Nullable String taskSid = null;
 		if (flow.isTaskFlow()) {
 			taskSid = (request.taskSid() != null) ? request.taskSid() : Sids.next("WT");
-			this.state.flex.put(new FlexTask(taskSid, flow.sid(), sid, taskAttributes, "pending"));
+			this.state.flex.put(FlexTask.pending(taskSid, flow.sid(), sid, taskAttributes, now));
 		}
-		FlexChannel channel = new FlexChannel(sid, flow.sid(), Sids.next("US"), taskSid, request.identity(),
+		FlexChannel channel = new FlexChannel(sid, flow.sid(), user.sid(), taskSid, request.identity(),
 				request.target(), now);
 		this.state.flex.add(channel);
 		return channel;
@@ -95,6 +106,16 @@ final class FlexBackend {
 			ChatChannel chat = this.state.chat.channel(channel.sid());
 			return chat != null && chat.isActive();
 		}).findFirst();
+	}
+
+	/** The chat user of the identity, made on its first channel as Flex does. */
+	private ChatUser chatUser(String serviceSid, String identity, Instant now) {
+		ChatUser user = this.state.chat.user(serviceSid, identity);
+		if (user == null) {
+			user = new ChatUser(Sids.next("US"), serviceSid, identity, now);
+			this.state.chat.add(user);
+		}
+		return user;
 	}
 
 	private boolean uniqueNameActive(String serviceSid, String uniqueName) {

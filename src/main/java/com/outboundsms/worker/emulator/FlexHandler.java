@@ -8,7 +8,8 @@ import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Serves the Flex API: {@code /flex-api/v1/FlexFlows} and {@code /flex-api/v1/Channels}.
+ * Serves the Flex API: {@code /flex-api/v1/FlexFlows}, {@code /flex-api/v1/Channels} and
+ * {@code /flex-api/v1/Configuration}.
  */
 final class FlexHandler {
 
@@ -31,6 +32,13 @@ final class FlexHandler {
 			.add("POST", PREFIX + "/FlexFlows", this::createFlow)
 			.add("GET", PREFIX + "/FlexFlows/{Sid}",
 					(request) -> ApiResponse.ok(this.views.flow(this.backend.flow(request.variable("Sid")))))
+			.add("DELETE", PREFIX + "/FlexFlows/{Sid}", (request) -> {
+				this.backend.deleteFlow(request.variable("Sid"));
+				return ApiResponse.noContent();
+			})
+			.add("GET", PREFIX + "/Configuration",
+					(request) -> ApiResponse
+						.ok(this.views.configuration(this.state.flexInstance, this.state.defaultChatServiceSid())))
 			.add("GET", PREFIX + "/Channels", this::listChannels)
 			.add("POST", PREFIX + "/Channels", this::createChannel)
 			.add("GET", PREFIX + "/Channels/{Sid}",

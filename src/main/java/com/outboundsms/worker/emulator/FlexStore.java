@@ -39,6 +39,10 @@ final class FlexStore {
 		return this.flows.get(sid);
 	}
 
+	void removeFlow(String sid) {
+		this.flows.remove(sid);
+	}
+
 	List<FlexFlow> flows() {
 		return new ArrayList<>(this.flows.values());
 	}

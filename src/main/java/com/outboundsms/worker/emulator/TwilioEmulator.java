@@ -33,6 +33,8 @@ public final class TwilioEmulator implements AutoCloseable {
 
 	private final ChannelJanitor janitor;
 
+	private final InboundConversations inbound;
+
 	private final RequestLog log = new RequestLog();
 
 	private final FaultPlan faults = new FaultPlan();
@@ -45,6 +47,7 @@ public final class TwilioEmulator implements AutoCloseable {
 		this.janitor = new ChannelJanitor(this.state, this.proxy);
 		this.conversations = new ConversationsBackend(this.state);
 		this.interactions = new InteractionBackend(this.state, this.conversations);
+		this.inbound = new InboundConversations(this.state, this.flex, this.proxy);
 		ConversationsViews conversationsViews = new ConversationsViews(this.state);
 		Routes twilio = new Routes();
 		new FlexHandler(this.state, this.flex, new FlexViews(settings.accountSid())).register(twilio);
@@ -53,9 +56,11 @@ public final class TwilioEmulator implements AutoCloseable {
 		new InteractionHandler(this.interactions, conversationsViews).register(twilio);
 		new ConversationsHandler(this.conversations, conversationsViews).register(twilio);
 		new IamHandler(this.state).register(twilio);
+		new TaskRouterHandler(new TaskRouterBackend(this.state, this.janitor), new TaskRouterViews(this.state))
+			.register(twilio);
 		Routes control = new Routes();
 		new ControlHandler(this.state, this.flex, this.janitor, this.conversations, this.log, this.faults,
-				new BulkSeeder(this.state, this.flex, this.proxy))
+				new BulkSeeder(this.state, this.flex, this.proxy), this.inbound)
 			.register(control);
 		this.server = new EmulatorServer(settings.host(), settings.port(), settings.threads(), new EmulatorHttpHandler(
 				twilio, control, this.state, settings, this.faults, this.log, this.interactions::setUpDue));
@@ -123,6 +128,17 @@ public final class TwilioEmulator implements AutoCloseable {
 		return locked(() -> this.flex.createFlow(flow));
 	}
 
+	/**
+	 * Deletes a flow as the Flex API does; its channels stay, and channel creates naming
+	 * it are answered 404 (45205).
+	 */
+	public void deleteFlexFlow(String flowSid) {
+		locked(() -> {
+			this.flex.deleteFlow(flowSid);
+			return null;
+		});
+	}
+
 	public List<FlexFlow> flows() {
 		return locked(this.state.flex::flows);
 	}
@@ -152,6 +168,32 @@ public final class TwilioEmulator implements AutoCloseable {
 				return chat != null && chat.isActive();
 			})
 			.count());
+	}
+
+	/**
+	 * Seeds the conversation Flex makes when the customer texts the number first: on the
+	 * number's Studio flow (another flow than the outbound task flow), with the
+	 * customer's chat user named after their address and an active Proxy session.
+	 * @throws IllegalArgumentException when the customer is already in an active session
+	 * on the number
+	 */
+	public InboundConversation seedInboundConversation(String twilioNumber, String customer) {
+		return locked(() -> this.inbound.seed(twilioNumber, customer));
+	}
+
+	/**
+	 * Returns the SID of the TaskRouter workspace Flex's configuration names, which holds
+	 * the tasks Flex channels make.
+	 */
+	public String flexWorkspaceSid() {
+		return this.state.flexInstance.workspaceSid();
+	}
+
+	/**
+	 * Finds a chat user of a service by SID or identity.
+	 */
+	public Optional<ChatUser> chatUser(String serviceSid, String sidOrIdentity) {
+		return locked(() -> Optional.ofNullable(this.state.chat.user(serviceSid, sidOrIdentity)));
 	}
 
 	/**

@@ -12,11 +12,13 @@ import com.outboundsms.worker.processing.PhoneMask;
 import com.twilio.exception.TwilioException;
 import com.twilio.http.TwilioRestClient;
 import com.twilio.rest.flexapi.v1.FlexFlow;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The account's task Flex Flows by contact identity. Twilio cannot filter flows by number
  * and rate-limits their list, so they are read whole, kept, and read again only when the
- * copy is old or a number is unknown (at most once per {@code flowMissRefresh}).
+ * copy is old, a number is unknown (at most once per {@code flowMissRefresh}), or Twilio
+ * says a flow handed out is gone.
  */
 class FlexFlowDirectory {
 
@@ -50,6 +52,29 @@ class FlexFlowDirectory {
 		if (flow == null && current.isOlderThan(this.clock.instant().minus(this.properties.flowMissRefresh()))) {
 			flow = refresh(current).flows().get(fromNumber);
 		}
+		return found(flow, fromNumber);
+	}
+
+	/**
+	 * The number's flow after Twilio said that the flow known for it does not exist (it
+	 * was deleted, and perhaps made again): the flows are read again unless that was done
+	 * since the stale flow was handed out.
+	 * @param fromNumber the Twilio number, E.164
+	 * @param staleSid the flow Twilio said does not exist
+	 * @return the flow now known for the number, the stale one if Twilio still lists it
+	 * @throws PermanentFailure with {@link ErrorCode#FLEX_FLOW_NOT_FOUND} if there is
+	 * none
+	 */
+	Flow refreshed(String fromNumber, String staleSid) {
+		Snapshot current = this.snapshot;
+		Flow known = current.flows().get(fromNumber);
+		if (known == null || known.sid().equals(staleSid)) {
+			current = refresh(current);
+		}
+		return found(current.flows().get(fromNumber), fromNumber);
+	}
+
+	private static Flow found(@Nullable Flow flow, String fromNumber) {
 		if (flow == null) {
 			throw new PermanentFailure(ErrorCode.FLEX_FLOW_NOT_FOUND,
 					"no Flex Flow of integration type task for SMS has " + PhoneMask.mask(fromNumber)

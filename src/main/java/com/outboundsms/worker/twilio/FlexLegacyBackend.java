@@ -1,34 +1,28 @@
 package com.outboundsms.worker.twilio;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
+import java.util.UUID;
 
-import com.outboundsms.worker.processing.NumberPair;
 import com.outboundsms.worker.processing.OutboundSmsRequest;
 import com.outboundsms.worker.processing.Outcome;
 import com.outboundsms.worker.processing.OutreachBackend;
 import com.outboundsms.worker.processing.OutreachProgress;
+import com.outboundsms.worker.processing.PermanentFailure;
 import com.outboundsms.worker.processing.Sid;
 import com.twilio.exception.TwilioException;
 import com.twilio.http.TwilioRestClient;
 import com.twilio.rest.chat.v2.service.channel.Message;
-import com.twilio.rest.flexapi.v1.Channel;
 import com.twilio.rest.proxy.v1.service.Session;
-import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The flex-legacy sequence, made safe to repeat: find the Flex Flow (cached), create the
- * Flex chat channel (Twilio answers an ACTIVE channel for the same flow and target with
- * that channel), create the Proxy session named after the channel (reconciling 80603 and
- * 80604 with the session the channel already has), then post the first message at most
- * once.
+ * Flex chat channel marked as the outreach's own (or find the customer's open
+ * conversation Flex answers with), create the Proxy session named after the channel, then
+ * post the first message at most once. Only what the outreach provably made is adopted
+ * when a create's answer was lost; a customer already in another conversation on the
+ * number gets that conversation, and a channel the outreach gives up leaves no task.
  */
 class FlexLegacyBackend implements OutreachBackend {
 
@@ -42,18 +36,18 @@ class FlexLegacyBackend implements OutreachBackend {
 
 	private final FlexFlowDirectory flows;
 
-	private final String proxyServiceSid;
+	private final ProxySessions sessions;
 
-	private final TaskAttributes taskAttributes;
+	private final FlexChannels channels;
 
-	private final JsonMapper json;
+	private final CustomerSessions customers;
 
 	FlexLegacyBackend(TwilioRestClient client, FlexFlowDirectory flows, String proxyServiceSid, JsonMapper json) {
 		this.client = client;
 		this.flows = flows;
-		this.proxyServiceSid = proxyServiceSid;
-		this.json = json;
-		this.taskAttributes = new TaskAttributes(json);
+		this.sessions = new ProxySessions(client, proxyServiceSid);
+		this.channels = new FlexChannels(client, flows, this.sessions, json);
+		this.customers = new CustomerSessions(client, this.sessions, json);
 	}
 
 	@Override
@@ -63,14 +57,16 @@ class FlexLegacyBackend implements OutreachBackend {
 
 	@Override
 	public Creation create(OutboundSmsRequest request, OutreachProgress progress, Checkpoint checkpoint) {
-		// whether a pass before this one (which may have died) already tried the session
-		boolean sessionAttemptedBefore = progress.wasAttempted(Sid.PROXY_SESSION);
-		boolean messageAttemptedBefore = progress.wasAttempted(Sid.CHAT_MESSAGE);
-		OutreachProgress made = withChannel(request, withFlow(request, progress), checkpoint);
-		SessionStep session = withSession(request, made, checkpoint);
-		if (session.foundExisting() && !sessionAttemptedBefore) {
-			// the pair was already in an active session nobody here made (Flex's own, or
-			// another tool's)
+		OutreachProgress identified = identified(progress, checkpoint);
+		boolean messageAttemptedBefore = identified.wasAttempted(Sid.CHAT_MESSAGE);
+		FlexChannels.Step channel = withChannel(request, withFlow(request, identified), checkpoint);
+		if (!channel.ours()) {
+			// Flex answered with the customer's open conversation on the flow: nothing
+			// made, nothing posted
+			return new Creation(Outcome.REUSED, channel.progress());
+		}
+		SessionStep session = withSessionOrGiveUp(request, channel.progress(), checkpoint);
+		if (!session.made()) {
 			return new Creation(Outcome.REUSED, session.progress());
 		}
 		OutreachProgress withSession = session.progress();
@@ -81,7 +77,22 @@ class FlexLegacyBackend implements OutreachBackend {
 
 	@Override
 	public boolean isOpen(OutreachProgress outreach) {
-		return outreach.sid(Sid.PROXY_SESSION).map(this::isActive).orElse(false);
+		return outreach.sid(Sid.PROXY_SESSION).map(this.sessions::isActive).orElse(false);
+	}
+
+	/**
+	 * The progress with an outreach id to mark the channel with: an outreach stored
+	 * before outreaches had ids gets one, saved before anything is marked with it, unless
+	 * it already has its channel (which then carries no mark, and proves nothing).
+	 */
+	private static OutreachProgress identified(OutreachProgress progress, Checkpoint checkpoint) {
+		if (!progress.outreachId().isEmpty() || progress.has(Sid.CHAT_CHANNEL)) {
+			return progress;
+		}
+		OutreachProgress identified = new OutreachProgress(UUID.randomUUID().toString(), progress.sids(),
+				progress.attempted());
+		checkpoint.save(identified);
+		return identified;
 	}
 
 	private OutreachProgress withFlow(OutboundSmsRequest request, OutreachProgress progress) {
@@ -92,68 +103,147 @@ class FlexLegacyBackend implements OutreachBackend {
 		return progress.with(Sid.FLEX_FLOW, flow.sid()).with(Sid.CHAT_SERVICE, flow.chatServiceSid());
 	}
 
-	private OutreachProgress withChannel(OutboundSmsRequest request, OutreachProgress progress, Checkpoint checkpoint) {
+	private FlexChannels.Step withChannel(OutboundSmsRequest request, OutreachProgress progress,
+			Checkpoint checkpoint) {
 		if (progress.has(Sid.CHAT_CHANNEL)) {
-			return progress;
+			return new FlexChannels.Step(progress, true);
 		}
-		// no checkpoint before this create: Flex answers a repeated create for the flow
-		// and
-		// target with the ACTIVE channel it made, so a pass that dies here leaves nothing
-		// that a retry could make twice
-		Channel channel = TwilioFailures.call("creating the Flex chat channel",
-				() -> Channel
-					.creator(progress.require(Sid.FLEX_FLOW), identity(request.pair()), request.toName(),
-							"SMS" + request.toNumber())
-					.setTarget(request.toNumber())
-					.setTaskAttributes(this.taskAttributes.legacy(request))
-					.create(this.client));
+		// no checkpoint before this create: the channel carries the outreach's mark, so a
+		// pass that dies here leaves a channel the next pass recognizes as its own
+		FlexChannels.Step step = this.channels.ensure(request, progress);
+		if (!step.ours()) {
+			return step;
+		}
 		// one commit says both that the channel is made and that the session is about to
 		// be tried
-		OutreachProgress made = progress.with(Sid.CHAT_CHANNEL, channel.getSid())
-			.with(Sid.TASK, channel.getTaskSid())
-			.attempting(Sid.PROXY_SESSION);
+		OutreachProgress made = step.progress().attempting(Sid.PROXY_SESSION);
 		checkpoint.save(made);
-		return made;
+		return new FlexChannels.Step(made, true);
 	}
 
 	/**
-	 * Creates the channel's Proxy session, or takes the active one Twilio says exists
-	 * already (80603 for the channel's name, 80604 for the customer on that number).
+	 * The session step; when Twilio refuses the session for good, the outreach's channel
+	 * and task are given up, so that a request that failed leaves no task for an agent.
+	 */
+	private SessionStep withSessionOrGiveUp(OutboundSmsRequest request, OutreachProgress progress,
+			Checkpoint checkpoint) {
+		try {
+			return withSession(request, progress, checkpoint);
+		}
+		catch (PermanentFailure refused) {
+			throw givenUp(progress, refused);
+		}
+	}
+
+	/**
+	 * Creates the channel's Proxy session, or, when Twilio says one exists (80603 for the
+	 * channel's name, 80604 for the customer on that number), takes the outreach's own
+	 * one, or finds the customer's conversation.
 	 */
 	private SessionStep withSession(OutboundSmsRequest request, OutreachProgress progress, Checkpoint checkpoint) {
 		if (progress.has(Sid.PROXY_SESSION)) {
-			return new SessionStep(progress, false);
+			return new SessionStep(progress, true);
 		}
 		OutreachProgress attempting = progress.attempting(Sid.PROXY_SESSION);
 		if (!progress.wasAttempted(Sid.PROXY_SESSION)) {
 			checkpoint.save(attempting);
 		}
 		String channelSid = attempting.require(Sid.CHAT_CHANNEL);
-		Session session;
+		String sessionSid;
 		try {
-			session = Session.creator(this.proxyServiceSid)
-				.setUniqueName(channelSid)
-				.setMode(Session.Mode.MESSAGE_ONLY)
-				.setParticipants(List.of(participant(request.toNumber(), request), participant(channelSid, request)))
-				.create(this.client);
+			sessionSid = this.sessions.create(channelSid, request);
 		}
 		catch (TwilioException ex) {
-			Optional<String> existing = (TwilioFailures.hasCode(ex, NON_UNIQUE_SESSION_NAME)
-					|| TwilioFailures.hasCode(ex, PROXY_IDENTIFIER_IN_USE)) ? findActiveSession(attempting)
-							: Optional.empty();
-			if (existing.isEmpty()) {
-				throw TwilioFailures.classify("creating the Proxy session", ex);
-			}
-			OutreachProgress found = attempting.with(Sid.PROXY_SESSION, existing.get());
-			checkpoint.save(found);
-			return new SessionStep(found, true);
+			return reconciled(request, attempting, checkpoint, ex);
 		}
-		// a session made here makes the outreach CREATED: the same commit says that the
-		// first message, if any, is about to be posted
-		OutreachProgress made = FirstMessage.announced(request, attempting.with(Sid.PROXY_SESSION, session.getSid()),
-				Sid.CHAT_MESSAGE);
+		return made(request, attempting.with(Sid.PROXY_SESSION, sessionSid), checkpoint);
+	}
+
+	private SessionStep reconciled(OutboundSmsRequest request, OutreachProgress attempting, Checkpoint checkpoint,
+			TwilioException refusal) {
+		boolean nameTaken = TwilioFailures.hasCode(refusal, NON_UNIQUE_SESSION_NAME);
+		boolean customerTaken = TwilioFailures.hasCode(refusal, PROXY_IDENTIFIER_IN_USE);
+		if (!nameTaken && !customerTaken) {
+			throw TwilioFailures.classify("creating the Proxy session", refusal);
+		}
+		Optional<SessionStep> bound = boundSession(request, attempting, checkpoint);
+		if (bound.isPresent()) {
+			return bound.get();
+		}
+		if (customerTaken) {
+			Optional<FlexConversation> conversation = this.customers.find(request,
+					attempting.require(Sid.CHAT_SERVICE));
+			if (conversation.isPresent()) {
+				// its channel will never have a session: no agent may get its task
+				giveUp(attempting);
+				return new SessionStep(conversation.get().progress(attempting.outreachId()), false);
+			}
+		}
+		throw TwilioFailures.classify("creating the Proxy session", refusal);
+	}
+
+	/**
+	 * The active session the channel is tied to: the outreach's own when the channel
+	 * carries its mark and the session is named after the channel (a create whose answer
+	 * was lost); another's, reused, when the channel carries no mark (only one stored
+	 * before outreaches had ids can).
+	 */
+	private Optional<SessionStep> boundSession(OutboundSmsRequest request, OutreachProgress attempting,
+			Checkpoint checkpoint) {
+		String channelSid = attempting.require(Sid.CHAT_CHANNEL);
+		ChatChannelState chat = this.channels.read(attempting.require(Sid.CHAT_SERVICE), channelSid);
+		Optional<Session> session = Optional.ofNullable(chat.proxySession())
+			.flatMap(this.sessions::find)
+			.filter(ProxySessions::isActive);
+		if (session.isEmpty()) {
+			return Optional.empty();
+		}
+		OutreachProgress found = attempting.with(Sid.PROXY_SESSION, session.get().getSid());
+		if (attempting.outreachId().isEmpty() || !chat.isMarkedBy(ChannelMark.of(attempting.outreachId()))) {
+			return Optional.of(new SessionStep(found, false));
+		}
+		return channelSid.equals(session.get().getUniqueName()) ? Optional.of(made(request, found, checkpoint))
+				: Optional.empty();
+	}
+
+	/**
+	 * A session the outreach made makes it CREATED: the same commit says that the first
+	 * message, if any, is about to be posted.
+	 */
+	private SessionStep made(OutboundSmsRequest request, OutreachProgress withSession, Checkpoint checkpoint) {
+		OutreachProgress made = FirstMessage.announced(request, withSession, Sid.CHAT_MESSAGE);
 		checkpoint.save(made);
-		return new SessionStep(made, false);
+		return new SessionStep(made, true);
+	}
+
+	/**
+	 * The outreach's channel and task given up after Twilio refused its session for good:
+	 * the refusal, or, when giving up failed for a while, that failure, so that the
+	 * request comes back and gives up again.
+	 */
+	private RuntimeException givenUp(OutreachProgress progress, PermanentFailure refused) {
+		try {
+			giveUp(progress);
+			return refused;
+		}
+		catch (PermanentFailure cleanupRefused) {
+			refused.addSuppressed(cleanupRefused);
+			return refused;
+		}
+		catch (RuntimeException cleanupFailed) {
+			cleanupFailed.addSuppressed(refused);
+			return cleanupFailed;
+		}
+	}
+
+	/**
+	 * Gives up the outreach's channel and task, when they are provably its own: a channel
+	 * stored before outreaches had ids may be another's.
+	 */
+	private void giveUp(OutreachProgress progress) {
+		if (!progress.outreachId().isEmpty()) {
+			this.channels.abandon(progress);
+		}
 	}
 
 	/**
@@ -191,64 +281,14 @@ class FlexLegacyBackend implements OutreachBackend {
 		};
 	}
 
-	/** The active session the channel's {@code proxySession} attribute names, if any. */
-	private Optional<String> findActiveSession(OutreachProgress progress) {
-		var chatChannel = TwilioFailures.call("reading the chat channel",
-				() -> com.twilio.rest.chat.v2.service.Channel
-					.fetcher(progress.require(Sid.CHAT_SERVICE), progress.require(Sid.CHAT_CHANNEL))
-					.fetch(this.client));
-		JsonNode attributes = this.json.readTree(Optional.ofNullable(chatChannel.getAttributes()).orElse("{}"));
-		JsonNode sessionSid = attributes.path("proxySession");
-		if (!sessionSid.isString() || !isActive(sessionSid.asString())) {
-			return Optional.empty();
-		}
-		return Optional.of(sessionSid.asString());
-	}
-
-	private boolean isActive(String sessionSid) {
-		try {
-			Session.Status status = Session.fetcher(this.proxyServiceSid, sessionSid).fetch(this.client).getStatus();
-			return status == Session.Status.OPEN || status == Session.Status.IN_PROGRESS;
-		}
-		catch (TwilioException ex) {
-			if (TwilioFailures.isNotFound(ex)) {
-				return false;
-			}
-			throw TwilioFailures.classify("reading the Proxy session", ex);
-		}
-	}
-
-	private static Map<String, Object> participant(String identifier, OutboundSmsRequest request) {
-		Map<String, Object> participant = new LinkedHashMap<>();
-		participant.put("Identifier", identifier);
-		participant.put("ProxyIdentifier", request.fromNumber());
-		participant.put("FriendlyName", request.toName());
-		return participant;
-	}
-
-	/**
-	 * The chat user identity for the pair: stable across retries so a repeated create
-	 * matches, and a digest so it carries no phone number.
-	 */
-	static String identity(NumberPair pair) {
-		try {
-			byte[] digest = MessageDigest.getInstance("SHA-256")
-				.digest((pair.fromNumber() + ">" + pair.toNumber()).getBytes(StandardCharsets.UTF_8));
-			return "outbound-sms-" + HexFormat.of().formatHex(digest, 0, 16);
-		}
-		catch (NoSuchAlgorithmException ex) {
-			throw new IllegalStateException("SHA-256 is missing from this JVM", ex);
-		}
-	}
-
 	/**
 	 * The session step's result.
 	 *
 	 * @param progress the progress with the session
-	 * @param foundExisting whether Twilio already had an active session for the channel
-	 * or pair
+	 * @param made whether the outreach made the session; else the progress names the
+	 * customer's conversation another made
 	 */
-	private record SessionStep(OutreachProgress progress, boolean foundExisting) {
+	private record SessionStep(OutreachProgress progress, boolean made) {
 	}
 
 }

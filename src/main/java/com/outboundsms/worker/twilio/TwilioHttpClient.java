@@ -28,6 +28,9 @@ public class TwilioHttpClient extends NetworkHttpClient {
 
 	private static final Pattern SID = Pattern.compile("/[A-Z]{2}[0-9a-fA-F]{32}(?=/|$)");
 
+	/** A chat user named by identity, which may be a customer's address. */
+	private static final Pattern USER = Pattern.compile("(?<=/Users/)[^/]+");
+
 	private final String baseUrl;
 
 	private final WorkerMetrics metrics;
@@ -98,7 +101,8 @@ public class TwilioHttpClient extends NetworkHttpClient {
 	}
 
 	/**
-	 * The endpoint a URL calls, SIDs replaced, for a bounded metric tag: such as
+	 * The endpoint a URL calls, SIDs and chat user identities replaced, for a bounded
+	 * metric tag that carries no phone number: such as
 	 * {@code proxy/v1/Services/{sid}/Sessions}.
 	 */
 	public static String endpoint(String url) {
@@ -106,7 +110,7 @@ public class TwilioHttpClient extends NetworkHttpClient {
 		String path = host.find() ? host.group(1) + url.substring(host.end()) : "other";
 		int query = path.indexOf('?');
 		path = (query >= 0) ? path.substring(0, query) : path;
-		return SID.matcher(path).replaceAll("/{sid}");
+		return USER.matcher(SID.matcher(path).replaceAll("/{sid}")).replaceAll("{identity}");
 	}
 
 	/**

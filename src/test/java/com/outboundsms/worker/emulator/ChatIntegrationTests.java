@@ -8,6 +8,7 @@ import com.twilio.exception.ApiException;
 import com.twilio.http.TwilioRestClient;
 import com.twilio.rest.chat.v2.service.Channel;
 import com.twilio.rest.chat.v2.service.channel.Message;
+import com.twilio.rest.chat.v2.service.user.UserChannel;
 import com.twilio.rest.proxy.v1.service.Session;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -134,6 +135,54 @@ class ChatIntegrationTests {
 		});
 		assertThat(this.emulator.session(session.getSid()))
 			.hasValueSatisfying((s) -> assertThat(s.status()).isEqualTo("in-progress"));
+	}
+
+	@Test
+	void listsTheChannelsOfAUserFoundByIdentityOrSid() {
+		FlexFlow flow = this.emulator.flows().get(0);
+		String second = com.twilio.rest.flexapi.v1.Channel.creator(flow.sid(), "id", "Jane Doe", "SMS")
+			.setTarget("+15551239999")
+			.create(this.client)
+			.getSid();
+		String userSid = this.emulator.chatUser(this.chatServiceSid, "id").orElseThrow().sid();
+
+		List<UserChannel> byIdentity = new ArrayList<>();
+		UserChannel.reader(this.chatServiceSid, "id").read(this.client).forEach(byIdentity::add);
+		List<UserChannel> bySid = new ArrayList<>();
+		UserChannel.reader(this.chatServiceSid, userSid).read(this.client).forEach(bySid::add);
+
+		assertThat(byIdentity).extracting(UserChannel::getChannelSid).containsExactly(this.channelSid, second);
+		assertThat(bySid).extracting(UserChannel::getChannelSid).containsExactly(this.channelSid, second);
+		assertThat(byIdentity).allSatisfy((membership) -> {
+			assertThat(membership.getUserSid()).isEqualTo(userSid);
+			assertThat(membership.getStatus()).isEqualTo(UserChannel.ChannelStatus.JOINED);
+			assertThat(membership.getMemberSid()).matches("MB[0-9a-f]{32}");
+		});
+		assertThatExceptionOfType(ApiException.class)
+			.isThrownBy(() -> UserChannel.reader(this.chatServiceSid, "+15550000000").firstPage(this.client))
+			.satisfies((ex) -> assertThat(ex.getCode()).isEqualTo(20404));
+	}
+
+	@Test
+	void seedsFlexsOwnConversationOnTheNumbersStudioFlowUnderTheCustomersAddress() {
+		InboundConversation inbound = this.emulator.seedInboundConversation(TWILIO_NUMBER, CUSTOMER);
+
+		FlexFlow studio = this.emulator.flows()
+			.stream()
+			.filter((flow) -> flow.sid().equals(inbound.flexFlowSid()))
+			.findFirst()
+			.orElseThrow();
+		assertThat(studio.integrationType()).isEqualTo("studio");
+		assertThat(studio.contactIdentity()).isEqualTo(TWILIO_NUMBER);
+		List<UserChannel> channels = new ArrayList<>();
+		UserChannel.reader(this.chatServiceSid, CUSTOMER).read(this.client).forEach(channels::add);
+		assertThat(channels).extracting(UserChannel::getChannelSid).containsExactly(inbound.channelSid());
+		Channel chat = Channel.fetcher(this.chatServiceSid, inbound.channelSid()).fetch(this.client);
+		assertThat(chat.getAttributes()).contains("\"status\":\"ACTIVE\"")
+			.contains("\"proxySession\":\"" + inbound.sessionSid() + "\"");
+		assertThat(this.emulator.session(inbound.sessionSid()).orElseThrow().isActive()).isTrue();
+		assertThatExceptionOfType(IllegalArgumentException.class)
+			.isThrownBy(() -> this.emulator.seedInboundConversation(TWILIO_NUMBER, CUSTOMER));
 	}
 
 	@Test

@@ -237,6 +237,19 @@ class ControlApiIntegrationTests {
 		assertThat(summary.get("statuses").get("200").asInt()).isEqualTo(1);
 	}
 
+	@Test
+	void seedsFlexsOwnInboundConversationOfACustomerOnANumber() throws Exception {
+		JsonNode seeded = control("POST", "/_emulator/inbound-conversations",
+				"TwilioNumber=%2B15559990000&Customer=%2B15551230000", 201);
+
+		assertThat(seeded.get("flex_flow_sid").asString()).matches("FO[0-9a-f]{32}");
+		assertThat(seeded.get("user_sid").asString()).matches("US[0-9a-f]{32}");
+		assertThat(this.emulator.session(seeded.get("session_sid").asString()).orElseThrow().isActive()).isTrue();
+		assertThat(this.emulator.chatChannel(seeded.get("channel_sid").asString()).orElseThrow().proxySession())
+			.isEqualTo(seeded.get("session_sid").asString());
+		control("POST", "/_emulator/inbound-conversations", "TwilioNumber=%2B15559990000&Customer=%2B15551230000", 400);
+	}
+
 	private JsonNode control(String method, String path, String form, int expectedStatus)
 			throws IOException, InterruptedException {
 		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(this.emulator.baseUrl() + path));

@@ -170,6 +170,60 @@ class FlexIntegrationTests {
 			.satisfies((ex) -> assertThat(ex.getCode()).isEqualTo(20404));
 	}
 
+	@Test
+	void flowCanBeDeletedAndMadeAgainAndAChannelCreateNamingTheDeletedOneIsAnswered45205() {
+		String deleted = this.emulator.createFlexFlow("+15559990000").sid();
+
+		boolean gone = FlexFlow.deleter(deleted).delete(this.client);
+		String remade = this.emulator.createFlexFlow("+15559990000").sid();
+
+		assertThat(gone).isTrue();
+		assertThat(this.emulator.flows()).extracting(com.outboundsms.worker.emulator.FlexFlow::sid)
+			.containsExactly(remade);
+		assertThatExceptionOfType(ApiException.class).isThrownBy(() -> createChannel(deleted, "+15551230000"))
+			.satisfies((ex) -> assertThat(ex.getCode()).isEqualTo(45205));
+		assertThat(createChannel(remade, "+15551230000").getFlexFlowSid()).isEqualTo(remade);
+		assertThatExceptionOfType(ApiException.class).isThrownBy(() -> FlexFlow.deleter(deleted).delete(this.client))
+			.satisfies((ex) -> assertThat(ex.getCode()).isEqualTo(20404));
+	}
+
+	@Test
+	void channelCreateNamesTheChatChannelAndKeepsOneChatUserPerIdentity() {
+		String flowSid = this.emulator.createFlexFlow("+15559990000").sid();
+
+		Channel first = Channel.creator(flowSid, "agent-visible-id", "Jane", "SMS")
+			.setTarget("+15551230000")
+			.setChatUniqueName("outbound-sms-1")
+			.create(this.client);
+		Channel second = Channel.creator(flowSid, "agent-visible-id", "Jane", "SMS")
+			.setTarget("+15551239999")
+			.create(this.client);
+		Channel other = createChannel(flowSid, "+15551238888");
+
+		assertThat(this.emulator.chatChannel(first.getSid()).orElseThrow().uniqueName()).isEqualTo("outbound-sms-1");
+		assertThat(this.emulator.chatChannel(second.getSid()).orElseThrow().uniqueName()).isNull();
+		assertThat(second.getUserSid()).isEqualTo(first.getUserSid());
+		assertThat(other.getUserSid()).isNotEqualTo(first.getUserSid());
+		assertThat(this.emulator.chatUser(this.emulator.defaultChatServiceSid(), "agent-visible-id"))
+			.hasValueSatisfying((user) -> assertThat(user.sid()).isEqualTo(first.getUserSid()));
+	}
+
+	@Test
+	void channelCreateRefusesTheUniqueNameOfAnotherActiveChannelWith45208() {
+		String flowSid = this.emulator.createFlexFlow("+15559990000").sid();
+		Channel.creator(flowSid, "id", "Jane", "SMS")
+			.setTarget("+15551230000")
+			.setChatUniqueName("taken")
+			.create(this.client);
+
+		assertThatExceptionOfType(ApiException.class)
+			.isThrownBy(() -> Channel.creator(flowSid, "id", "Jane", "SMS")
+				.setTarget("+15551239999")
+				.setChatUniqueName("taken")
+				.create(this.client))
+			.satisfies((ex) -> assertThat(ex.getCode()).isEqualTo(45208));
+	}
+
 	private Channel createChannel(String flowSid, String target) {
 		return Channel.creator(flowSid, "identity-" + target, "Jane Doe", "SMS" + target)
 			.setTarget(target)

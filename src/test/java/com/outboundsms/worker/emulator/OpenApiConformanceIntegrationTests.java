@@ -101,6 +101,11 @@ class OpenApiConformanceIntegrationTests {
 	}
 
 	@Test
+	void flexConfigurationBodyMatchesTheSpec() {
+		assertConforms(FLEX, "/v1/Configuration", "get", get("/flex-api/v1/Configuration"));
+	}
+
+	@Test
 	void proxySessionBodiesMatchTheSpec() {
 		String session = "/v1/Services/{ServiceSid}/Sessions/{Sid}";
 		assertConforms(PROXY, "/v1/Services/{ServiceSid}/Sessions", "get", get(sessionsPath()));
@@ -126,6 +131,15 @@ class OpenApiConformanceIntegrationTests {
 		String channel = "/v2/Services/{ServiceSid}/Channels/{Sid}";
 		assertConforms(CHAT, channel, "get", get(chatChannelPath()));
 		assertConforms(CHAT, channel, "post", post(chatChannelPath(), Map.entry("FriendlyName", "renamed")));
+	}
+
+	@Test
+	void chatUserChannelBodiesMatchTheSpec() {
+		String userChannels = "/v2/Services/{ServiceSid}/Users/{UserSid}/Channels";
+		String byIdentity = "/chat/v2/Services/" + flow.chatServiceSid() + "/Users/id/Channels";
+
+		assertConforms(CHAT, userChannels, "get", get(byIdentity));
+		assertThat(get(byIdentity).body().get("channels")).isNotEmpty();
 	}
 
 	@Test

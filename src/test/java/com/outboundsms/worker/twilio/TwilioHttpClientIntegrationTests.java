@@ -11,6 +11,7 @@ import com.twilio.exception.ApiException;
 import com.twilio.http.TwilioRestClient;
 import com.twilio.rest.flexapi.v1.FlexFlow;
 import com.twilio.rest.flexapi.v1.FlexFlowCreator;
+import com.twilio.rest.taskrouter.v1.workspace.Task;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -55,6 +56,20 @@ class TwilioHttpClientIntegrationTests {
 
 		assertThat(flows).hasSize(120);
 		assertThat(this.emulator.requests("GET", "/flex-api/v1/FlexFlows")).hasSize(3);
+	}
+
+	@Test
+	void sendsTaskRouterCallsToTheBaseUrlToo() {
+		String flow = this.emulator.createFlexFlow("+15005550006").sid();
+		String task = com.twilio.rest.flexapi.v1.Channel.creator(flow, "id", "Jane", "SMS")
+			.setTarget("+15551230000")
+			.create(this.client)
+			.getTaskSid();
+
+		Task fetched = Task.fetcher(this.emulator.flexWorkspaceSid(), task).fetch(this.client);
+
+		assertThat(fetched.getAssignmentStatus()).isEqualTo(Task.Status.PENDING);
+		assertThat(this.emulator.requests("GET", "/taskrouter/v1/Workspaces/.*")).hasSize(1);
 	}
 
 	@ParameterizedTest

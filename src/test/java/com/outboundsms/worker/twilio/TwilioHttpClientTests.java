@@ -18,4 +18,14 @@ class TwilioHttpClientTests {
 			.isEqualTo("conversations/v1/ParticipantConversations");
 	}
 
+	@Test
+	void endpointNamesNoChatUserByIdentityNorByPhoneNumber() {
+		assertThat(TwilioHttpClient.endpoint(
+				"https://chat.twilio.com/v2/Services/IS0123456789abcdef0123456789abcdef/Users/%2B14155552671/Channels?PageSize=50"))
+			.isEqualTo("chat/v2/Services/{sid}/Users/{identity}/Channels");
+		assertThat(TwilioHttpClient.endpoint(
+				"https://chat.twilio.com/v2/Services/IS0123456789abcdef0123456789abcdef/Users/US0123456789abcdef0123456789abcdef/Channels"))
+			.isEqualTo("chat/v2/Services/{sid}/Users/{identity}/Channels");
+	}
+
 }
