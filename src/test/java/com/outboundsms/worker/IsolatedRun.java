@@ -49,7 +49,8 @@ public class IsolatedRun implements ApplicationContextInitializer<ConfigurableAp
 		properties.put("spring.datasource.url", services.postgresUrl(names.schema()));
 		properties.put("spring.datasource.username", services.postgresUser());
 		properties.put("spring.datasource.password", services.postgresPassword());
-		// the test run keeps many worker contexts at once: each holds one idle connection,
+		// the test run keeps many worker contexts at once: each holds one idle
+		// connection,
 		// not a full pool, so that together they stay within the database's connections
 		properties.put("spring.datasource.hikari.minimum-idle", "1");
 		properties.put("spring.datasource.hikari.idle-timeout", "10s");
