@@ -53,7 +53,7 @@ public class IsolatedRun implements ApplicationContextInitializer<ConfigurableAp
 		// connection,
 		// not a full pool, so that together they stay within the database's connections
 		properties.put("spring.datasource.hikari.minimum-idle", "1");
-		properties.put("spring.datasource.hikari.idle-timeout", "10s");
+		properties.put("spring.datasource.hikari.idle-timeout", "10000");
 		properties.put("twilio.api-base-url", emulator.baseUrl());
 		properties.put("twilio.account-sid", emulator.accountSid());
 		// an API key, as production should use; sandbox mode covers the auth token
