@@ -223,6 +223,36 @@ abstract class OutreachScenarios {
 	}
 
 	@Test
+	void reportsWhatExistsWhenOnlyTheFirstMessageIsRefusedAndKeepsThePairTaken() {
+		Pair pair = newPair();
+		String requestId = id("message-refused");
+		Map<String, Object> body = RequestBodies.minimal(requestId, pair.from(), pair.to());
+		body.put("initialNotificationMessage", "Your appointment is tomorrow");
+		this.emulator.faults().failNext("POST", ".*/Messages", 400, 21610, "Attempt to send to unsubscribed recipient");
+
+		this.taps.publish(RequestBodies.json(body), null);
+
+		JsonNode result = this.taps.awaitResult(requestId);
+		assertThat(result.path("outcome").asString()).isEqualTo("CREATED");
+		assertThat(backend().sidFields()).allSatisfy((field) -> assertThat(result.path(field).isString()).isTrue());
+		assertThat(result.has(backend().messageSidField())).isFalse();
+		assertThat(result.has("error")).isFalse();
+		assertThat(result.path("messageError").path("twilioCode").asInt()).isEqualTo(21610);
+		assertThat(result.path("messageError").path("retryable").asBoolean()).isFalse();
+		assertThat(backend().messagesOf(result)).isEmpty();
+		assertThat(this.taps.deadLetters(requestId)).isEmpty();
+		assertThat(storedState(pair)).isEqualTo("OPEN");
+
+		String nextId = id("message-refused-next");
+		this.taps.publish(RequestBodies.json(RequestBodies.minimal(nextId, pair.from(), pair.to())), null);
+		JsonNode next = this.taps.awaitResult(nextId);
+		assertThat(next.path("outcome").asString()).isEqualTo("REUSED");
+		assertThat(backend().sidFields())
+			.allSatisfy((field) -> assertThat(next.path(field)).isEqualTo(result.path(field)));
+		assertThat(backend().createsFor(pair.to())).isEqualTo(1);
+	}
+
+	@Test
 	void retriesATransientFailureAndCreatesOnce() {
 		Pair pair = newPair();
 		String requestId = id("transient");
