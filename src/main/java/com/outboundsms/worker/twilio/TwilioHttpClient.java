@@ -45,8 +45,10 @@ public class TwilioHttpClient extends NetworkHttpClient {
 		this.metrics = metrics;
 		this.limiter = limiter;
 		this.refusals = refusals;
-		this.baseUrl = (baseUrl != null && baseUrl.endsWith("/")) ? baseUrl.substring(0, baseUrl.length() - 1)
-				: baseUrl;
+		// blank as unset: a compose file or a chart passes an empty variable for "Twilio
+		// itself"
+		this.baseUrl = (baseUrl == null || baseUrl.isBlank()) ? null
+				: (baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl);
 	}
 
 	private static HttpClientBuilder builder(TwilioProperties properties) {
