@@ -108,7 +108,7 @@ class AsyncApiContractTests {
 
 	@Test
 	void requestPayloadSchemaAcceptsTheSampleRequests() throws IOException {
-		List<String> samples = Files.readAllLines(Path.of("src/main/resources/sandbox/sample-requests.jsonl"));
+		List<String> samples = Files.readAllLines(Path.of("src/test/resources/sandbox/sample-requests.jsonl"));
 		String valid = samples.stream().filter((line) -> line.contains("sample-created")).findFirst().orElseThrow();
 
 		assertThat(this.document.violations("/components/messages/request", "payload",

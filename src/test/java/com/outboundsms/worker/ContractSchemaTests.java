@@ -18,7 +18,7 @@ class ContractSchemaTests {
 
 	@Test
 	void requestSchemaAgreesWithTheSampleRequests() throws IOException {
-		List<String> samples = Files.readAllLines(Path.of("src/main/resources/sandbox/sample-requests.jsonl"));
+		List<String> samples = Files.readAllLines(Path.of("src/test/resources/sandbox/sample-requests.jsonl"));
 
 		assertThat(ContractSchemas.requestViolations(bytes(sample(samples, "sample-created")))).isEmpty();
 		assertThat(ContractSchemas.requestViolations(bytes(sample(samples, "sample-reused")))).isEmpty();

@@ -45,7 +45,7 @@ final class BenchmarkRig implements AutoCloseable {
 			throws IOException, TimeoutException, GeneralSecurityException, URISyntaxException {
 		this.jar = jar;
 		this.logs = logs;
-		this.run = new ProcessRun("osw-bench", jar, twilioNumbers, logs.resolve("emulator.log"), 256, "2g");
+		this.run = new ProcessRun("osw-bench", twilioNumbers, logs.resolve("emulator.log"), 256, "2g");
 		ConnectionFactory factory = new ConnectionFactory();
 		factory.setUri(amqpUri());
 		this.connection = factory.newConnection("benchmark");

@@ -1,5 +1,6 @@
 package com.outboundsms.worker.emulator;
 
+import com.outboundsms.worker.emulator.client.EmulatorClients;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;

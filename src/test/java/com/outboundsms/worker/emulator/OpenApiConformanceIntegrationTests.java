@@ -1,5 +1,7 @@
 package com.outboundsms.worker.emulator;
 
+import com.outboundsms.worker.emulator.client.EmulatorClients;
+import com.outboundsms.worker.emulator.client.OpenApiSpec;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;

@@ -10,6 +10,8 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+
+import com.outboundsms.worker.emulator.EmulatorMain;
 import java.util.TreeMap;
 
 import tools.jackson.databind.JsonNode;
@@ -18,8 +20,8 @@ import tools.jackson.databind.json.JsonMapper;
 import static org.awaitility.Awaitility.await;
 
 /**
- * The Twilio emulator in a process of its own (from the worker's jar), driven through its
- * {@code /_emulator} control API, so that killing a worker never takes Twilio's state
+ * The Twilio emulator in a process of its own (from the test classpath), driven through
+ * its {@code /_emulator} control API, so that killing a worker never takes Twilio's state
  * with it.
  */
 public final class EmulatorProcess implements AutoCloseable {
@@ -46,19 +48,17 @@ public final class EmulatorProcess implements AutoCloseable {
 
 	/**
 	 * Starts the emulator with a Flex Flow for each Twilio number.
-	 * @param jar the worker's jar, which holds the emulator
 	 * @param twilioNumbers the numbers to seed flows for
 	 * @param log where its output goes
 	 * @param threads requests it serves at once (its added latency holds a thread)
 	 * @param heap its maximum heap, such as {@code 512m} (its request log grows)
 	 * @return the running emulator
 	 */
-	public static EmulatorProcess start(Path jar, List<String> twilioNumbers, Path log, int threads, String heap) {
+	public static EmulatorProcess start(List<String> twilioNumbers, Path log, int threads, String heap) {
 		JavaProcess process = JavaProcess.start(
-				List.of("-Xmx" + heap, "-Dloader.main=com.outboundsms.worker.emulator.EmulatorMain",
-						"-Demulator.account-sid=" + ACCOUNT_SID, "-Demulator.auth-token=" + AUTH_TOKEN,
+				List.of("-Xmx" + heap, "-Demulator.account-sid=" + ACCOUNT_SID, "-Demulator.auth-token=" + AUTH_TOKEN,
 						"-Demulator.threads=" + threads, "-Demulator.flows=" + String.join(",", twilioNumbers)),
-				List.of("-cp", jar.toString(), "org.springframework.boot.loader.launch.PropertiesLauncher"), log);
+				List.of("-cp", JavaProcess.testClasspath(), EmulatorMain.class.getName()), log);
 		String[] started = new String[2];
 		await("the emulator to start").atMost(Duration.ofSeconds(60)).until(() -> {
 			if (!process.isAlive()) {

@@ -33,17 +33,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * The fault-injection suite: real worker processes from the jar, the emulator in its own
- * process, the local RabbitMQ and PostgreSQL; workers killed with SIGKILL, every broker
- * connection closed, the store cut off, Twilio failing calls, and a worker halted at each
- * named crash point in turn. Each run ends with a table of figures, and fails if a
- * request was lost or a pair got a second channel or session. Run with
- * {@code mvn -B -Pfault-suite verify}; not part of the quick build.
+ * The fault-injection suite: real worker processes (the worker's classes with the crash
+ * points of the test classpath), the emulator in its own process, the local RabbitMQ and
+ * PostgreSQL; workers killed with SIGKILL, every broker connection closed, the store cut
+ * off, Twilio failing calls, and a worker halted at each named crash point in turn. Each
+ * run ends with a table of figures, and fails if a request was lost or a pair got a
+ * second channel or session. Run with {@code mvn -B -Pfault-suite verify}; not part of
+ * the quick build.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class FaultInjectionSuite {
-
-	private static final Path JAR = Path.of("target", "outbound-sms-worker.jar");
 
 	private static final Path LOGS = Path.of("target", "fault-suite");
 
@@ -65,7 +64,7 @@ class FaultInjectionSuite {
 		Duration spread = Duration.ofSeconds(Long.getLong("fault-suite.spread-seconds", 100));
 		Campaign campaign = Campaign.draw("main", size, pairs, TWILIO_NUMBERS, 0.01, this.random);
 		long started = System.nanoTime();
-		try (FaultRig rig = new FaultRig("main", JAR, LOGS, TWILIO_NUMBERS)) {
+		try (FaultRig rig = new FaultRig("main", LOGS, TWILIO_NUMBERS)) {
 			rig.emulator().seed(this.seed);
 			rig.emulator().failRandomly(0.05, 503, 20503);
 			rig.emulator().failRandomly(0.02, 429, 20429);
@@ -98,7 +97,7 @@ class FaultInjectionSuite {
 		int size = Integer.getInteger("fault-suite.crash-requests", 300);
 		Campaign campaign = Campaign.draw("crash", size, size / 3, TWILIO_NUMBERS, 0.03, this.random);
 		long started = System.nanoTime();
-		try (FaultRig rig = new FaultRig("crash-" + point.replaceAll("[^a-z0-9-]+", "_"), JAR, LOGS, TWILIO_NUMBERS)) {
+		try (FaultRig rig = new FaultRig("crash-" + point.replaceAll("[^a-z0-9-]+", "_"), LOGS, TWILIO_NUMBERS)) {
 			WorkerSlot worker = rig.startWorker("worker", new WorkerSlot.CrashPlan(point, 2, maxSkip), this.random);
 			awaitReady(List.of(worker));
 			Ledger.bindTap(rig.connections());

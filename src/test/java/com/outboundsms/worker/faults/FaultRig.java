@@ -20,8 +20,6 @@ final class FaultRig implements AutoCloseable {
 
 	private final ProcessRun run;
 
-	private final Path jar;
-
 	private final Path logs;
 
 	private final TcpProxy store;
@@ -30,10 +28,9 @@ final class FaultRig implements AutoCloseable {
 
 	private final List<WorkerSlot> workers = new ArrayList<>();
 
-	FaultRig(String run, Path jar, Path logs, List<String> twilioNumbers) throws IOException {
-		this.jar = jar;
+	FaultRig(String run, Path logs, List<String> twilioNumbers) throws IOException {
 		this.logs = logs.resolve(run);
-		this.run = new ProcessRun("osw-faults", jar, twilioNumbers, this.logs.resolve("emulator.log"), 32, "512m");
+		this.run = new ProcessRun("osw-faults", twilioNumbers, this.logs.resolve("emulator.log"), 32, "512m");
 		this.store = new TcpProxy(this.run.postgres().getHost(), this.run.postgres().getPort());
 		TestServices services = this.run.services();
 		this.connections = new CachingConnectionFactory(services.rabbitHost(), services.rabbitPort());
@@ -51,7 +48,7 @@ final class FaultRig implements AutoCloseable {
 	 * @return the slot
 	 */
 	WorkerSlot startWorker(String name, WorkerSlot.CrashPlan crashes, RandomGenerator random) {
-		WorkerSlot slot = new WorkerSlot(name, this.jar, workerArguments(), this.logs, crashes, random);
+		WorkerSlot slot = new WorkerSlot(name, workerArguments(), this.logs, crashes, random);
 		this.workers.add(slot);
 		return slot;
 	}

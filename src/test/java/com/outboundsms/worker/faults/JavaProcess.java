@@ -1,5 +1,6 @@
 package com.outboundsms.worker.faults;
 
+import java.io.File;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -45,6 +46,21 @@ public final class JavaProcess {
 		catch (IOException ex) {
 			throw new IllegalStateException("could not start " + command, ex);
 		}
+	}
+
+	/**
+	 * The classpath the suite itself runs with: the worker's classes, the test classes
+	 * (the emulator, the crash points) and every dependency. The build passes it in full
+	 * ({@code useManifestOnlyJar=false} in the fault-suite and benchmark profiles).
+	 * @return the classpath
+	 */
+	public static String testClasspath() {
+		String classpath = System.getProperty("java.class.path");
+		if (!classpath.contains(File.pathSeparator)) {
+			throw new IllegalStateException("The classpath is one jar (" + classpath
+					+ "): run the suite through its Maven profile, which passes the test classpath in full");
+		}
+		return classpath;
 	}
 
 	public boolean isAlive() {

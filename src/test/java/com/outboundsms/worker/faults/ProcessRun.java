@@ -28,20 +28,19 @@ public final class ProcessRun implements AutoCloseable {
 	/**
 	 * Sets a run up.
 	 * @param prefix the prefix of its virtual host and schema, such as {@code osw-faults}
-	 * @param jar the worker's jar, which holds the emulator
 	 * @param twilioNumbers the numbers the emulator has Flex Flows for
 	 * @param emulatorLog where the emulator's output goes
 	 * @param emulatorThreads requests the emulator serves at once
 	 * @param emulatorHeap the emulator's heap, such as {@code 512m}
 	 */
-	public ProcessRun(String prefix, Path jar, List<String> twilioNumbers, Path emulatorLog, int emulatorThreads,
+	public ProcessRun(String prefix, List<String> twilioNumbers, Path emulatorLog, int emulatorThreads,
 			String emulatorHeap) {
 		String id = UUID.randomUUID().toString().replace("-", "").substring(0, 8);
 		this.broker = new BrokerControl(prefix + "-" + id, this.services.rabbitUser());
 		this.schema = prefix.replace('-', '_') + "_" + id;
 		this.broker.create();
 		admin().sql("CREATE SCHEMA " + this.schema).update();
-		this.emulator = EmulatorProcess.start(jar, twilioNumbers, emulatorLog, emulatorThreads, emulatorHeap);
+		this.emulator = EmulatorProcess.start(twilioNumbers, emulatorLog, emulatorThreads, emulatorHeap);
 	}
 
 	/**

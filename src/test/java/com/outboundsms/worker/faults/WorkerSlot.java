@@ -8,10 +8,12 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.LockSupport;
 import java.util.random.RandomGenerator;
 
+import com.outboundsms.worker.crashpoint.CrashPointWorker;
+
 /**
- * One worker as a process supervisor keeps it: started from the jar, started again
- * whenever it dies (killed by the suite or halted at a crash point), until the slot is
- * closed.
+ * One worker as a process supervisor keeps it: started with its crash points armable,
+ * started again whenever it dies (killed by the suite or halted at a crash point), until
+ * the slot is closed.
  */
 final class WorkerSlot implements AutoCloseable {
 
@@ -21,8 +23,6 @@ final class WorkerSlot implements AutoCloseable {
 	private static final List<String> JVM = List.of("-Xmx384m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1");
 
 	private final String name;
-
-	private final Path jar;
 
 	private final List<String> arguments;
 
@@ -48,9 +48,8 @@ final class WorkerSlot implements AutoCloseable {
 
 	private volatile boolean closing;
 
-	WorkerSlot(String name, Path jar, List<String> arguments, Path logs, CrashPlan crashes, RandomGenerator random) {
+	WorkerSlot(String name, List<String> arguments, Path logs, CrashPlan crashes, RandomGenerator random) {
 		this.name = name;
-		this.jar = jar;
 		this.arguments = List.copyOf(arguments);
 		this.logs = logs;
 		this.crashes = crashes;
@@ -83,7 +82,8 @@ final class WorkerSlot implements AutoCloseable {
 
 	private synchronized JavaProcess launch() {
 		int incarnation = this.starts.incrementAndGet();
-		List<String> command = new ArrayList<>(List.of("-jar", this.jar.toString()));
+		List<String> command = new ArrayList<>(
+				List.of("-cp", JavaProcess.testClasspath(), CrashPointWorker.class.getName()));
 		command.addAll(this.arguments);
 		if (this.crashes.armed() && incarnation <= this.crashes.times()) {
 			command.add("--outbound-sms.crash-point.at=" + this.crashes.point());

@@ -20,7 +20,7 @@ import java.util.UUID;
 
 import com.outboundsms.worker.IsolatedRun.RunNames;
 import com.outboundsms.worker.TestServices;
-import com.outboundsms.worker.WorkerApplication;
+import com.outboundsms.worker.TestWorkerApplication;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -30,7 +30,6 @@ import org.yaml.snakeyaml.Yaml;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -59,17 +58,14 @@ class GrafanaDashboardIntegrationTests {
 	@BeforeAll
 	void runTheSandboxAndScrapeIt(@TempDir Path data) throws Exception {
 		int emulatorPort = freePort();
-		int intakePort = freePort();
 		List<String> arguments = new ArrayList<>(this.services.arguments(this.names));
 		arguments.addAll(List.of(
 				"--spring.datasource.url=jdbc:h2:file:" + data.resolve("outbound-sms")
 						+ ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH",
-				"--sandbox.emulator-port=" + emulatorPort, "--sandbox.intake-port=" + intakePort,
-				"--outbound-sms.backlog.read-interval=250ms"));
-		this.worker = new SpringApplicationBuilder(WorkerApplication.class).profiles("sandbox")
-			.run(arguments.toArray(String[]::new));
-		String prometheus = "http://127.0.0.1:" + this.worker.getEnvironment().getProperty("local.server.port")
-				+ "/actuator/prometheus";
+				"--sandbox.emulator-port=" + emulatorPort, "--outbound-sms.backlog.read-interval=250ms"));
+		this.worker = TestWorkerApplication.sandbox().run(arguments.toArray(String[]::new)).getApplicationContext();
+		String worker = "http://127.0.0.1:" + this.worker.getEnvironment().getProperty("local.server.port");
+		String prometheus = worker + "/actuator/prometheus";
 		// the four sample requests settled
 		await().atMost(Duration.ofSeconds(30))
 			.until(() -> new Exposition(get(prometheus)).sum("outbound_sms_requests_total") >= 4);
@@ -77,7 +73,7 @@ class GrafanaDashboardIntegrationTests {
 		// counted
 		post("http://127.0.0.1:" + emulatorPort + "/_emulator/faults/fail-next",
 				"Method=POST&PathRegex=/flex-api/v1/Channels&Status=503&Code=20003&Message=Unavailable");
-		post("http://127.0.0.1:" + intakePort + "/requests",
+		post(worker + "/v1/outbound-sms",
 				"{\"requestId\":\"dashboard-retried\",\"fromNumber\":\"+15005550006\",\"toNumber\":\"+14155552698\",\"toName\":\"Retried\"}");
 		await().atMost(Duration.ofSeconds(30)).until(() -> {
 			Exposition scraped = new Exposition(get(prometheus));
@@ -179,6 +175,8 @@ class GrafanaDashboardIntegrationTests {
 		HttpResponse<String> answer = HttpClient.newHttpClient()
 			.send(HttpRequest.newBuilder(URI.create(url))
 				.header("Content-Type", body.startsWith("{") ? "application/json" : "application/x-www-form-urlencoded")
+				// the sandbox's static API token, for the HTTP door
+				.header("Authorization", "Bearer sandbox-only-http-token")
 				.POST(HttpRequest.BodyPublishers.ofString(body))
 				.build(), HttpResponse.BodyHandlers.ofString());
 		assertThat(answer.statusCode()).as("POST %s: %s", url, answer.body()).isBetween(200, 299);

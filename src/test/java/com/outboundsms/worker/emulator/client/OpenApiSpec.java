@@ -1,5 +1,6 @@
-package com.outboundsms.worker.emulator;
+package com.outboundsms.worker.emulator.client;
 
+import tools.jackson.databind.json.JsonMapper;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -15,7 +16,9 @@ import tools.jackson.databind.JsonNode;
  * One of Twilio's OpenAPI specs, read from {@code src/test/resources/twilio-oai}, and the
  * check that a JSON body has exactly a schema's properties with the schema's types.
  */
-final class OpenApiSpec {
+public final class OpenApiSpec {
+
+	private static final JsonMapper JSON = JsonMapper.builder().build();
 
 	private static final Pattern DATE_TIME = Pattern.compile("\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}Z");
 
@@ -25,12 +28,12 @@ final class OpenApiSpec {
 		this.root = root;
 	}
 
-	static OpenApiSpec load(String fileName) {
+	public static OpenApiSpec load(String fileName) {
 		try (InputStream in = OpenApiSpec.class.getResourceAsStream("/twilio-oai/" + fileName)) {
 			if (in == null) {
 				throw new IllegalStateException("No spec " + fileName + " on the test classpath");
 			}
-			return new OpenApiSpec(Json.MAPPER.readTree(in));
+			return new OpenApiSpec(JSON.readTree(in));
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
@@ -41,7 +44,7 @@ final class OpenApiSpec {
 	 * Returns the JSON schema of an operation's response, failing when the spec has no
 	 * such response.
 	 */
-	JsonNode responseSchema(String path, String method, int status) {
+	public JsonNode responseSchema(String path, String method, int status) {
 		JsonNode response = this.root.path("paths")
 			.path(path)
 			.path(method)
@@ -55,7 +58,7 @@ final class OpenApiSpec {
 		return resolve(schema);
 	}
 
-	JsonNode schema(String name) {
+	public JsonNode schema(String name) {
 		return resolve(this.root.path("components").path("schemas").path(name));
 	}
 
@@ -64,7 +67,7 @@ final class OpenApiSpec {
 	 * nulls where not nullable, values outside an enum, SIDs not matching their pattern,
 	 * badly formatted dates.
 	 */
-	List<String> violations(JsonNode value, JsonNode schema, String where) {
+	public List<String> violations(JsonNode value, JsonNode schema, String where) {
 		List<String> violations = new ArrayList<>();
 		check(value, resolve(schema), where, violations);
 		return violations;

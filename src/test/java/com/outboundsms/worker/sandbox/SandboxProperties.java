@@ -10,11 +10,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param twilioNumber the number the emulator has a Flex Flow for: use it as
  * {@code fromNumber}
  * @param publishSamples whether to publish the sample requests once the worker is up
- * @param intakePort the loopback port of the HTTP door that publishes requests
- * ({@code 0}: off)
  */
 @ConfigurationProperties("sandbox")
 record SandboxProperties(@DefaultValue("18089") int emulatorPort, @DefaultValue("+15005550006") String twilioNumber,
-		@DefaultValue("true") boolean publishSamples, @DefaultValue("18080") int intakePort) {
+		@DefaultValue("true") boolean publishSamples) {
 
 }

@@ -2,15 +2,17 @@ package com.outboundsms.worker.crashpoint;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Configuration;
 
 /**
  * Arms the crash points when {@code outbound-sms.crash-point.at} names one; without it,
  * nothing here exists.
  */
-@Configuration(proxyBeanMethods = false)
+@TestConfiguration(proxyBeanMethods = false)
 @ConditionalOnProperty(prefix = "outbound-sms.crash-point", name = "at")
+@EnableConfigurationProperties(CrashPointProperties.class)
 class CrashPointConfiguration {
 
 	@Bean

@@ -1,4 +1,4 @@
-package com.outboundsms.worker.emulator;
+package com.outboundsms.worker.emulator.client;
 
 import com.twilio.http.NetworkHttpClient;
 import com.twilio.http.Request;
@@ -8,11 +8,11 @@ import com.twilio.http.Response;
  * Points twilio-java at the emulator: rewrites {@code https://{sub}.twilio.com{path}} to
  * {@code {baseUrl}/{sub}{path}} and copies the rest of the request.
  */
-final class RewritingHttpClient extends NetworkHttpClient {
+public final class RewritingHttpClient extends NetworkHttpClient {
 
 	private final String baseUrl;
 
-	RewritingHttpClient(String baseUrl) {
+	public RewritingHttpClient(String baseUrl) {
 		this.baseUrl = baseUrl;
 	}
 

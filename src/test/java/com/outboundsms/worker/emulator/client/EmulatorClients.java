@@ -1,5 +1,7 @@
-package com.outboundsms.worker.emulator;
+package com.outboundsms.worker.emulator.client;
 
+import com.outboundsms.worker.emulator.TwilioEmulator;
+import tools.jackson.databind.json.JsonMapper;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -20,27 +22,29 @@ import tools.jackson.databind.JsonNode;
  * raw HTTP for what twilio-java cannot send or hides (the Node wire shape, the raw JSON
  * bodies).
  */
-final class EmulatorClients {
+public final class EmulatorClients {
+
+	private static final JsonMapper JSON = JsonMapper.builder().build();
 
 	private static final HttpClient HTTP = HttpClient.newHttpClient();
 
 	private EmulatorClients() {
 	}
 
-	static TwilioRestClient twilio(TwilioEmulator emulator) {
+	public static TwilioRestClient twilio(TwilioEmulator emulator) {
 		return twilio(emulator, emulator.accountSid(), emulator.authToken());
 	}
 
-	static TwilioRestClient twilio(TwilioEmulator emulator, String username, String password) {
+	public static TwilioRestClient twilio(TwilioEmulator emulator, String username, String password) {
 		return new TwilioRestClient.Builder(username, password).httpClient(new RewritingHttpClient(emulator.baseUrl()))
 			.build();
 	}
 
-	static RawResponse get(TwilioEmulator emulator, String path) {
+	public static RawResponse get(TwilioEmulator emulator, String path) {
 		return send(emulator, HttpRequest.newBuilder(URI.create(emulator.baseUrl() + path)).GET());
 	}
 
-	static RawResponse delete(TwilioEmulator emulator, String path) {
+	public static RawResponse delete(TwilioEmulator emulator, String path) {
 		return send(emulator, HttpRequest.newBuilder(URI.create(emulator.baseUrl() + path)).DELETE());
 	}
 
@@ -48,7 +52,7 @@ final class EmulatorClients {
 	 * POSTs a form; each entry is one field, so repeated names stay repeated and order is
 	 * kept.
 	 */
-	static RawResponse post(TwilioEmulator emulator, String path, List<Map.Entry<String, String>> fields) {
+	public static RawResponse post(TwilioEmulator emulator, String path, List<Map.Entry<String, String>> fields) {
 		String body = fields.stream()
 			.map((field) -> encode(field.getKey()) + "=" + encode(field.getValue()))
 			.collect(Collectors.joining("&"));
@@ -64,7 +68,7 @@ final class EmulatorClients {
 				"Basic " + Base64.getEncoder().encodeToString(credentials.getBytes(StandardCharsets.UTF_8)));
 		try {
 			HttpResponse<String> response = HTTP.send(builder.build(), HttpResponse.BodyHandlers.ofString());
-			JsonNode body = response.body().isEmpty() ? null : Json.MAPPER.readTree(response.body());
+			JsonNode body = response.body().isEmpty() ? null : JSON.readTree(response.body());
 			return new RawResponse(response.statusCode(), response.headers().firstValue("Content-Type").orElse(null),
 					body);
 		}
@@ -81,7 +85,7 @@ final class EmulatorClients {
 		return URLEncoder.encode(text, StandardCharsets.UTF_8);
 	}
 
-	record RawResponse(int status, String contentType, JsonNode body) {
+	public record RawResponse(int status, String contentType, JsonNode body) {
 
 	}
 

@@ -26,8 +26,8 @@ import org.springframework.context.event.EventListener;
 import org.springframework.core.io.ClassPathResource;
 
 /**
- * Publishes requests as a producer would: persistent, to the request exchange, with a
- * confirm. At start-up it publishes the sample requests shipped with the worker.
+ * Publishes the sample requests once the worker is up, as a producer would: persistent,
+ * to the request exchange, each with a confirm.
  */
 class SandboxRequests {
 
@@ -64,12 +64,7 @@ class SandboxRequests {
 				samples.size(), this.sandbox.twilioNumber());
 	}
 
-	/**
-	 * Publishes one request body and waits for the broker's confirm.
-	 * @param body the body
-	 * @return the message id it was published with
-	 */
-	String publish(byte[] body) {
+	private void publish(byte[] body) {
 		MessageProperties properties = new MessageProperties();
 		properties.setContentType(MessageProperties.CONTENT_TYPE_JSON);
 		properties.setDeliveryMode(MessageDeliveryMode.PERSISTENT);
@@ -91,7 +86,6 @@ class SandboxRequests {
 		catch (ExecutionException | TimeoutException ex) {
 			throw new IllegalStateException("The broker did not confirm the request", ex);
 		}
-		return properties.getMessageId();
 	}
 
 	private List<String> samples() throws IOException {

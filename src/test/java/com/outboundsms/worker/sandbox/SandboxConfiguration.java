@@ -12,17 +12,18 @@ import org.springframework.amqp.core.BindingBuilder;
 import org.springframework.amqp.core.Queue;
 import org.springframework.amqp.core.TopicExchange;
 import org.springframework.amqp.rabbit.core.RabbitTemplate;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Configuration;
-import org.springframework.context.annotation.Profile;
 
 /**
- * Starts the Twilio emulator in-process with a Flex Flow for the sandbox number, and the
- * sandbox's sample publisher, result log and HTTP door.
+ * Sandbox mode's development-time services: the Twilio emulator in-process with a Flex
+ * Flow for the sandbox number, the sample requests published at start-up, and a log of
+ * every result event. Added by {@code TestWorkerApplication} only.
  */
-@Configuration(proxyBeanMethods = false)
-@Profile("sandbox")
-class SandboxConfiguration {
+@TestConfiguration(proxyBeanMethods = false)
+@EnableConfigurationProperties(SandboxProperties.class)
+public class SandboxConfiguration {
 
 	@Bean(destroyMethod = "close")
 	TwilioEmulator sandboxEmulator(SandboxProperties sandbox, TwilioProperties twilio) {
@@ -52,11 +53,6 @@ class SandboxConfiguration {
 	SandboxRequests sandboxRequests(RabbitTemplate template, InboundProperties inbound, SandboxProperties sandbox,
 			TwilioEmulator sandboxEmulator) {
 		return new SandboxRequests(template, inbound, sandbox);
-	}
-
-	@Bean(initMethod = "start", destroyMethod = "stop")
-	SandboxIntake sandboxIntake(SandboxRequests requests, SandboxProperties sandbox) {
-		return new SandboxIntake(requests, sandbox.intakePort());
 	}
 
 }
