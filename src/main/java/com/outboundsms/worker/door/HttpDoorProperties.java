@@ -3,9 +3,14 @@ package com.outboundsms.worker.door;
 import java.time.Duration;
 import java.util.List;
 
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Positive;
+import org.hibernate.validator.constraints.time.DurationMin;
+
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.util.unit.DataSize;
+import org.springframework.validation.annotation.Validated;
 
 /**
  * Settings of the HTTP door. The API tokens are secrets: no defaults, never in
@@ -22,10 +27,11 @@ import org.springframework.util.unit.DataSize;
  * @param clientRefusals how often one client may be refused before it is held off
  */
 @ConfigurationProperties("outbound-sms.http")
+@Validated
 public record HttpDoorProperties(@DefaultValue("true") boolean enabled, @DefaultValue List<String> apiTokens,
 		@DefaultValue("true") boolean flexTokens, @DefaultValue List<String> corsOrigins,
 		@DefaultValue("30s") Duration maxWait, @DefaultValue("64KB") DataSize maxBodySize,
-		@DefaultValue TokenValidation tokenValidation, @DefaultValue ClientRefusals clientRefusals) {
+		@DefaultValue @Valid TokenValidation tokenValidation, @DefaultValue @Valid ClientRefusals clientRefusals) {
 
 	public HttpDoorProperties {
 		// blank entries come from an empty or trailing-comma environment variable; they
@@ -54,16 +60,15 @@ public record HttpDoorProperties(@DefaultValue("true") boolean enabled, @Default
 	 * @param refusedMemory how long a token Twilio refused is refused again without
 	 * asking
 	 */
-	public record TokenValidation(@DefaultValue("4") int concurrency, @DefaultValue("10") int rate,
-			@DefaultValue("1s") Duration permitWait, @DefaultValue("10m") Duration refusedMemory) {
-
-		public TokenValidation {
-			require(concurrency > 0, "outbound-sms.http.token-validation.concurrency must be positive");
-			require(rate > 0, "outbound-sms.http.token-validation.rate must be positive");
-			require(!permitWait.isNegative(), "outbound-sms.http.token-validation.permit-wait must not be negative");
-			require(!refusedMemory.isNegative() && !refusedMemory.isZero(),
-					"outbound-sms.http.token-validation.refused-memory must be positive");
-		}
+	public record TokenValidation(
+			@DefaultValue("4") @Positive(
+					message = "outbound-sms.http.token-validation.concurrency must be positive") int concurrency,
+			@DefaultValue("10") @Positive(
+					message = "outbound-sms.http.token-validation.rate must be positive") int rate,
+			@DefaultValue("1s") @DurationMin(millis = 0,
+					message = "outbound-sms.http.token-validation.permit-wait must not be negative") Duration permitWait,
+			@DefaultValue("10m") @DurationMin(millis = 0, inclusive = false,
+					message = "outbound-sms.http.token-validation.refused-memory must be positive") Duration refusedMemory) {
 
 	}
 
@@ -75,19 +80,12 @@ public record HttpDoorProperties(@DefaultValue("true") boolean enabled, @Default
 	 * @param limit refusals allowed per window
 	 * @param window the window
 	 */
-	public record ClientRefusals(@DefaultValue("30") int limit, @DefaultValue("1m") Duration window) {
+	public record ClientRefusals(
+			@DefaultValue("30") @Positive(
+					message = "outbound-sms.http.client-refusals.limit must be positive") int limit,
+			@DefaultValue("1m") @DurationMin(seconds = 1,
+					message = "outbound-sms.http.client-refusals.window must be at least 1s") Duration window) {
 
-		public ClientRefusals {
-			require(limit > 0, "outbound-sms.http.client-refusals.limit must be positive");
-			require(window.toSeconds() >= 1, "outbound-sms.http.client-refusals.window must be at least 1s");
-		}
-
-	}
-
-	private static void require(boolean condition, String message) {
-		if (!condition) {
-			throw new IllegalArgumentException(message);
-		}
 	}
 
 }

@@ -6,9 +6,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -28,6 +25,12 @@ import org.springframework.amqp.core.MessageListenerContainer;
 import org.springframework.amqp.rabbit.listener.RabbitListenerEndpointRegistry;
 import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.HealthIndicator;
+import org.springframework.scheduling.TaskScheduler;
+import org.springframework.scheduling.concurrent.ExecutorConfigurationSupport;
+import org.springframework.scheduling.concurrent.ThreadPoolTaskScheduler;
+import org.springframework.util.backoff.BackOff;
+import org.springframework.util.backoff.BackOffExecution;
+import org.springframework.util.backoff.ExponentialBackOff;
 
 /**
  * Pauses consumption while a dependency fails for every request (Twilio refusing the
@@ -48,7 +51,7 @@ class ConsumptionGate implements HealthIndicator, AutoCloseable {
 
 	private final Map<Dependency, DependencyProbe> probes;
 
-	private final ConsumptionProperties properties;
+	private final BackOff probeBackOff;
 
 	private final WorkerMetrics metrics;
 
@@ -56,22 +59,48 @@ class ConsumptionGate implements HealthIndicator, AutoCloseable {
 
 	private final MissingPermissions permissions;
 
-	private final ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor((task) -> {
-		Thread thread = new Thread(task, "consumption-gate");
-		thread.setDaemon(true);
-		return thread;
-	});
+	private final TaskScheduler scheduler;
 
 	private final AtomicReference<@Nullable Pause> pause = new AtomicReference<>();
 
+	/**
+	 * Creates the gate.
+	 * @param registry where the request listener is
+	 * @param probes a probe per dependency
+	 * @param properties the probes' backoff and the pauses that make a missing permission
+	 * @param metrics where pauses are counted
+	 * @param clock the time a pause begins
+	 * @param scheduler runs the probes and stops the listener, never on a listener thread
+	 */
 	ConsumptionGate(RabbitListenerEndpointRegistry registry, List<DependencyProbe> probes,
-			ConsumptionProperties properties, WorkerMetrics metrics, Clock clock) {
+			ConsumptionProperties properties, WorkerMetrics metrics, Clock clock, TaskScheduler scheduler) {
 		this.registry = registry;
 		this.probes = probes.stream().collect(Collectors.toMap(DependencyProbe::dependency, Function.identity()));
-		this.properties = properties;
+		this.probeBackOff = probeBackOff(properties);
 		this.metrics = metrics;
 		this.clock = clock;
 		this.permissions = new MissingPermissions(properties.forbiddenPauses());
+		this.scheduler = scheduler;
+	}
+
+	/**
+	 * The gate's own thread, so that a probe never waits behind other work; a daemon, so
+	 * that it never holds the worker's exit.
+	 * @return an initialized scheduler, which {@link #close()} shuts down
+	 */
+	static ThreadPoolTaskScheduler ownScheduler() {
+		ThreadPoolTaskScheduler scheduler = new ThreadPoolTaskScheduler();
+		scheduler.setThreadNamePrefix("consumption-gate-");
+		scheduler.setDaemon(true);
+		scheduler.initialize();
+		return scheduler;
+	}
+
+	/** Each failed probe doubles the wait before the next, up to the longest. */
+	private static BackOff probeBackOff(ConsumptionProperties properties) {
+		ExponentialBackOff backOff = new ExponentialBackOff(properties.probeInitialDelay().toMillis(), 2);
+		backOff.setMaxInterval(properties.probeMaxDelay().toMillis());
+		return backOff;
 	}
 
 	/**
@@ -130,16 +159,21 @@ class ConsumptionGate implements HealthIndicator, AutoCloseable {
 			this.metrics.consumptionPaused(paused.dependency(), true);
 			// stopping waits for the listener threads, one of which is the caller: not on
 			// this thread
-			this.scheduler.execute(() -> container().stop());
-			scheduleProbe(this.properties.probeInitialDelay());
+			later(Duration.ZERO, () -> container().stop());
+			BackOffExecution backOff = this.probeBackOff.start();
+			probeAfter(next(backOff), backOff);
 		}
 	}
 
-	private void scheduleProbe(Duration delay) {
-		this.scheduler.schedule(() -> probe(delay), delay.toMillis(), TimeUnit.MILLISECONDS);
+	private void probeAfter(Duration delay, BackOffExecution backOff) {
+		later(delay, () -> probe(backOff));
 	}
 
-	private void probe(Duration delay) {
+	private void later(Duration delay, Runnable task) {
+		this.scheduler.schedule(task, this.scheduler.getClock().instant().plus(delay));
+	}
+
+	private void probe(BackOffExecution backOff) {
 		Pause current = this.pause.get();
 		if (current == null) {
 			return;
@@ -153,9 +187,10 @@ class ConsumptionGate implements HealthIndicator, AutoCloseable {
 				// the credentials themselves are refused: an outage, not a permission
 				this.permissions.forget();
 			}
+			Duration next = next(backOff);
 			logger.warn("Probe of {} failed ({}); next probe in {}", current.dependency(),
-					stillFailing.getClass().getSimpleName(), next(delay));
-			scheduleProbe(next(delay));
+					stillFailing.getClass().getSimpleName(), next);
+			probeAfter(next, backOff);
 			return;
 		}
 		if (current.forbidden()) {
@@ -169,8 +204,9 @@ class ConsumptionGate implements HealthIndicator, AutoCloseable {
 					+ notStarted.getClass().getSimpleName() + ": " + notStarted.getMessage() + ")";
 			// counted once: the next probe is about the listener, not the permission
 			this.pause.set(new Pause(current.dependency(), reason, current.since(), false));
-			logger.error("Consumption still paused: {}; next attempt in {}", reason, next(delay));
-			scheduleProbe(next(delay));
+			Duration next = next(backOff);
+			logger.error("Consumption still paused: {}; next attempt in {}", reason, next);
+			probeAfter(next, backOff);
 			return;
 		}
 		this.pause.set(null);
@@ -195,9 +231,8 @@ class ConsumptionGate implements HealthIndicator, AutoCloseable {
 		}
 	}
 
-	private Duration next(Duration delay) {
-		Duration next = delay.multipliedBy(2);
-		return (next.compareTo(this.properties.probeMaxDelay()) > 0) ? this.properties.probeMaxDelay() : next;
+	private static Duration next(BackOffExecution backOff) {
+		return Duration.ofMillis(backOff.nextBackOff());
 	}
 
 	private MessageListenerContainer container() {
@@ -236,9 +271,12 @@ class ConsumptionGate implements HealthIndicator, AutoCloseable {
 		return health.build();
 	}
 
+	/** Drops the probes to come: the scheduler, when it is the gate's own, stops. */
 	@Override
 	public void close() {
-		this.scheduler.shutdownNow();
+		if (this.scheduler instanceof ExecutorConfigurationSupport own) {
+			own.shutdown();
+		}
 	}
 
 	/**

@@ -134,7 +134,7 @@ class InboundConfiguration {
 	@Bean(destroyMethod = "close")
 	ConsumptionGate consumptionHealthIndicator(RabbitListenerEndpointRegistry registry, List<DependencyProbe> probes,
 			ConsumptionProperties properties, WorkerMetrics metrics, Clock clock) {
-		return new ConsumptionGate(registry, probes, properties, metrics, clock);
+		return new ConsumptionGate(registry, probes, properties, metrics, clock, ConsumptionGate.ownScheduler());
 	}
 
 	@Bean

@@ -4,6 +4,8 @@ import java.time.Duration;
 import java.util.List;
 import java.util.function.DoubleSupplier;
 
+import io.github.resilience4j.core.IntervalFunction;
+
 /**
  * Picks how long a request waits before its next attempt: exponential backoff with full
  * jitter (a uniform draw between zero and the attempt's ceiling, which doubles per
@@ -13,6 +15,8 @@ import java.util.function.DoubleSupplier;
 final class RetryDelays {
 
 	private final List<Duration> delays;
+
+	private final IntervalFunction ceilings;
 
 	private final DoubleSupplier random;
 
@@ -27,6 +31,7 @@ final class RetryDelays {
 			throw new IllegalArgumentException("at least one retry delay is needed");
 		}
 		this.delays = List.copyOf(delays);
+		this.ceilings = IntervalFunction.ofExponentialBackoff(delays.get(0), 2, delays.get(delays.size() - 1));
 		this.random = random;
 	}
 
@@ -56,15 +61,8 @@ final class RetryDelays {
 	 * @return one of the configured delays
 	 */
 	Duration after(int failedAttempt) {
-		Duration first = this.delays.get(0);
-		Duration longest = this.delays.get(this.delays.size() - 1);
-		int doublings = Math.min(failedAttempt - 1, 30);
-		Duration ceiling = first.multipliedBy(1L << doublings);
-		if (ceiling.compareTo(longest) > 0) {
-			ceiling = longest;
-		}
-		long drawn = (long) (this.random.getAsDouble() * ceiling.toMillis());
-		Duration chosen = first;
+		long drawn = (long) (this.random.getAsDouble() * this.ceilings.apply(failedAttempt));
+		Duration chosen = this.delays.get(0);
 		for (Duration delay : this.delays) {
 			if (delay.toMillis() <= drawn) {
 				chosen = delay;

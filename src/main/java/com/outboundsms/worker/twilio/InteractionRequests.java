@@ -6,6 +6,8 @@ import java.util.Map;
 
 import com.outboundsms.worker.processing.OutboundSmsRequest;
 
+import org.springframework.util.StringUtils;
+
 /**
  * The parameters of an agent-initiated SMS interaction: the customer on the Twilio
  * number, and the routing to the configured workspace, workflow, queue and task channel
@@ -43,7 +45,7 @@ final class InteractionRequests {
 		Map<String, Object> routing = new LinkedHashMap<>();
 		routing.put("workspace_sid", this.properties.workspaceSid());
 		routing.put("workflow_sid", this.properties.workflowSid());
-		if (TwilioProperties.hasText(this.properties.queueSid())) {
+		if (StringUtils.hasText(this.properties.queueSid())) {
 			routing.put("queue_sid", this.properties.queueSid());
 		}
 		request.targetWorker().ifPresent((worker) -> routing.put("worker_sid", worker));

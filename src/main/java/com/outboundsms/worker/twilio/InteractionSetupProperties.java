@@ -2,8 +2,13 @@ package com.outboundsms.worker.twilio;
 
 import java.time.Duration;
 
+import jakarta.validation.constraints.AssertTrue;
+import org.hibernate.validator.constraints.time.DurationMax;
+import org.hibernate.validator.constraints.time.DurationMin;
+
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
 
 /**
  * How long flex-conversations waits for Twilio to set up an interaction it accepted
@@ -13,19 +18,19 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *
  * @param poll the time between two looks
  * @param maxWait the longest wait within one attempt; kept well under the store's lease
- * (60 s by default), which a wait must not outlast
+ * (60 s by default), which a wait must not outlast: at most half the default lease
  */
 @ConfigurationProperties("twilio.interaction-setup")
-public record InteractionSetupProperties(@DefaultValue("500ms") Duration poll, @DefaultValue("5s") Duration maxWait) {
+@Validated
+public record InteractionSetupProperties(
+		@DefaultValue("500ms") @DurationMin(millis = 0, inclusive = false,
+				message = "twilio.interaction-setup.poll must be positive") Duration poll,
+		@DefaultValue("5s") @DurationMax(seconds = 30,
+				message = "twilio.interaction-setup.max-wait must be at most 30s, half the default lease") Duration maxWait) {
 
-	/** The longest wait allowed: half the default lease. */
-	static final Duration MAX_WAIT = Duration.ofSeconds(30);
-
-	public InteractionSetupProperties {
-		if (poll.isNegative() || poll.isZero() || poll.compareTo(maxWait) > 0 || maxWait.compareTo(MAX_WAIT) > 0) {
-			throw new IllegalArgumentException("twilio.interaction-setup needs 0 < poll <= max-wait <= " + MAX_WAIT
-					+ ", got poll=" + poll + ", max-wait=" + maxWait);
-		}
+	@AssertTrue(message = "twilio.interaction-setup.poll must not be longer than twilio.interaction-setup.max-wait")
+	boolean isPollWithinMaxWait() {
+		return this.poll.compareTo(this.maxWait) <= 0;
 	}
 
 }

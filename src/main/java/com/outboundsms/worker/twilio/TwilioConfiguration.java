@@ -15,6 +15,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.util.StringUtils;
 
 /**
  * Builds the one shared {@link TwilioRestClient} (never {@code Twilio.init}) and the
@@ -105,7 +106,7 @@ class TwilioConfiguration {
 	 * agent-initiated interactions.
 	 */
 	private static void checkQueue(@Nullable String queueSid) {
-		if (!TwilioProperties.hasText(queueSid)) {
+		if (!StringUtils.hasText(queueSid)) {
 			logger
 				.warn("TWILIO_QUEUE_SID (twilio.queue-sid) is not set: interactions are routed by the workflow alone, "
 						+ "while Twilio's docs mark the queue required for agent-initiated interactions");
@@ -119,7 +120,7 @@ class TwilioConfiguration {
 	}
 
 	private static void require(BackendProperties backend, String value, String setting, String meaning) {
-		if (!TwilioProperties.hasText(value)) {
+		if (!StringUtils.hasText(value)) {
 			throw new IllegalStateException(
 					"The " + backend.backend().wireName() + " backend needs " + setting + ": " + meaning);
 		}

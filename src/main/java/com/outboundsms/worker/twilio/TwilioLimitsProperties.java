@@ -4,8 +4,14 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
+import jakarta.validation.constraints.AssertTrue;
+import jakarta.validation.constraints.DecimalMax;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.Positive;
+
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
 
 /**
  * How fast the worker may call Twilio: an adaptive limit on calls in flight (AIMD: it
@@ -23,9 +29,15 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * the documented defaults; 0 lifts one
  */
 @ConfigurationProperties("twilio.limits")
-public record TwilioLimitsProperties(@DefaultValue("10") int initial, @DefaultValue("1") int min,
-		@DefaultValue("50") int max, @DefaultValue("0.9") double backoffRatio, @DefaultValue("5s") Duration permitWait,
-		@DefaultValue("true") boolean rateLimitsEnabled, Map<String, Integer> rates) {
+@Validated
+public record TwilioLimitsProperties(@DefaultValue("10") int initial,
+		@DefaultValue("1") @Min(value = 1, message = "twilio.limits.min must be at least 1") int min,
+		@DefaultValue("50") int max,
+		@DefaultValue("0.9") @Positive(message = "twilio.limits.backoff-ratio must be between 0 and 1") @DecimalMax(
+				value = "1", inclusive = false,
+				message = "twilio.limits.backoff-ratio must be between 0 and 1") double backoffRatio,
+		@DefaultValue("5s") Duration permitWait, @DefaultValue("true") boolean rateLimitsEnabled,
+		Map<String, Integer> rates) {
 
 	/**
 	 * Twilio's documented per-endpoint limits: Flex channels 10/s and the Flex Flow list
@@ -37,14 +49,12 @@ public record TwilioLimitsProperties(@DefaultValue("10") int initial, @DefaultVa
 			"POST flex-api/v1/Interactions", 20);
 
 	public TwilioLimitsProperties {
-		if (min < 1 || max < min || initial < min || initial > max) {
-			throw new IllegalArgumentException("twilio.limits needs 1 <= min <= initial <= max, got min=" + min
-					+ ", initial=" + initial + ", max=" + max);
-		}
-		if (backoffRatio <= 0 || backoffRatio >= 1) {
-			throw new IllegalArgumentException("twilio.limits.backoff-ratio must be between 0 and 1: " + backoffRatio);
-		}
 		rates = (rates != null) ? Map.copyOf(rates) : Map.of();
+	}
+
+	@AssertTrue(message = "twilio.limits needs twilio.limits.min <= twilio.limits.initial <= twilio.limits.max")
+	boolean isInitialWithinMinAndMax() {
+		return this.min <= this.initial && this.initial <= this.max;
 	}
 
 	/**

@@ -2,15 +2,21 @@ package com.outboundsms.worker.twilio;
 
 import java.time.Duration;
 
+import jakarta.validation.constraints.AssertTrue;
+import jakarta.validation.constraints.NotBlank;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.util.StringUtils;
+import org.springframework.validation.annotation.Validated;
 
 /**
  * Twilio account, credentials and client settings, bound from {@code TWILIO_*}
  * environment variables. Secrets have no defaults and never appear in
- * {@link #toString()}.
+ * {@link #toString()}. The account and credentials are checked at binding, so that the
+ * worker refuses to start without them; the settings one backend alone needs are checked
+ * where the backend is chosen.
  *
  * @param accountSid the account ({@code AC…})
  * @param apiKey an API key SID ({@code SK…}), used with {@code apiSecret}
@@ -34,26 +40,37 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * agent-initiated interaction's task goes to, or {@code null}
  */
 @ConfigurationProperties("twilio")
-public record TwilioProperties(String accountSid, String apiKey, String apiSecret, String authToken, String apiBaseUrl,
-		String proxyServiceSid, String workspaceSid, String workflowSid, @DefaultValue("sms") String taskChannel,
+@Validated
+public record TwilioProperties(@NotBlank(
+		message = "TWILIO_ACCOUNT_SID (twilio.account-sid) is required unless the sandbox profile is active") String accountSid,
+		String apiKey, String apiSecret, String authToken, String apiBaseUrl, String proxyServiceSid,
+		String workspaceSid, String workflowSid, @DefaultValue("sms") String taskChannel,
 		@DefaultValue("10m") Duration flowRefresh, @DefaultValue("10s") Duration flowMissRefresh,
 		@DefaultValue("15s") Duration readTimeout, @DefaultValue("100") int maxConnections, @Nullable String queueSid) {
 
 	boolean hasApiKey() {
-		return hasText(this.apiKey) || hasText(this.apiSecret);
+		return StringUtils.hasText(this.apiKey) || StringUtils.hasText(this.apiSecret);
 	}
 
-	static boolean hasText(String value) {
-		return value != null && !value.isBlank();
+	/** Half an API key is a mistake, never a reason to fall back to the auth token. */
+	@AssertTrue(message = "TWILIO_API_KEY and TWILIO_API_SECRET must be set together")
+	boolean isApiKeyWhole() {
+		return !hasApiKey() || (StringUtils.hasText(this.apiKey) && StringUtils.hasText(this.apiSecret));
+	}
+
+	@AssertTrue(
+			message = "Twilio credentials are missing: set TWILIO_API_KEY and TWILIO_API_SECRET, or TWILIO_AUTH_TOKEN")
+	boolean isCredentialed() {
+		return hasApiKey() || StringUtils.hasText(this.authToken);
 	}
 
 	@Override
 	public String toString() {
 		return "TwilioProperties[accountSid=" + this.accountSid + ", apiKey=" + this.apiKey + ", apiSecret="
-				+ (hasText(this.apiSecret) ? "******" : "") + ", authToken=" + (hasText(this.authToken) ? "******" : "")
-				+ ", apiBaseUrl=" + this.apiBaseUrl + ", proxyServiceSid=" + this.proxyServiceSid + ", workspaceSid="
-				+ this.workspaceSid + ", workflowSid=" + this.workflowSid + ", taskChannel=" + this.taskChannel
-				+ ", queueSid=" + this.queueSid + "]";
+				+ (StringUtils.hasText(this.apiSecret) ? "******" : "") + ", authToken="
+				+ (StringUtils.hasText(this.authToken) ? "******" : "") + ", apiBaseUrl=" + this.apiBaseUrl
+				+ ", proxyServiceSid=" + this.proxyServiceSid + ", workspaceSid=" + this.workspaceSid + ", workflowSid="
+				+ this.workflowSid + ", taskChannel=" + this.taskChannel + ", queueSid=" + this.queueSid + "]";
 	}
 
 }

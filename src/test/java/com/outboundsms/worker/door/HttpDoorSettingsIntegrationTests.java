@@ -1,86 +1,57 @@
 package com.outboundsms.worker.door;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-
-import com.outboundsms.worker.IsolatedRun;
-import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.ContextConfiguration;
-import org.springframework.test.context.NestedTestConfiguration;
-import org.springframework.test.context.TestPropertySource;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.context.annotation.Configuration;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The door's settings that change what is served: the door turned off, and CORS opened to
- * one origin.
+ * The HTTP door's budgets as the worker binds them: refused at start, naming the setting,
+ * when they cannot work.
  */
 class HttpDoorSettingsIntegrationTests {
 
-	private static final HttpClient HTTP = HttpClient.newHttpClient();
+	private final ApplicationContextRunner worker = new ApplicationContextRunner()
+		.withUserConfiguration(Settings.class);
 
-	private static HttpResponse<String> preflight(int port, String origin) throws Exception {
-		return HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/v1/outbound-sms"))
-			.method("OPTIONS", HttpRequest.BodyPublishers.noBody())
-			.header("Origin", origin)
-			.header("Access-Control-Request-Method", "POST")
-			.build(), HttpResponse.BodyHandlers.ofString());
+	@Test
+	void startsWithTheDefaults() {
+		this.worker.run((context) -> assertThat(context).hasNotFailed());
 	}
 
-	@Nested
-	@NestedTestConfiguration(NestedTestConfiguration.EnclosingConfiguration.OVERRIDE)
-	@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
-	@ContextConfiguration(initializers = IsolatedRun.class)
-	@TestPropertySource(properties = { "outbound-sms.http.enabled=false", "outbound-sms.http.api-tokens=door-off" })
-	class TurnedOff {
-
-		@LocalServerPort
-		int port;
-
-		@Test
-		void servesNoDoorButStillItsHealth() throws Exception {
-			HttpResponse<String> post = HTTP
-				.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + this.port + "/v1/outbound-sms"))
-					.header("Authorization", "Bearer door-off")
-					.header("Content-Type", "application/json")
-					.POST(HttpRequest.BodyPublishers.ofString("{}"))
-					.build(), HttpResponse.BodyHandlers.ofString());
-			HttpResponse<String> health = HTTP
-				.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + this.port + "/actuator/health/liveness"))
-					.build(), HttpResponse.BodyHandlers.ofString());
-
-			assertThat(post.statusCode()).isEqualTo(404);
-			assertThat(health.statusCode()).isEqualTo(200);
-		}
-
+	@Test
+	void refusesToStartWithATokenValidationBudgetThatCannotWork() {
+		assertRefused("outbound-sms.http.token-validation.concurrency must be positive",
+				"outbound-sms.http.token-validation.concurrency=0");
+		assertRefused("outbound-sms.http.token-validation.rate must be positive",
+				"outbound-sms.http.token-validation.rate=0");
+		assertRefused("outbound-sms.http.token-validation.permit-wait must not be negative",
+				"outbound-sms.http.token-validation.permit-wait=-1ms");
+		assertRefused("outbound-sms.http.token-validation.refused-memory must be positive",
+				"outbound-sms.http.token-validation.refused-memory=0s");
 	}
 
-	@Nested
-	@NestedTestConfiguration(NestedTestConfiguration.EnclosingConfiguration.OVERRIDE)
-	@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
-	@ContextConfiguration(initializers = IsolatedRun.class)
-	@TestPropertySource(properties = { "outbound-sms.http.api-tokens=door-cors",
-			"outbound-sms.http.cors-origins=https://crm.example.com" })
-	class CorsOpenedToOneOrigin {
+	@Test
+	void refusesToStartWithClientRefusalsThatCannotWork() {
+		assertRefused("outbound-sms.http.client-refusals.limit must be positive",
+				"outbound-sms.http.client-refusals.limit=0");
+		assertRefused("outbound-sms.http.client-refusals.window must be at least 1s",
+				"outbound-sms.http.client-refusals.window=999ms");
+	}
 
-		@LocalServerPort
-		int port;
+	private void assertRefused(String message, String property) {
+		this.worker.withPropertyValues(property).run((context) -> {
+			assertThat(context).hasFailed();
+			assertThat(context.getStartupFailure()).hasStackTraceContaining(message);
+		});
+	}
 
-		@Test
-		void allowsThatOriginOnly() throws Exception {
-			HttpResponse<String> allowed = preflight(this.port, "https://crm.example.com");
-			HttpResponse<String> other = preflight(this.port, "https://elsewhere.example.com");
-
-			assertThat(allowed.headers().firstValue("Access-Control-Allow-Origin")).contains("https://crm.example.com");
-			assertThat(other.headers().firstValue("Access-Control-Allow-Origin")).isEmpty();
-		}
+	@Configuration(proxyBeanMethods = false)
+	@EnableConfigurationProperties(HttpDoorProperties.class)
+	static class Settings {
 
 	}
 

@@ -9,7 +9,6 @@ import com.twilio.http.TwilioRestClient;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
 
 class TwilioConfigurationTests {
@@ -52,19 +51,6 @@ class TwilioConfigurationTests {
 		assertThatIllegalStateException().isThrownBy(() -> backend(legacy, properties(null, "WS1", "WW1")))
 			.withMessageContaining("The flex-legacy backend needs TWILIO_PROXY_SERVICE_SID");
 		assertThat(backend(legacy, properties("KS1", null, null)).name()).isEqualTo("flex-legacy");
-	}
-
-	@Test
-	void interactionSetupWaitsAreBoundedWellUnderTheLease() {
-		assertThat(new InteractionSetupProperties(Duration.ofMillis(500), Duration.ofSeconds(5)).maxWait())
-			.isEqualTo(Duration.ofSeconds(5));
-		assertThatIllegalArgumentException()
-			.isThrownBy(() -> new InteractionSetupProperties(Duration.ZERO, Duration.ofSeconds(5)));
-		assertThatIllegalArgumentException()
-			.isThrownBy(() -> new InteractionSetupProperties(Duration.ofSeconds(2), Duration.ofSeconds(1)));
-		assertThatIllegalArgumentException()
-			.isThrownBy(() -> new InteractionSetupProperties(Duration.ofSeconds(1), Duration.ofSeconds(31)))
-			.withMessageContaining("max-wait");
 	}
 
 	private com.outboundsms.worker.processing.OutreachBackend backend(BackendProperties backend,

@@ -5,7 +5,6 @@ import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
 
 class TwilioCredentialsTests {
 
@@ -23,18 +22,6 @@ class TwilioCredentialsTests {
 		TwilioCredentials credentials = TwilioCredentials.from(properties(ACCOUNT, null, null, "token"));
 
 		assertThat(credentials).isEqualTo(new TwilioCredentials(ACCOUNT, "token"));
-	}
-
-	@Test
-	void refusesToStartWithoutAccountOrCredentialsOrWithHalfAnApiKey() {
-		assertThatIllegalStateException().isThrownBy(() -> TwilioCredentials.from(properties(null, null, null, "t")))
-			.withMessageContaining("TWILIO_ACCOUNT_SID");
-		assertThatIllegalStateException()
-			.isThrownBy(() -> TwilioCredentials.from(properties(ACCOUNT, null, null, null)))
-			.withMessageContaining("TWILIO_AUTH_TOKEN");
-		assertThatIllegalStateException()
-			.isThrownBy(() -> TwilioCredentials.from(properties(ACCOUNT, "SKkey", null, "token")))
-			.withMessageContaining("TWILIO_API_KEY and TWILIO_API_SECRET");
 	}
 
 	@Test
