@@ -41,12 +41,12 @@ import org.springframework.validation.annotation.Validated;
  */
 @ConfigurationProperties("twilio")
 @Validated
-public record TwilioProperties(@NotBlank(
-		message = "TWILIO_ACCOUNT_SID (twilio.account-sid) is required unless the sandbox profile is active") String accountSid,
-		String apiKey, String apiSecret, String authToken, String apiBaseUrl, String proxyServiceSid,
-		String workspaceSid, String workflowSid, @DefaultValue("sms") String taskChannel,
-		@DefaultValue("10m") Duration flowRefresh, @DefaultValue("10s") Duration flowMissRefresh,
-		@DefaultValue("15s") Duration readTimeout, @DefaultValue("100") int maxConnections, @Nullable String queueSid) {
+public record TwilioProperties(
+		@NotBlank(message = "TWILIO_ACCOUNT_SID (twilio.account-sid) is required") String accountSid, String apiKey,
+		String apiSecret, String authToken, String apiBaseUrl, String proxyServiceSid, String workspaceSid,
+		String workflowSid, @DefaultValue("sms") String taskChannel, @DefaultValue("10m") Duration flowRefresh,
+		@DefaultValue("10s") Duration flowMissRefresh, @DefaultValue("15s") Duration readTimeout,
+		@DefaultValue("100") int maxConnections, @Nullable String queueSid) {
 
 	boolean hasApiKey() {
 		return StringUtils.hasText(this.apiKey) || StringUtils.hasText(this.apiSecret);

@@ -12,14 +12,13 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
-import com.outboundsms.worker.TestServices;
-import com.outboundsms.worker.WorkerApplication;
 import com.outboundsms.worker.IsolatedRun.RunNames;
+import com.outboundsms.worker.TestServices;
+import com.outboundsms.worker.TestWorkerApplication;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.logging.LoggingSystem;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
@@ -31,8 +30,8 @@ import static org.awaitility.Awaitility.await;
 /**
  * Sandbox mode as a new user sees it: the worker starts against its own Twilio emulator
  * and an embedded database file, publishes the sample requests, and logs their result
- * events; a request posted to the sandbox's HTTP door, or to the worker's own with the
- * sandbox's API token, is processed too.
+ * events; a request posted to the worker's HTTP door with the sandbox's API token is
+ * processed too. It runs the worker as {@code mvn spring-boot:test-run@sandbox} does.
  */
 @ExtendWith(OutputCaptureExtension.class)
 class SandboxIntegrationTests {
@@ -45,8 +44,7 @@ class SandboxIntegrationTests {
 	@Test
 	void showsTheWholeJobWithTheSampleRequests(CapturedOutput output) throws Exception {
 		RunNames names = RunNames.named("osw-test-sandbox-" + UUID.randomUUID().toString().substring(0, 8));
-		int intakePort = freePort();
-		try (ConfigurableApplicationContext worker = start(names, intakePort, "flex-legacy")) {
+		try (ConfigurableApplicationContext worker = start(names, "flex-legacy")) {
 			await().atMost(Duration.ofSeconds(30))
 				.untilAsserted(() -> assertThat(output.getOut())
 					.contains("Result event [result.created]: {\"requestId\":\"sample-created-")
@@ -54,16 +52,6 @@ class SandboxIntegrationTests {
 					.contains("Result event [result.failed]: {\"requestId\":\"sample-invalid-")
 					.contains("Result event [result.failed]: {\"requestId\":\"sample-no-flow-"));
 
-			HttpResponse<String> answer = HttpClient.newHttpClient()
-				.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + intakePort + "/requests"))
-					.POST(HttpRequest.BodyPublishers.ofString(
-							"{\"requestId\":\"posted-1\",\"fromNumber\":\"+15005550006\",\"toNumber\":\"+14155552699\",\"toName\":\"Posted\"}"))
-					.build(), HttpResponse.BodyHandlers.ofString());
-
-			assertThat(answer.statusCode()).isEqualTo(202);
-			await().atMost(Duration.ofSeconds(30))
-				.untilAsserted(() -> assertThat(output.getOut())
-					.contains("Result event [result.created]: {\"requestId\":\"posted-1\""));
 			assertThat(this.data.resolve("outbound-sms.mv.db")).exists();
 			String actuator = "http://127.0.0.1:" + worker.getEnvironment().getProperty("local.server.port")
 					+ "/actuator/";
@@ -85,6 +73,9 @@ class SandboxIntegrationTests {
 					.build(), HttpResponse.BodyHandlers.ofString());
 			assertThat(door.statusCode()).isEqualTo(200);
 			assertThat(door.body()).contains("\"outcome\":\"CREATED\"").contains("\"proxySession\":{\"sid\":\"KC");
+			await().atMost(Duration.ofSeconds(30))
+				.untilAsserted(() -> assertThat(output.getOut())
+					.contains("Result event [result.created]: {\"requestId\":\"door-1\""));
 		}
 		finally {
 			this.services.deleteTopology(names);
@@ -94,7 +85,7 @@ class SandboxIntegrationTests {
 	@Test
 	void runsTheFlexConversationsBackendToo(CapturedOutput output) throws Exception {
 		RunNames names = RunNames.named("osw-test-sandbox-" + UUID.randomUUID().toString().substring(0, 8));
-		try (ConfigurableApplicationContext worker = start(names, 0, "flex-conversations")) {
+		try (ConfigurableApplicationContext worker = start(names, "flex-conversations")) {
 			await().atMost(Duration.ofSeconds(30))
 				.untilAsserted(() -> assertThat(output.getOut()).containsPattern(
 						"Result event \\[result.created\\]: \\{\"requestId\":\"sample-created-[0-9]+\",\"outcome\":\"CREATED\",\"backend\":\"flex-conversations\".*\"conversationSid\":\"CH")
@@ -106,21 +97,19 @@ class SandboxIntegrationTests {
 		}
 	}
 
-	private ConfigurableApplicationContext start(RunNames names, int intakePort, String backend) throws IOException {
+	private ConfigurableApplicationContext start(RunNames names, String backend) throws IOException {
 		List<String> arguments = new ArrayList<>(this.services.arguments(names));
 		arguments.addAll(List.of(
 				"--spring.datasource.url=jdbc:h2:file:" + this.data.resolve("outbound-sms")
 						+ ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH",
-				"--sandbox.emulator-port=" + freePort(), "--sandbox.intake-port=" + intakePort,
-				"--outbound-sms.backend=" + backend));
+				"--sandbox.emulator-port=" + freePort(), "--outbound-sms.backend=" + backend));
 		// logging is set up by the first application of a JVM and kept while one runs,
 		// and
 		// other tests' workers (JSON lines) may still run in this one: let the sandbox
 		// set
 		// up its own, as it does in a JVM of its own
 		LoggingSystem.get(SandboxIntegrationTests.class.getClassLoader()).cleanUp();
-		return new SpringApplicationBuilder(WorkerApplication.class).profiles("sandbox")
-			.run(arguments.toArray(String[]::new));
+		return TestWorkerApplication.sandbox().run(arguments.toArray(String[]::new)).getApplicationContext();
 	}
 
 	private static HttpResponse<String> get(String url) throws IOException, InterruptedException {

@@ -31,8 +31,7 @@ class TwilioSettingsIntegrationTests {
 
 	@Test
 	void refusesToStartWithoutAccountOrCredentialsOrWithHalfAnApiKey() {
-		assertRefused("TWILIO_ACCOUNT_SID (twilio.account-sid) is required unless the sandbox profile is active",
-				"twilio.auth-token=t");
+		assertRefused("TWILIO_ACCOUNT_SID (twilio.account-sid) is required", "twilio.auth-token=t");
 		assertRefused("TWILIO_AUTH_TOKEN", ACCOUNT);
 		assertRefused("TWILIO_API_KEY and TWILIO_API_SECRET must be set together", ACCOUNT, "twilio.api-key=SKkey",
 				"twilio.auth-token=token");
