@@ -10,13 +10,13 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
-import java.util.regex.Pattern;
 
 import com.outboundsms.worker.inbound.FieldError;
 import com.outboundsms.worker.inbound.Intake;
 import com.outboundsms.worker.inbound.RequestReader;
 import com.outboundsms.worker.processing.OutboundSmsRequest;
 import com.outboundsms.worker.processing.OutreachStore;
+import com.outboundsms.worker.processing.RequestIds;
 import com.outboundsms.worker.processing.StoredOutcome;
 import jakarta.servlet.http.HttpServletRequest;
 import org.jspecify.annotations.Nullable;
@@ -47,8 +47,6 @@ class OutboundSmsController {
 	static final String IDEMPOTENCY_KEY = "Idempotency-Key";
 
 	static final String FLEX_TOKEN = "X-Flex-Token";
-
-	private static final Pattern REQUEST_ID = Pattern.compile("[A-Za-z0-9._:-]{1,128}");
 
 	private final RequestReader reader;
 
@@ -99,9 +97,9 @@ class OutboundSmsController {
 		}
 		List<FieldError> errors = new ArrayList<>();
 		Optional<Duration> waitFor = waitFor(wait, errors);
-		boolean keyValid = key == null || REQUEST_ID.matcher(key).matches();
+		boolean keyValid = key == null || RequestIds.isValid(key);
 		if (!keyValid) {
-			errors.add(new FieldError(IDEMPOTENCY_KEY, "must be 1 to 128 characters of A-Z a-z 0-9 . _ : -"));
+			errors.add(new FieldError(IDEMPOTENCY_KEY, RequestIds.RULE));
 		}
 		String messageId = (key != null && keyValid) ? key : UUID.randomUUID().toString();
 		Intake intake = this.reader.read(body.raw(), messageId, http.getContentType());
