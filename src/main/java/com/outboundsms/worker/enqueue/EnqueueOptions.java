@@ -6,6 +6,7 @@ import java.util.Optional;
 import java.util.Set;
 
 import com.outboundsms.worker.commandline.CommandArguments;
+import com.outboundsms.worker.commandline.OneShotCommand;
 
 /**
  * The options of {@code enqueue}, read from its arguments.
@@ -20,7 +21,7 @@ import com.outboundsms.worker.commandline.CommandArguments;
  * Spring environment ({@code --spring.rabbitmq.host=…}, {@code --outbound-sms.…})
  */
 record EnqueueOptions(Path file, RequestFileFormat format, int rate, int batch, boolean dryRun, boolean help,
-		List<String> springArguments) {
+		List<String> springArguments) implements OneShotCommand.Options {
 
 	static final String COMMAND = "enqueue";
 

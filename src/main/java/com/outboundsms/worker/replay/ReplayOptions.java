@@ -8,6 +8,7 @@ import java.util.Optional;
 import java.util.Set;
 
 import com.outboundsms.worker.commandline.CommandArguments;
+import com.outboundsms.worker.commandline.OneShotCommand;
 
 import org.springframework.boot.convert.DurationStyle;
 
@@ -23,7 +24,7 @@ import org.springframework.boot.convert.DurationStyle;
  * Spring environment ({@code --spring.rabbitmq.host=…}, {@code --outbound-sms.…})
  */
 record ReplayOptions(ReplayFilter filter, int limit, int rate, boolean dryRun, boolean help,
-		List<String> springArguments) {
+		List<String> springArguments) implements OneShotCommand.Options {
 
 	static final String COMMAND = "replay-dead-letters";
 
