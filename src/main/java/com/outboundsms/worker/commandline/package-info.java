@@ -1,5 +1,6 @@
 /**
- * The reading of {@code --name=value} arguments the worker's one-shot commands share
- * ({@code replay-dead-letters}, {@code enqueue}); nothing of the worker.
+ * What the worker's one-shot commands ({@code replay-dead-letters}, {@code enqueue})
+ * share: the reading of their {@code --name=value} arguments and the frame around their
+ * work (usage, help, context, exit status); nothing of the worker.
  */
 package com.outboundsms.worker.commandline;

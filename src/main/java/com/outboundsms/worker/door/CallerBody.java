@@ -22,6 +22,9 @@ record CallerBody(byte[] raw, Optional<String> token, Optional<ObjectNode> objec
 
 	static final String TOKEN_FIELD = "Token";
 
+	/** The request attribute that holds a call's body once it is read. */
+	static final String ATTRIBUTE = "com.outboundsms.worker.door.CallerBody";
+
 	// exact decimals, so that what is queued says what the caller sent
 	private static final JsonMapper JSON = JsonMapper.builder()
 		.enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)

@@ -1,11 +1,10 @@
 package com.outboundsms.worker.door;
 
-import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.List;
 import java.util.Optional;
 
+import com.outboundsms.worker.processing.Sha256;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -27,7 +26,7 @@ class Callers {
 	private final ClientRefusals refusals;
 
 	Callers(List<String> apiTokens, @Nullable FlexTokenCache flexTokens, ClientRefusals refusals) {
-		this.apiTokenDigests = apiTokens.stream().map(Callers::sha256).toList();
+		this.apiTokenDigests = apiTokens.stream().map(Sha256::of).toList();
 		this.flexTokens = flexTokens;
 		this.refusals = refusals;
 	}
@@ -76,25 +75,12 @@ class Callers {
 		if (candidate.isEmpty()) {
 			return false;
 		}
-		byte[] digest = sha256(candidate);
+		byte[] digest = Sha256.of(candidate);
 		boolean match = false;
 		for (byte[] known : this.apiTokenDigests) {
 			match |= MessageDigest.isEqual(known, digest);
 		}
 		return match;
-	}
-
-	/**
-	 * A token's SHA-256 digest: what the door compares and remembers instead of the
-	 * token.
-	 */
-	static byte[] sha256(String token) {
-		try {
-			return MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8));
-		}
-		catch (NoSuchAlgorithmException ex) {
-			throw new IllegalStateException("SHA-256 is missing from this JVM", ex);
-		}
 	}
 
 }

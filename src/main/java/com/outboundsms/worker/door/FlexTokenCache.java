@@ -3,13 +3,13 @@ package com.outboundsms.worker.door;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.HexFormat;
 import java.util.Optional;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import com.github.benmanes.caffeine.cache.Expiry;
 import com.github.benmanes.caffeine.cache.Ticker;
+import com.outboundsms.worker.processing.Sha256;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -96,7 +96,7 @@ class FlexTokenCache {
 	}
 
 	private static String digest(String token) {
-		return HexFormat.of().formatHex(Callers.sha256(token));
+		return Sha256.hexOf(token);
 	}
 
 	/**

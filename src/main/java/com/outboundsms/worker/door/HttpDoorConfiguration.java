@@ -19,13 +19,14 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.web.servlet.config.annotation.CorsRegistry;
+import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
 /**
  * Wires the HTTP door on the worker's HTTP server ({@code server.port}), unless
  * {@code outbound-sms.http.enabled=false}: its result subscription (one exclusive queue
- * per instance, bound to every result), the token checks, and CORS for the configured
- * origins only.
+ * per instance, bound to every result), the token checks in front of the controller, and
+ * CORS for the configured origins only.
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnProperty(prefix = "outbound-sms.http", name = "enabled", havingValue = "true", matchIfMissing = true)
@@ -87,6 +88,23 @@ class HttpDoorConfiguration {
 	@Bean
 	ResultAnswers resultAnswers(TwilioProperties twilio) {
 		return new ResultAnswers(new FunctionResources(twilio.accountSid(), twilio.proxyServiceSid()));
+	}
+
+	@Bean
+	WebMvcConfigurer httpDoorInterceptors(HttpDoorProperties properties, Callers callers) {
+		return new WebMvcConfigurer() {
+
+			@Override
+			public void addInterceptors(InterceptorRegistry registry) {
+				// in this order: a body too large is refused before it costs an
+				// authentication, and a Flex token may be in the body
+				registry.addInterceptor(new CallerBodies(properties.maxBodySize().toBytes()))
+					.addPathPatterns(OutboundSmsController.PATH);
+				registry.addInterceptor(new CallerAuthentication(callers))
+					.addPathPatterns(OutboundSmsController.PATH, OutboundSmsController.PATH + "/*");
+			}
+
+		};
 	}
 
 	@Bean

@@ -1,7 +1,5 @@
 package com.outboundsms.worker.door;
 
-import java.io.IOException;
-import java.io.InputStream;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -10,33 +8,34 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
-import java.util.regex.Pattern;
 
 import com.outboundsms.worker.inbound.FieldError;
 import com.outboundsms.worker.inbound.Intake;
 import com.outboundsms.worker.inbound.RequestReader;
 import com.outboundsms.worker.processing.OutboundSmsRequest;
 import com.outboundsms.worker.processing.OutreachStore;
+import com.outboundsms.worker.processing.RequestIds;
 import com.outboundsms.worker.processing.StoredOutcome;
 import jakarta.servlet.http.HttpServletRequest;
-import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestAttribute;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.context.request.async.DeferredResult;
 
 /**
- * {@code POST /v1/outbound-sms}: authenticates, checks the body with the listener's
- * intake, queues it and answers {@code 202}, or with {@code ?wait=} the result event once
- * it arrives; {@code GET /v1/outbound-sms/{requestId}}: what is known of a request. A
- * wait holds no servlet thread: the answer is completed by the result subscription.
+ * {@code POST /v1/outbound-sms}: checks the body with the listener's intake, queues it
+ * and answers {@code 202}, or with {@code ?wait=} the result event once it arrives;
+ * {@code GET /v1/outbound-sms/{requestId}}: what is known of a request. A wait holds no
+ * servlet thread: the answer is completed by the result subscription. Callers are
+ * authenticated, and bodies read, before a handler runs ({@link CallerAuthentication},
+ * {@link CallerBodies}).
  */
 @ConditionalOnProperty(prefix = "outbound-sms.http", name = "enabled", havingValue = "true", matchIfMissing = true)
 @RestController
@@ -48,11 +47,7 @@ class OutboundSmsController {
 
 	static final String FLEX_TOKEN = "X-Flex-Token";
 
-	private static final Pattern REQUEST_ID = Pattern.compile("[A-Za-z0-9._:-]{1,128}");
-
 	private final RequestReader reader;
-
-	private final Callers callers;
 
 	private final RequestPublisher publisher;
 
@@ -68,11 +63,9 @@ class OutboundSmsController {
 
 	private final Clock clock;
 
-	OutboundSmsController(RequestReader reader, Callers callers, RequestPublisher publisher, ResultWaiters waiters,
-			OutreachStore store, RequestLedger ledger, ResultAnswers results, HttpDoorProperties properties,
-			Clock clock) {
+	OutboundSmsController(RequestReader reader, RequestPublisher publisher, ResultWaiters waiters, OutreachStore store,
+			RequestLedger ledger, ResultAnswers results, HttpDoorProperties properties, Clock clock) {
 		this.reader = reader;
-		this.callers = callers;
 		this.publisher = publisher;
 		this.waiters = waiters;
 		this.store = store;
@@ -84,24 +77,14 @@ class OutboundSmsController {
 
 	@PostMapping(PATH)
 	DeferredResult<ResponseEntity<Object>> submit(HttpServletRequest http,
+			@RequestAttribute(CallerBody.ATTRIBUTE) CallerBody body,
 			@RequestParam(name = "wait", required = false) String wait,
-			@RequestHeader(name = IDEMPOTENCY_KEY, required = false) String key) throws IOException {
-		long limit = this.properties.maxBodySize().toBytes();
-		Optional<byte[]> raw = body(http, limit);
-		if (raw.isEmpty()) {
-			return now(DoorAnswers.tooLarge(limit));
-		}
-		CallerBody body = CallerBody.of(raw.get());
-		String flexToken = Optional.ofNullable(http.getHeader(FLEX_TOKEN)).or(body::token).orElse(null);
-		Optional<ResponseEntity<Object>> refusal = refusal(http, flexToken);
-		if (refusal.isPresent()) {
-			return now(refusal.get());
-		}
+			@RequestHeader(name = IDEMPOTENCY_KEY, required = false) String key) {
 		List<FieldError> errors = new ArrayList<>();
 		Optional<Duration> waitFor = waitFor(wait, errors);
-		boolean keyValid = key == null || REQUEST_ID.matcher(key).matches();
+		boolean keyValid = key == null || RequestIds.isValid(key);
 		if (!keyValid) {
-			errors.add(new FieldError(IDEMPOTENCY_KEY, "must be 1 to 128 characters of A-Z a-z 0-9 . _ : -"));
+			errors.add(new FieldError(IDEMPOTENCY_KEY, RequestIds.RULE));
 		}
 		String messageId = (key != null && keyValid) ? key : UUID.randomUUID().toString();
 		Intake intake = this.reader.read(body.raw(), messageId, http.getContentType());
@@ -118,11 +101,7 @@ class OutboundSmsController {
 	}
 
 	@GetMapping(PATH + "/{requestId}")
-	ResponseEntity<Object> status(HttpServletRequest http, @PathVariable String requestId) {
-		Optional<ResponseEntity<Object>> refusal = refusal(http, http.getHeader(FLEX_TOKEN));
-		if (refusal.isPresent()) {
-			return refusal.get();
-		}
+	ResponseEntity<Object> status(@PathVariable String requestId) {
 		Optional<StoredOutcome> outcome = this.store.findOutcome(requestId);
 		if (outcome.isPresent()) {
 			return DoorAnswers.ok(this.results.completed(requestId, outcome.get()));
@@ -168,19 +147,6 @@ class OutboundSmsController {
 		return answer;
 	}
 
-	/**
-	 * The answer to a call that is not let in: {@code 401}, or {@code 429} for a client
-	 * refused too often.
-	 */
-	private Optional<ResponseEntity<Object>> refusal(HttpServletRequest http, @Nullable String flexToken) {
-		Admission admission = this.callers.admit(http.getRemoteAddr(), http.getHeader(HttpHeaders.AUTHORIZATION),
-				flexToken);
-		if (admission instanceof Admission.HeldOff heldOff) {
-			return Optional.of(DoorAnswers.heldOff(heldOff.retryAfter()));
-		}
-		return (admission instanceof Admission.Admitted) ? Optional.empty() : Optional.of(DoorAnswers.unauthorized());
-	}
-
 	private Optional<Duration> waitFor(String wait, List<FieldError> errors) {
 		try {
 			return WaitTime.parse(wait, this.properties.maxWait());
@@ -188,20 +154,6 @@ class OutboundSmsController {
 		catch (IllegalArgumentException ex) {
 			errors.add(new FieldError("wait", ex.getMessage()));
 			return Optional.empty();
-		}
-	}
-
-	/**
-	 * The body, unless it is longer than the limit: a declared length is refused before
-	 * reading, a chunked body once the limit is passed.
-	 */
-	private static Optional<byte[]> body(HttpServletRequest http, long limit) throws IOException {
-		if (http.getContentLengthLong() > limit) {
-			return Optional.empty();
-		}
-		try (InputStream in = http.getInputStream()) {
-			byte[] bytes = in.readNBytes((int) limit + 1);
-			return (bytes.length > limit) ? Optional.empty() : Optional.of(bytes);
 		}
 	}
 

@@ -1,9 +1,10 @@
 package com.outboundsms.worker.door;
 
 import java.time.Duration;
+import java.time.temporal.ChronoUnit;
 import java.util.Optional;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
+
+import org.springframework.boot.convert.DurationStyle;
 
 /**
  * Reads the {@code wait} query parameter: {@code 10s}, {@code 1500ms}, {@code 10}
@@ -11,7 +12,8 @@ import java.util.regex.Pattern;
  */
 final class WaitTime {
 
-	private static final Pattern SIMPLE = Pattern.compile("(\\d{1,6})(ms|s)?");
+	/** The longest amount written in the simple form, as the door has always read it. */
+	private static final int MAX_DIGITS = 6;
 
 	private WaitTime() {
 	}
@@ -35,17 +37,30 @@ final class WaitTime {
 	}
 
 	private static Duration read(String raw) {
-		Matcher simple = SIMPLE.matcher(raw);
-		if (simple.matches()) {
-			long amount = Long.parseLong(simple.group(1));
-			return "ms".equals(simple.group(2)) ? Duration.ofMillis(amount) : Duration.ofSeconds(amount);
-		}
 		try {
-			return Duration.parse(raw);
+			if (DurationStyle.detect(raw) == DurationStyle.ISO8601) {
+				return DurationStyle.ISO8601.parse(raw);
+			}
+			if (isSecondsOrMilliseconds(raw)) {
+				return DurationStyle.SIMPLE.parse(raw, ChronoUnit.SECONDS);
+			}
 		}
-		catch (RuntimeException ex) {
-			throw new IllegalArgumentException("must be a duration such as 10s, 1500ms or PT10S");
+		catch (IllegalArgumentException ex) {
+			// not a duration at all: answered below, in the caller's words
 		}
+		throw new IllegalArgumentException("must be a duration such as 10s, 1500ms or PT10S");
+	}
+
+	/**
+	 * Whether a simple duration is written as the door documents it: digits, then
+	 * {@code ms}, {@code s} or nothing. {@link DurationStyle} alone would also take a
+	 * sign, other units and any case, which the door has never accepted.
+	 */
+	private static boolean isSecondsOrMilliseconds(String raw) {
+		String amount = raw.endsWith("ms") ? raw.substring(0, raw.length() - 2)
+				: raw.endsWith("s") ? raw.substring(0, raw.length() - 1) : raw;
+		return !amount.isEmpty() && amount.length() <= MAX_DIGITS
+				&& amount.chars().allMatch((c) -> c >= '0' && c <= '9');
 	}
 
 }

@@ -4,9 +4,9 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.time.Duration;
-import java.util.Arrays;
 import java.util.List;
 
+import com.outboundsms.worker.commandline.OneShotCommand;
 import com.outboundsms.worker.enqueue.RequestFile.FileChanged;
 import com.outboundsms.worker.enqueue.RequestFile.FileCheck;
 import com.outboundsms.worker.inbound.InboundProperties;
@@ -17,9 +17,6 @@ import com.outboundsms.worker.pacing.Ticker;
 import org.springframework.amqp.AmqpException;
 import org.springframework.amqp.rabbit.connection.ConnectionFactory;
 import org.springframework.amqp.rabbit.core.RabbitTemplate;
-import org.springframework.boot.Banner;
-import org.springframework.boot.WebApplicationType;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
@@ -30,11 +27,9 @@ import org.springframework.context.ConfigurableApplicationContext;
  */
 public final class EnqueueCommand {
 
-	private static final int DONE = 0;
-
-	private static final int FAILED = 1;
-
-	private static final int BAD_ARGUMENTS = 2;
+	private static final OneShotCommand<EnqueueOptions> COMMAND = new OneShotCommand<>(EnqueueOptions.COMMAND,
+			EnqueueOptions.USAGE, EnqueueOptions::parse, EnqueueConfiguration.class,
+			"spring.rabbitmq.publisher-confirm-type=correlated", "spring.rabbitmq.publisher-returns=true");
 
 	/** A refused, returned or unconfirmed message is published at most this often. */
 	private static final int MAX_ATTEMPTS = 3;
@@ -50,7 +45,7 @@ public final class EnqueueCommand {
 	 * @return {@code true} when the first is {@code enqueue}
 	 */
 	public static boolean isInvokedBy(String[] args) {
-		return args.length > 0 && EnqueueOptions.COMMAND.equals(args[0]);
+		return COMMAND.isInvokedBy(args);
 	}
 
 	/**
@@ -67,43 +62,20 @@ public final class EnqueueCommand {
 	}
 
 	static int run(String[] args, PrintStream out, PrintStream err, Ticker ticker, boolean terminal) {
-		EnqueueOptions options;
-		try {
-			options = EnqueueOptions.parse(Arrays.asList(args).subList(isInvokedBy(args) ? 1 : 0, args.length));
-		}
-		catch (IllegalArgumentException ex) {
-			err.println(EnqueueOptions.COMMAND + ": " + ex.getMessage());
-			err.print(EnqueueOptions.USAGE);
-			return BAD_ARGUMENTS;
-		}
-		if (options.help()) {
-			out.print(EnqueueOptions.USAGE);
-			return DONE;
-		}
-		if (!Files.isRegularFile(options.file()) || !Files.isReadable(options.file())) {
-			err.println(EnqueueOptions.COMMAND + ": cannot read " + options.file());
-			return BAD_ARGUMENTS;
-		}
-		try (ConfigurableApplicationContext context = context(options)) {
-			return enqueue(context, options, out, err, ticker, terminal);
-		}
-		catch (IOException ex) {
-			err.println(EnqueueOptions.COMMAND + " failed: cannot read " + options.file() + ": " + ex.getMessage());
-			return FAILED;
-		}
-		catch (AmqpException | IllegalStateException ex) {
-			err.println(EnqueueOptions.COMMAND + " failed: " + ex.getMessage() + "; nothing was published");
-			return FAILED;
-		}
-	}
-
-	private static ConfigurableApplicationContext context(EnqueueOptions options) {
-		return new SpringApplicationBuilder(EnqueueConfiguration.class).web(WebApplicationType.NONE)
-			.bannerMode(Banner.Mode.OFF)
-			.logStartupInfo(false)
-			.properties("logging.level.root=WARN", "spring.rabbitmq.publisher-confirm-type=correlated",
-					"spring.rabbitmq.publisher-returns=true")
-			.run(options.springArguments().toArray(String[]::new));
+		return COMMAND.run(args, out, err, (options) -> {
+			if (!Files.isRegularFile(options.file()) || !Files.isReadable(options.file())) {
+				return COMMAND.refused(err, "cannot read " + options.file());
+			}
+			try (ConfigurableApplicationContext context = COMMAND.context(options)) {
+				return enqueue(context, options, out, err, ticker, terminal);
+			}
+			catch (IOException ex) {
+				return COMMAND.failed(err, "cannot read " + options.file() + ": " + ex.getMessage());
+			}
+			catch (AmqpException | IllegalStateException ex) {
+				return COMMAND.failed(err, ex.getMessage() + "; nothing was published");
+			}
+		});
 	}
 
 	private static int enqueue(ConfigurableApplicationContext context, EnqueueOptions options, PrintStream out,
@@ -116,7 +88,7 @@ public final class EnqueueCommand {
 			EnqueueSummary summary = new EnqueueSummary(options.file().toString(), options.format(), options.dryRun(),
 					check.rows(), check.invalid(), 0, 0, List.of(), 0, elapsed(ticker, started));
 			summary.print(out);
-			return summary.complete() ? DONE : FAILED;
+			return summary.complete() ? OneShotCommand.DONE : OneShotCommand.FAILED;
 		}
 		Progress progress = new Progress(err, ticker, terminal, check.rows());
 		RabbitTemplate template = template(context, inbound);
@@ -135,7 +107,7 @@ public final class EnqueueCommand {
 			err.println(EnqueueOptions.COMMAND + " stopped: " + stoppedBecause
 					+ "; running the same file again publishes every row with the same request id");
 		}
-		return summary.complete() ? DONE : FAILED;
+		return summary.complete() ? OneShotCommand.DONE : OneShotCommand.FAILED;
 	}
 
 	/**

@@ -1,11 +1,12 @@
 package com.outboundsms.worker.enqueue;
 
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
-import com.outboundsms.worker.commandline.CommandArgument;
+import com.outboundsms.worker.commandline.CommandArguments;
+import com.outboundsms.worker.commandline.OneShotCommand;
 
 /**
  * The options of {@code enqueue}, read from its arguments.
@@ -20,7 +21,7 @@ import com.outboundsms.worker.commandline.CommandArgument;
  * Spring environment ({@code --spring.rabbitmq.host=…}, {@code --outbound-sms.…})
  */
 record EnqueueOptions(Path file, RequestFileFormat format, int rate, int batch, boolean dryRun, boolean help,
-		List<String> springArguments) {
+		List<String> springArguments) implements OneShotCommand.Options {
 
 	static final String COMMAND = "enqueue";
 
@@ -48,31 +49,18 @@ record EnqueueOptions(Path file, RequestFileFormat format, int rate, int batch, 
 	 * invalid
 	 */
 	static EnqueueOptions parse(List<String> arguments) {
-		Path file = null;
-		Optional<RequestFileFormat> format = Optional.empty();
-		int rate = DEFAULT_RATE;
-		int batch = DEFAULT_BATCH;
-		boolean dryRun = false;
-		boolean help = false;
-		List<String> springArguments = new ArrayList<>();
-		for (String text : arguments) {
-			if (!CommandArgument.isOption(text)) {
-				if (file != null) {
-					throw new IllegalArgumentException("one file at a time: unexpected argument '" + text + "'");
-				}
-				file = Path.of(text);
-				continue;
-			}
-			CommandArgument argument = CommandArgument.of(text);
-			switch (argument.name()) {
-				case "format" -> format = Optional.of(RequestFileFormat.named(argument.required()));
-				case "rate" -> rate = argument.positive();
-				case "batch" -> batch = argument.positive();
-				case "dry-run" -> dryRun = argument.flag();
-				case "help" -> help = argument.flag();
-				default -> springArguments.add(argument.springProperty());
-			}
+		CommandArguments read = new CommandArguments(arguments, Set.of("format", "rate", "batch", "dry-run", "help"));
+		List<String> plain = read.plain();
+		if (plain.size() > 1) {
+			throw new IllegalArgumentException("one file at a time: unexpected argument '" + plain.get(1) + "'");
 		}
+		Path file = plain.isEmpty() ? null : Path.of(plain.get(0));
+		Optional<RequestFileFormat> format = read.value("format", RequestFileFormat::named);
+		int rate = read.positive("rate", DEFAULT_RATE);
+		int batch = read.positive("batch", DEFAULT_BATCH);
+		boolean dryRun = read.flag("dry-run");
+		boolean help = read.flag("help");
+		List<String> springArguments = read.springArguments();
 		if (help) {
 			return new EnqueueOptions(file, format.orElse(null), rate, batch, dryRun, true,
 					List.copyOf(springArguments));

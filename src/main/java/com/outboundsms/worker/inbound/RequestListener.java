@@ -145,10 +145,8 @@ class RequestListener {
 		catch (RuntimeException unexpected) {
 			logger.error("Unexpected failure while processing request " + request.requestId(), unexpected);
 			String cause = "unexpected " + unexpected.getClass().getSimpleName();
-			retryOrFail(message, known, attempt,
-					ErrorDetail.of(ErrorCode.RETRIES_EXHAUSTED,
-							"gave up after " + attempt.number() + " attempt(s); last cause: " + cause),
-					cause, Duration.ZERO);
+			retryOrFail(message, known, attempt, ErrorDetail.retriesExhausted(attempt.number(), cause), cause,
+					Duration.ZERO);
 			return;
 		}
 		publishSettled(message, event, attempt);

@@ -4,10 +4,7 @@ import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -16,6 +13,7 @@ import java.util.regex.Pattern;
 
 import com.outboundsms.worker.processing.NumberPair;
 import com.outboundsms.worker.processing.OutboundSmsRequest;
+import com.outboundsms.worker.processing.RequestIds;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.StreamReadConstraints;
 import tools.jackson.core.StreamReadFeature;
@@ -33,8 +31,6 @@ import tools.jackson.databind.json.JsonMapper;
  * listener and the HTTP door share one instance, so both apply the same rules.
  */
 public final class RequestReader {
-
-	private static final Pattern REQUEST_ID = Pattern.compile("[A-Za-z0-9._:-]{1,128}");
 
 	private static final Pattern DIGIT_RUN = Pattern.compile("\\d{7,}");
 
@@ -151,15 +147,7 @@ public final class RequestReader {
 	 * is a valid id, else the body's SHA-256 digest.
 	 */
 	String fallbackId(byte[] body, String messageId) {
-		if (messageId != null && REQUEST_ID.matcher(messageId).matches()) {
-			return messageId;
-		}
-		try {
-			return "sha256:" + HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(body));
-		}
-		catch (NoSuchAlgorithmException ex) {
-			throw new IllegalStateException("SHA-256 is missing from this JVM", ex);
-		}
+		return RequestIds.isValid(messageId) ? messageId : RequestIds.derivedFrom(body);
 	}
 
 	/**
@@ -267,8 +255,8 @@ public final class RequestReader {
 		}
 
 		private boolean validRequestId(String id) {
-			if (!REQUEST_ID.matcher(id).matches()) {
-				this.errors.add(new FieldError("requestId", "must be 1 to 128 characters of A-Z a-z 0-9 . _ : -"));
+			if (!RequestIds.isValid(id)) {
+				this.errors.add(new FieldError("requestId", RequestIds.RULE));
 				return false;
 			}
 			return true;

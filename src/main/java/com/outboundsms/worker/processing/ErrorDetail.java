@@ -24,6 +24,16 @@ public record ErrorDetail(ErrorCode code, String message, Optional<Integer> twil
 		return new ErrorDetail(code, message, Optional.empty(), Optional.empty());
 	}
 
+	/**
+	 * The error of a request whose every attempt failed.
+	 * @param attempts how many times the request was tried
+	 * @param lastCause what the last attempt failed on
+	 * @return the error, without a Twilio code or status
+	 */
+	public static ErrorDetail retriesExhausted(int attempts, String lastCause) {
+		return of(ErrorCode.RETRIES_EXHAUSTED, "gave up after " + attempts + " attempt(s); last cause: " + lastCause);
+	}
+
 	public boolean retryable() {
 		return this.code.retryable();
 	}

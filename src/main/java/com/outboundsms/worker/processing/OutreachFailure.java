@@ -35,4 +35,14 @@ public abstract sealed class OutreachFailure extends RuntimeException
 	 */
 	public abstract ErrorDetail detail(int attempts);
 
+	/**
+	 * The error once every attempt failed, the last one with this failure.
+	 * @param attempts how many times the request was tried
+	 * @return the error, with this failure's Twilio code and status
+	 */
+	protected final ErrorDetail retriesExhausted(int attempts) {
+		ErrorDetail exhausted = ErrorDetail.retriesExhausted(attempts, getMessage());
+		return new ErrorDetail(exhausted.code(), exhausted.message(), twilioCode(), twilioStatus());
+	}
+
 }

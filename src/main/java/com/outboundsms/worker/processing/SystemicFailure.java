@@ -23,8 +23,7 @@ public final class SystemicFailure extends OutreachFailure {
 
 	@Override
 	public ErrorDetail detail(int attempts) {
-		return new ErrorDetail(ErrorCode.RETRIES_EXHAUSTED,
-				"gave up after " + attempts + " attempt(s); last cause: " + getMessage(), twilioCode(), twilioStatus());
+		return retriesExhausted(attempts);
 	}
 
 }

@@ -3,9 +3,9 @@ package com.outboundsms.worker.replay;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.time.Clock;
-import java.util.Arrays;
 import java.util.concurrent.TimeoutException;
 
+import com.outboundsms.worker.commandline.OneShotCommand;
 import com.outboundsms.worker.deadletter.DeadLetterProperties;
 import com.outboundsms.worker.inbound.InboundProperties;
 import com.outboundsms.worker.pacing.Pacer;
@@ -16,9 +16,6 @@ import com.rabbitmq.client.Channel;
 import org.springframework.amqp.AmqpException;
 import org.springframework.amqp.rabbit.connection.Connection;
 import org.springframework.amqp.rabbit.connection.ConnectionFactory;
-import org.springframework.boot.Banner;
-import org.springframework.boot.WebApplicationType;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
@@ -28,11 +25,8 @@ import org.springframework.context.ConfigurableApplicationContext;
  */
 public final class ReplayCommand {
 
-	private static final int DONE = 0;
-
-	private static final int FAILED = 1;
-
-	private static final int BAD_ARGUMENTS = 2;
+	private static final OneShotCommand<ReplayOptions> COMMAND = new OneShotCommand<>(ReplayOptions.COMMAND,
+			ReplayOptions.USAGE, ReplayOptions::parse, ReplayConfiguration.class);
 
 	private ReplayCommand() {
 	}
@@ -43,7 +37,7 @@ public final class ReplayCommand {
 	 * @return {@code true} when the first is {@code replay-dead-letters}
 	 */
 	public static boolean isInvokedBy(String[] args) {
-		return args.length > 0 && ReplayOptions.COMMAND.equals(args[0]);
+		return COMMAND.isInvokedBy(args);
 	}
 
 	/**
@@ -58,34 +52,14 @@ public final class ReplayCommand {
 	}
 
 	static int run(String[] args, PrintStream out, PrintStream err, Ticker ticker) {
-		ReplayOptions options;
-		try {
-			options = ReplayOptions.parse(Arrays.asList(args).subList(isInvokedBy(args) ? 1 : 0, args.length));
-		}
-		catch (IllegalArgumentException ex) {
-			err.println(ReplayOptions.COMMAND + ": " + ex.getMessage());
-			err.print(ReplayOptions.USAGE);
-			return BAD_ARGUMENTS;
-		}
-		if (options.help()) {
-			out.print(ReplayOptions.USAGE);
-			return DONE;
-		}
-		try (ConfigurableApplicationContext context = context(options)) {
-			return replay(context, options, out, err, ticker);
-		}
-		catch (AmqpException ex) {
-			err.println(ReplayOptions.COMMAND + " failed: " + ex.getMessage());
-			return FAILED;
-		}
-	}
-
-	private static ConfigurableApplicationContext context(ReplayOptions options) {
-		return new SpringApplicationBuilder(ReplayConfiguration.class).web(WebApplicationType.NONE)
-			.bannerMode(Banner.Mode.OFF)
-			.logStartupInfo(false)
-			.properties("logging.level.root=WARN")
-			.run(options.springArguments().toArray(String[]::new));
+		return COMMAND.run(args, out, err, (options) -> {
+			try (ConfigurableApplicationContext context = COMMAND.context(options)) {
+				return replay(context, options, out, err, ticker);
+			}
+			catch (AmqpException ex) {
+				return COMMAND.failed(err, ex.getMessage());
+			}
+		});
 	}
 
 	private static int replay(ConfigurableApplicationContext context, ReplayOptions options, PrintStream out,
@@ -101,13 +75,12 @@ public final class ReplayCommand {
 			ReplaySummary summary = new DeadLetterReplay(channel, target, options, pacer, Clock.systemUTC()).run();
 			summary.print(out);
 			printPacing(out, options, pacer);
-			return DONE;
+			return OneShotCommand.DONE;
 		}
 		catch (ReplayFailedException ex) {
 			ex.summary().print(out);
-			err.println(ReplayOptions.COMMAND + " failed: " + ex.getMessage()
-					+ "; every message not counted as moved is still in " + target.deadLetterQueue());
-			return FAILED;
+			return COMMAND.failed(err,
+					ex.getMessage() + "; every message not counted as moved is still in " + target.deadLetterQueue());
 		}
 		finally {
 			// an unacknowledged message (a failed move) goes back to the dead-letter

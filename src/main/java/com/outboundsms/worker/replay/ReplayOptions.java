@@ -7,7 +7,8 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
-import com.outboundsms.worker.commandline.CommandArgument;
+import com.outboundsms.worker.commandline.CommandArguments;
+import com.outboundsms.worker.commandline.OneShotCommand;
 
 import org.springframework.boot.convert.DurationStyle;
 
@@ -23,7 +24,7 @@ import org.springframework.boot.convert.DurationStyle;
  * Spring environment ({@code --spring.rabbitmq.host=…}, {@code --outbound-sms.…})
  */
 record ReplayOptions(ReplayFilter filter, int limit, int rate, boolean dryRun, boolean help,
-		List<String> springArguments) {
+		List<String> springArguments) implements OneShotCommand.Options {
 
 	static final String COMMAND = "replay-dead-letters";
 
@@ -50,30 +51,20 @@ record ReplayOptions(ReplayFilter filter, int limit, int rate, boolean dryRun, b
 	 * @throws IllegalArgumentException naming the argument that is unknown or invalid
 	 */
 	static ReplayOptions parse(List<String> arguments) {
-		Set<String> errorCodes = new LinkedHashSet<>();
-		Optional<Duration> olderThan = Optional.empty();
-		Optional<Duration> newerThan = Optional.empty();
-		int limit = Integer.MAX_VALUE;
-		int rate = DEFAULT_RATE;
-		boolean dryRun = false;
-		boolean help = false;
-		List<String> springArguments = new ArrayList<>();
-		for (String text : arguments) {
-			if (!CommandArgument.isOption(text)) {
-				throw new IllegalArgumentException("unexpected argument '" + text + "'");
-			}
-			CommandArgument argument = CommandArgument.of(text);
-			switch (argument.name()) {
-				case "error-code" -> errorCodes.addAll(codes(argument.required()));
-				case "older-than" -> olderThan = Optional.of(duration(argument));
-				case "newer-than" -> newerThan = Optional.of(duration(argument));
-				case "limit" -> limit = argument.positive();
-				case "rate" -> rate = argument.positive();
-				case "dry-run" -> dryRun = argument.flag();
-				case "help" -> help = argument.flag();
-				default -> springArguments.add(argument.springProperty());
-			}
+		CommandArguments read = new CommandArguments(arguments,
+				Set.of("error-code", "older-than", "newer-than", "limit", "rate", "dry-run", "help"));
+		if (!read.plain().isEmpty()) {
+			throw new IllegalArgumentException("unexpected argument '" + read.plain().get(0) + "'");
 		}
+		Set<String> errorCodes = new LinkedHashSet<>();
+		read.values("error-code").forEach((value) -> errorCodes.addAll(codes(value)));
+		Optional<Duration> olderThan = read.value("older-than", (value) -> duration("older-than", value));
+		Optional<Duration> newerThan = read.value("newer-than", (value) -> duration("newer-than", value));
+		int limit = read.positive("limit", Integer.MAX_VALUE);
+		int rate = read.positive("rate", DEFAULT_RATE);
+		boolean dryRun = read.flag("dry-run");
+		boolean help = read.flag("help");
+		List<String> springArguments = read.springArguments();
 		if (olderThan.isPresent() && newerThan.isPresent() && newerThan.get().compareTo(olderThan.get()) <= 0) {
 			throw new IllegalArgumentException("--newer-than must be longer than --older-than, or no message matches");
 		}
@@ -91,9 +82,7 @@ record ReplayOptions(ReplayFilter filter, int limit, int rate, boolean dryRun, b
 		return codes;
 	}
 
-	private static Duration duration(CommandArgument argument) {
-		String name = argument.name();
-		String value = argument.required();
+	private static Duration duration(String name, String value) {
 		Duration duration;
 		try {
 			duration = DurationStyle.detectAndParse(value);

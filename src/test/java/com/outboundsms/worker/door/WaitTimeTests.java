@@ -1,6 +1,7 @@
 package com.outboundsms.worker.door;
 
 import java.time.Duration;
+import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
@@ -32,6 +33,16 @@ class WaitTimeTests {
 			.withMessage("must be between 0s and 30s");
 		assertThatIllegalArgumentException().isThrownBy(() -> WaitTime.parse("PT-1S", MAX));
 		assertThatIllegalArgumentException().isThrownBy(() -> WaitTime.parse("soon", MAX)).withMessageContaining("10s");
+	}
+
+	@Test
+	void takesOnlySecondsAndMillisecondsInTheSimpleForm() {
+		Duration year = Duration.ofDays(365);
+
+		assertThat(WaitTime.parse("123456ms", year)).contains(Duration.ofMillis(123456));
+		assertThat(List.of("10m", "1h", "1d", "10us", "10S", "+5", "-5", "1234567", "1.5s"))
+			.allSatisfy((raw) -> assertThatIllegalArgumentException().isThrownBy(() -> WaitTime.parse(raw, year))
+				.withMessage("must be a duration such as 10s, 1500ms or PT10S"));
 	}
 
 }
