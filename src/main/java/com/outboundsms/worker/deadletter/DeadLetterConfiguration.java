@@ -1,5 +1,7 @@
 package com.outboundsms.worker.deadletter;
 
+import com.outboundsms.worker.publishing.ConfirmedSender;
+
 import org.springframework.amqp.core.Binding;
 import org.springframework.amqp.core.BindingBuilder;
 import org.springframework.amqp.core.DirectExchange;
@@ -38,7 +40,8 @@ class DeadLetterConfiguration {
 	DeadLetterPublisher deadLetterPublisher(ConnectionFactory connectionFactory, DeadLetterProperties properties) {
 		RabbitTemplate template = new RabbitTemplate(connectionFactory);
 		template.setMandatory(true);
-		return new DeadLetterPublisher(new RequestCopies(template, properties.confirmTimeout()), properties);
+		return new DeadLetterPublisher(new RequestCopies(new ConfirmedSender(template, properties.confirmTimeout())),
+				properties);
 	}
 
 }

@@ -5,6 +5,7 @@ import java.time.Clock;
 import com.outboundsms.worker.inbound.InboundProperties;
 import com.outboundsms.worker.outbound.OutboundProperties;
 import com.outboundsms.worker.processing.WorkerMetrics;
+import com.outboundsms.worker.publishing.ConfirmedSender;
 import com.outboundsms.worker.twilio.TwilioProperties;
 
 import org.springframework.amqp.core.AnonymousQueue;
@@ -81,7 +82,7 @@ class HttpDoorConfiguration {
 		RabbitTemplate template = new RabbitTemplate(connectionFactory);
 		// a request the exchange cannot route is not queued: the caller must hear it
 		template.setMandatory(true);
-		return new RequestPublisher(template, inbound, outbound.confirmTimeout());
+		return new RequestPublisher(new ConfirmedSender(template, outbound.confirmTimeout()), inbound);
 	}
 
 	@Bean

@@ -16,6 +16,7 @@ import com.outboundsms.worker.processing.OutreachProcessor;
 import com.outboundsms.worker.processing.ResultPublisher;
 import com.outboundsms.worker.processing.WorkQueue;
 import com.outboundsms.worker.processing.WorkerMetrics;
+import com.outboundsms.worker.publishing.ConfirmedSender;
 
 import org.springframework.amqp.core.Binding;
 import org.springframework.amqp.core.BindingBuilder;
@@ -157,8 +158,8 @@ class InboundConfiguration {
 		RabbitTemplate template = new RabbitTemplate(connectionFactory);
 		// an unroutable retry copy would be a lost request: the template reports it
 		template.setMandatory(true);
-		Retries retries = new Retries(new RequestCopies(template, Duration.ofSeconds(10)), properties,
-				new RetryDelays(properties.retryDelays(), () -> ThreadLocalRandom.current().nextDouble()));
+		Retries retries = new Retries(new RequestCopies(new ConfirmedSender(template, Duration.ofSeconds(10))),
+				properties, new RetryDelays(properties.retryDelays(), () -> ThreadLocalRandom.current().nextDouble()));
 		return new RequestListener(reader, processor, results, deadLetters, retries, gate, metrics, clock);
 	}
 

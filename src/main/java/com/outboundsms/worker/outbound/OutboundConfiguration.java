@@ -1,6 +1,7 @@
 package com.outboundsms.worker.outbound;
 
 import com.outboundsms.worker.processing.ResultPublisher;
+import com.outboundsms.worker.publishing.ConfirmedSender;
 
 import org.springframework.amqp.core.ExchangeBuilder;
 import org.springframework.amqp.core.TopicExchange;
@@ -24,7 +25,7 @@ class OutboundConfiguration {
 	ResultPublisher resultPublisher(ConnectionFactory connectionFactory, OutboundProperties properties) {
 		RabbitTemplate template = new RabbitTemplate(connectionFactory);
 		template.setMandatory(false);
-		return new AmqpResultPublisher(template, properties);
+		return new AmqpResultPublisher(new ConfirmedSender(template, properties.confirmTimeout()), properties);
 	}
 
 }
