@@ -13,6 +13,7 @@ import com.outboundsms.worker.outbound.OutboundProperties;
 import com.outboundsms.worker.outbound.ResultEventJson;
 import com.outboundsms.worker.processing.WireTime;
 import com.outboundsms.worker.publishing.ConfirmedSender;
+import com.outboundsms.worker.publishing.ConfirmedSenders;
 import com.outboundsms.worker.twilio.TwilioProperties;
 import com.tngtech.archunit.base.DescribedPredicate;
 import com.tngtech.archunit.core.domain.JavaClass;
@@ -28,7 +29,7 @@ import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.sli
 /**
  * Keeps the dependency direction: adapters depend on the core, the core on no technology,
  * the emulator on nothing of the worker, and the HTTP door on the core, the listener's
- * intake and the confirmed sender, never on the listener itself.
+ * intake and the confirmed senders, never on the listener itself.
  */
 class ArchitectureTests {
 
@@ -140,12 +141,12 @@ class ArchitectureTests {
 		Set<String> allowed = Set.of(RequestReader.class.getName(), Intake.class.getName(),
 				Intake.Accepted.class.getName(), Intake.Rejected.class.getName(), FieldError.class.getName(),
 				InboundProperties.class.getName(), OutboundProperties.class.getName(), ResultEventJson.class.getName(),
-				TwilioProperties.class.getName(), ConfirmedSender.class.getName());
+				TwilioProperties.class.getName(), ConfirmedSenders.class.getName(), ConfirmedSender.class.getName());
 		noClasses().that()
 			.resideInAPackage(ROOT + ".door..")
 			.should()
 			.dependOnClassesThat(DescribedPredicate.describe(
-					"classes of the worker other than the core, the intake, the settings records and the confirmed sender",
+					"classes of the worker other than the core, the intake, the settings records and the confirmed senders",
 					(JavaClass type) -> type.getPackageName().startsWith(ROOT + ".")
 							&& !type.getPackageName().startsWith(ROOT + ".door")
 							&& !type.getPackageName().startsWith(ROOT + ".processing")

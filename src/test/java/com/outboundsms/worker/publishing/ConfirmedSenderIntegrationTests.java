@@ -20,6 +20,8 @@ import org.springframework.amqp.core.MessageProperties;
 import org.springframework.amqp.rabbit.connection.CorrelationData;
 import org.springframework.amqp.rabbit.core.AmqpNackReceivedException;
 import org.springframework.amqp.rabbit.core.RabbitTemplate;
+import org.springframework.boot.amqp.autoconfigure.RabbitProperties;
+import org.springframework.boot.amqp.autoconfigure.RabbitTemplateConfigurer;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
@@ -40,12 +42,19 @@ class ConfirmedSenderIntegrationTests {
 
 	private String queue;
 
+	private ConfirmedSenders senders;
+
 	@BeforeEach
 	void declareTopology() throws IOException, TimeoutException {
 		this.topology = ScratchTopology.declare(this.services, "osw-test-confirms");
 		this.queue = this.topology.queue("routed", Map.of("x-queue-type", "quorum"));
 		// takes nothing and says so: the broker nacks what is sent to it
 		this.topology.queue("full", Map.of("x-max-length", 0, "x-overflow", "reject-publish"));
+		// as the worker's: with returns on, Boot's templates are mandatory
+		RabbitProperties properties = new RabbitProperties();
+		properties.setPublisherReturns(true);
+		this.senders = new ConfirmedSenders(new RabbitTemplateConfigurer(properties),
+				this.topology.connectionFactory());
 	}
 
 	@AfterEach
@@ -55,7 +64,7 @@ class ConfirmedSenderIntegrationTests {
 
 	@Test
 	void returnsOnceTheMessageIsQueued() throws IOException {
-		sender(true).send(this.topology.exchange(), "routed", message("queued"), "c-1");
+		this.senders.mandatory(CONFIRM_TIMEOUT).send(this.topology.exchange(), "routed", message("queued"), "c-1");
 
 		GetResponse queued = this.topology.take(this.queue);
 		assertThat(queued).isNotNull();
@@ -64,7 +73,7 @@ class ConfirmedSenderIntegrationTests {
 
 	@Test
 	void failsWithTheReturnWhenAMandatoryMessageReachesNoQueue() {
-		ConfirmedSender sender = sender(true);
+		ConfirmedSender sender = this.senders.mandatory(CONFIRM_TIMEOUT);
 
 		assertThatExceptionOfType(AmqpMessageReturnedException.class)
 			.isThrownBy(() -> sender.send(this.topology.exchange(), "nowhere", message("lost"), "c-2"))
@@ -76,7 +85,7 @@ class ConfirmedSenderIntegrationTests {
 
 	@Test
 	void takesAMessageThatIsNotMandatoryAsConfirmedThoughItReachesNoQueue() {
-		ConfirmedSender sender = sender(false);
+		ConfirmedSender sender = this.senders.notMandatory(CONFIRM_TIMEOUT);
 
 		assertThatNoException()
 			.isThrownBy(() -> sender.send(this.topology.exchange(), "nowhere", message("unheard"), "c-3"));
@@ -84,7 +93,7 @@ class ConfirmedSenderIntegrationTests {
 
 	@Test
 	void failsWithTheNackWhenTheBrokerRefusesTheMessage() {
-		ConfirmedSender sender = sender(true);
+		ConfirmedSender sender = this.senders.mandatory(CONFIRM_TIMEOUT);
 
 		assertThatExceptionOfType(AmqpNackReceivedException.class)
 			.isThrownBy(() -> sender.send(this.topology.exchange(), "full", message("refused"), "c-4"))
@@ -109,12 +118,6 @@ class ConfirmedSenderIntegrationTests {
 		assertThatExceptionOfType(AmqpTimeoutException.class)
 			.isThrownBy(() -> sender.send(this.topology.exchange(), "routed", message("late"), "c-5"))
 			.withMessageContaining("did not confirm");
-	}
-
-	private ConfirmedSender sender(boolean mandatory) {
-		RabbitTemplate template = new RabbitTemplate(this.topology.connectionFactory());
-		template.setMandatory(mandatory);
-		return new ConfirmedSender(template, CONFIRM_TIMEOUT);
 	}
 
 	private static Message message(String body) {
