@@ -8,6 +8,7 @@ import com.outboundsms.worker.publishing.ConfirmedSender;
 import org.springframework.amqp.core.Message;
 import org.springframework.amqp.core.MessageDeliveryMode;
 import org.springframework.amqp.core.MessageProperties;
+import org.springframework.amqp.core.MessagePropertiesBuilder;
 
 /**
  * Sets a copy of a delivered request aside, in the dead-letter queue or a delay queue:
@@ -44,20 +45,13 @@ public class RequestCopies {
 	}
 
 	private static MessageProperties copyOf(MessageProperties delivered) {
-		MessageProperties props = new MessageProperties();
-		props.setContentType(delivered.getContentType());
-		props.setContentEncoding(delivered.getContentEncoding());
-		props.setMessageId(delivered.getMessageId());
-		props.setCorrelationId(delivered.getCorrelationId());
-		props.setTimestamp(delivered.getTimestamp());
-		props.setAppId(delivered.getAppId());
-		props.setType(delivered.getType());
-		props.setUserId(delivered.getUserId());
-		props.setPriority(delivered.getPriority());
-		props.setReplyTo(delivered.getReplyTo());
-		delivered.getHeaders().forEach(props::setHeader);
-		props.setDeliveryMode(MessageDeliveryMode.PERSISTENT);
-		return props;
+		MessageProperties properties = MessagePropertiesBuilder.fromClonedProperties(delivered).build();
+		// a producer's time to live would let the copy expire where it is set aside
+		properties.setExpiration(null);
+		// deprecated in AMQP 0-9-1 and no part of the request
+		properties.setClusterId(null);
+		properties.setDeliveryMode(MessageDeliveryMode.PERSISTENT);
+		return properties;
 	}
 
 }
