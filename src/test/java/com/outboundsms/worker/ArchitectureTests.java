@@ -12,6 +12,8 @@ import com.outboundsms.worker.inbound.RequestValidator;
 import com.outboundsms.worker.outbound.OutboundProperties;
 import com.outboundsms.worker.outbound.ResultEventJson;
 import com.outboundsms.worker.processing.WireTime;
+import com.outboundsms.worker.publishing.ConfirmedSender;
+import com.outboundsms.worker.publishing.ConfirmedSenders;
 import com.outboundsms.worker.twilio.TwilioProperties;
 import com.tngtech.archunit.base.DescribedPredicate;
 import com.tngtech.archunit.core.domain.JavaClass;
@@ -26,8 +28,8 @@ import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.sli
 
 /**
  * Keeps the dependency direction: adapters depend on the core, the core on no technology,
- * the HTTP door on the core and the listener's intake, never on the listener itself; and
- * the worker carries no development-time code.
+ * the HTTP door on the core, the listener's intake and the confirmed senders, never on
+ * the listener itself; and the worker carries no development-time code.
  */
 class ArchitectureTests {
 
@@ -134,12 +136,12 @@ class ArchitectureTests {
 		Set<String> allowed = Set.of(RequestReader.class.getName(), Intake.class.getName(),
 				Intake.Accepted.class.getName(), Intake.Rejected.class.getName(), FieldError.class.getName(),
 				InboundProperties.class.getName(), OutboundProperties.class.getName(), ResultEventJson.class.getName(),
-				TwilioProperties.class.getName());
+				TwilioProperties.class.getName(), ConfirmedSenders.class.getName(), ConfirmedSender.class.getName());
 		noClasses().that()
 			.resideInAPackage(ROOT + ".door..")
 			.should()
 			.dependOnClassesThat(DescribedPredicate.describe(
-					"classes of the worker other than the core, the intake and the settings records",
+					"classes of the worker other than the core, the intake, the settings records and the confirmed senders",
 					(JavaClass type) -> type.getPackageName().startsWith(ROOT + ".")
 							&& !type.getPackageName().startsWith(ROOT + ".door")
 							&& !type.getPackageName().startsWith(ROOT + ".processing")

@@ -13,6 +13,7 @@ import com.rabbitmq.client.Channel;
 import com.rabbitmq.client.Connection;
 import com.rabbitmq.client.ConnectionFactory;
 
+import org.springframework.amqp.rabbit.connection.CachingConnectionFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
 import org.testcontainers.DockerClientFactory;
@@ -194,6 +195,20 @@ public final class TestServices {
 		factory.setUsername(this.rabbitUser);
 		factory.setPassword(this.rabbitPassword);
 		return factory.newConnection();
+	}
+
+	/**
+	 * A Spring connection factory for the broker, with correlated publisher confirms and
+	 * returns, as the worker's.
+	 * @return the factory, for the caller to destroy
+	 */
+	public CachingConnectionFactory confirmingConnectionFactory() {
+		CachingConnectionFactory factory = new CachingConnectionFactory(this.rabbitHost, this.rabbitPort);
+		factory.setUsername(this.rabbitUser);
+		factory.setPassword(this.rabbitPassword);
+		factory.setPublisherConfirmType(CachingConnectionFactory.ConfirmType.CORRELATED);
+		factory.setPublisherReturns(true);
+		return factory;
 	}
 
 	public String rabbitHost() {

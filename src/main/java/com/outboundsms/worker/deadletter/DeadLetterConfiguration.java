@@ -1,13 +1,13 @@
 package com.outboundsms.worker.deadletter;
 
+import com.outboundsms.worker.publishing.ConfirmedSenders;
+
 import org.springframework.amqp.core.Binding;
 import org.springframework.amqp.core.BindingBuilder;
 import org.springframework.amqp.core.DirectExchange;
 import org.springframework.amqp.core.ExchangeBuilder;
 import org.springframework.amqp.core.Queue;
 import org.springframework.amqp.core.QueueBuilder;
-import org.springframework.amqp.rabbit.connection.ConnectionFactory;
-import org.springframework.amqp.rabbit.core.RabbitTemplate;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -35,10 +35,8 @@ class DeadLetterConfiguration {
 	}
 
 	@Bean
-	DeadLetterPublisher deadLetterPublisher(ConnectionFactory connectionFactory, DeadLetterProperties properties) {
-		RabbitTemplate template = new RabbitTemplate(connectionFactory);
-		template.setMandatory(true);
-		return new DeadLetterPublisher(new RequestCopies(template, properties.confirmTimeout()), properties);
+	DeadLetterPublisher deadLetterPublisher(ConfirmedSenders senders, DeadLetterProperties properties) {
+		return new DeadLetterPublisher(new RequestCopies(senders.mandatory(properties.confirmTimeout())), properties);
 	}
 
 }

@@ -26,7 +26,7 @@ public class DeadLetterPublisher {
 	 * Dead-letters the message.
 	 * @param original the request as it was delivered
 	 * @param deadLetter why
-	 * @throws RequestCopies.CopyNotConfirmed if the broker did not take the copy
+	 * @throws org.springframework.amqp.AmqpException if the broker did not take the copy
 	 */
 	public void send(Message original, DeadLetter deadLetter) {
 		this.copies.send(original, this.properties.exchange(), this.properties.routingKey(), (headers) -> {

@@ -5,6 +5,10 @@ import com.outboundsms.worker.processing.TransientFailure;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.springframework.amqp.AmqpException;
+import org.springframework.amqp.AmqpTimeoutException;
+import org.springframework.amqp.core.AmqpMessageReturnedException;
+import org.springframework.amqp.rabbit.core.AmqpNackReceivedException;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.dao.DataAccessException;
 import org.springframework.http.ResponseEntity;
@@ -22,8 +26,9 @@ class DoorFailures {
 
 	private static final Logger logger = LoggerFactory.getLogger(DoorFailures.class);
 
-	@ExceptionHandler(RequestPublisher.RequestNotQueued.class)
-	ResponseEntity<Object> notQueued(RequestPublisher.RequestNotQueued ex) {
+	@ExceptionHandler({ AmqpNackReceivedException.class, AmqpMessageReturnedException.class,
+			AmqpTimeoutException.class })
+	ResponseEntity<Object> notQueued(AmqpException ex) {
 		logger.warn("A request could not be queued: {}", ex.getMessage());
 		return DoorAnswers.unavailable("the request was not queued: " + ex.getMessage());
 	}

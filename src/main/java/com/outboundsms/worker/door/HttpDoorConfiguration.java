@@ -5,6 +5,7 @@ import java.time.Clock;
 import com.outboundsms.worker.inbound.InboundProperties;
 import com.outboundsms.worker.outbound.OutboundProperties;
 import com.outboundsms.worker.processing.WorkerMetrics;
+import com.outboundsms.worker.publishing.ConfirmedSenders;
 import com.outboundsms.worker.twilio.TwilioProperties;
 
 import org.springframework.amqp.core.AnonymousQueue;
@@ -12,8 +13,6 @@ import org.springframework.amqp.core.Binding;
 import org.springframework.amqp.core.BindingBuilder;
 import org.springframework.amqp.core.Queue;
 import org.springframework.amqp.core.TopicExchange;
-import org.springframework.amqp.rabbit.connection.ConnectionFactory;
-import org.springframework.amqp.rabbit.core.RabbitTemplate;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -77,12 +76,10 @@ class HttpDoorConfiguration {
 	}
 
 	@Bean
-	RequestPublisher httpDoorRequestPublisher(ConnectionFactory connectionFactory, InboundProperties inbound,
+	RequestPublisher httpDoorRequestPublisher(ConfirmedSenders senders, InboundProperties inbound,
 			OutboundProperties outbound) {
-		RabbitTemplate template = new RabbitTemplate(connectionFactory);
 		// a request the exchange cannot route is not queued: the caller must hear it
-		template.setMandatory(true);
-		return new RequestPublisher(template, inbound, outbound.confirmTimeout());
+		return new RequestPublisher(senders.mandatory(outbound.confirmTimeout()), inbound);
 	}
 
 	@Bean

@@ -17,6 +17,7 @@ import com.outboundsms.worker.pacing.Ticker;
 import org.springframework.amqp.AmqpException;
 import org.springframework.amqp.rabbit.connection.ConnectionFactory;
 import org.springframework.amqp.rabbit.core.RabbitTemplate;
+import org.springframework.boot.amqp.autoconfigure.RabbitTemplateConfigurer;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
@@ -143,9 +144,9 @@ public final class EnqueueCommand {
 	}
 
 	/**
-	 * A template that publishes mandatory messages with correlated confirms, once the
-	 * request exchange is known to exist: publishing to a missing one would close the
-	 * channel on every message.
+	 * A template configured from {@code spring.rabbitmq.template.*} that publishes
+	 * mandatory messages with correlated confirms, once the request exchange is known to
+	 * exist: publishing to a missing one would close the channel on every message.
 	 */
 	private static RabbitTemplate template(ConfigurableApplicationContext context, InboundProperties inbound) {
 		ConnectionFactory connectionFactory = context.getBean(ConnectionFactory.class);
@@ -153,7 +154,9 @@ public final class EnqueueCommand {
 			throw new IllegalStateException("the broker connection must have correlated publisher confirms and returns"
 					+ " (spring.rabbitmq.publisher-confirm-type=correlated, spring.rabbitmq.publisher-returns=true)");
 		}
-		RabbitTemplate template = new RabbitTemplate(connectionFactory);
+		RabbitTemplate template = new RabbitTemplate();
+		context.getBean(RabbitTemplateConfigurer.class).configure(template, connectionFactory);
+		// mandatory, whatever the settings say: an unrouted row is lost
 		template.setMandatory(true);
 		// each message's return is read from its correlation, not from a callback
 		template.setReturnsCallback((returned) -> {

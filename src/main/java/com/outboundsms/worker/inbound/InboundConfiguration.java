@@ -16,6 +16,7 @@ import com.outboundsms.worker.processing.OutreachProcessor;
 import com.outboundsms.worker.processing.ResultPublisher;
 import com.outboundsms.worker.processing.WorkQueue;
 import com.outboundsms.worker.processing.WorkerMetrics;
+import com.outboundsms.worker.publishing.ConfirmedSenders;
 
 import org.springframework.amqp.core.Binding;
 import org.springframework.amqp.core.BindingBuilder;
@@ -28,7 +29,6 @@ import org.springframework.amqp.core.QueueBuilder;
 import org.springframework.amqp.core.AmqpAdmin;
 import org.springframework.amqp.rabbit.connection.ConnectionFactory;
 import org.springframework.amqp.rabbit.core.RabbitAdmin;
-import org.springframework.amqp.rabbit.core.RabbitTemplate;
 import org.springframework.amqp.rabbit.config.ContainerCustomizer;
 import org.springframework.amqp.rabbit.listener.RabbitListenerEndpointRegistry;
 import org.springframework.amqp.rabbit.listener.SimpleMessageListenerContainer;
@@ -152,12 +152,10 @@ class InboundConfiguration {
 
 	@Bean
 	RequestListener requestListener(InboundProperties properties, RequestReader reader, OutreachProcessor processor,
-			ResultPublisher results, DeadLetterPublisher deadLetters, ConsumptionGate gate,
-			ConnectionFactory connectionFactory, WorkerMetrics metrics, Clock clock) {
-		RabbitTemplate template = new RabbitTemplate(connectionFactory);
-		// an unroutable retry copy would be a lost request: the template reports it
-		template.setMandatory(true);
-		Retries retries = new Retries(new RequestCopies(template, Duration.ofSeconds(10)), properties,
+			ResultPublisher results, DeadLetterPublisher deadLetters, ConsumptionGate gate, ConfirmedSenders senders,
+			WorkerMetrics metrics, Clock clock) {
+		// mandatory: an unroutable retry copy would be a lost request
+		Retries retries = new Retries(new RequestCopies(senders.mandatory(Duration.ofSeconds(10))), properties,
 				new RetryDelays(properties.retryDelays(), () -> ThreadLocalRandom.current().nextDouble()));
 		return new RequestListener(reader, processor, results, deadLetters, retries, gate, metrics, clock);
 	}

@@ -1,19 +1,17 @@
 package com.outboundsms.worker.outbound;
 
 import java.util.Locale;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 
 import com.outboundsms.worker.processing.ResultEvent;
 import com.outboundsms.worker.processing.ResultPublisher;
 import com.outboundsms.worker.processing.TransientFailure;
+import com.outboundsms.worker.publishing.ConfirmedSender;
 
+import org.springframework.amqp.AmqpTimeoutException;
 import org.springframework.amqp.core.Message;
 import org.springframework.amqp.core.MessageDeliveryMode;
 import org.springframework.amqp.core.MessageProperties;
-import org.springframework.amqp.rabbit.connection.CorrelationData;
-import org.springframework.amqp.rabbit.core.RabbitTemplate;
+import org.springframework.amqp.rabbit.core.AmqpNackReceivedException;
 
 /**
  * Publishes result events persistent, to the result exchange with the outcome's routing
@@ -22,14 +20,14 @@ import org.springframework.amqp.rabbit.core.RabbitTemplate;
  */
 class AmqpResultPublisher implements ResultPublisher {
 
-	private final RabbitTemplate template;
+	private final ConfirmedSender sender;
 
 	private final OutboundProperties properties;
 
 	private final ResultEventJson json = new ResultEventJson();
 
-	AmqpResultPublisher(RabbitTemplate template, OutboundProperties properties) {
-		this.template = template;
+	AmqpResultPublisher(ConfirmedSender sender, OutboundProperties properties) {
+		this.sender = sender;
 		this.properties = properties;
 	}
 
@@ -44,26 +42,13 @@ class AmqpResultPublisher implements ResultPublisher {
 		props.setType("outbound-sms.result");
 		props.setAppId("outbound-sms-worker");
 		String routingKey = "result." + event.outcome().name().toLowerCase(Locale.ROOT);
-		CorrelationData correlation = new CorrelationData(props.getMessageId());
-		this.template.send(this.properties.exchange(), routingKey, new Message(this.json.write(event), props),
-				correlation);
-		awaitConfirm(correlation);
-	}
-
-	private void awaitConfirm(CorrelationData correlation) {
 		try {
-			CorrelationData.Confirm confirm = correlation.getFuture()
-				.get(this.properties.confirmTimeout().toMillis(), TimeUnit.MILLISECONDS);
-			if (!confirm.ack()) {
-				throw new TransientFailure("the broker refused the result event: " + confirm.reason());
-			}
+			this.sender.send(this.properties.exchange(), routingKey, new Message(this.json.write(event), props),
+					props.getMessageId());
 		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-			throw new TransientFailure("interrupted while waiting for the result event's confirm", ex);
-		}
-		catch (ExecutionException | TimeoutException ex) {
-			throw new TransientFailure("the broker did not confirm the result event", ex);
+		catch (AmqpNackReceivedException | AmqpTimeoutException notConfirmed) {
+			// the port's word for it: the core knows no broker types
+			throw new TransientFailure(notConfirmed.getMessage(), notConfirmed);
 		}
 	}
 

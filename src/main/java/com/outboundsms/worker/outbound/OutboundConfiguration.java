@@ -1,11 +1,10 @@
 package com.outboundsms.worker.outbound;
 
 import com.outboundsms.worker.processing.ResultPublisher;
+import com.outboundsms.worker.publishing.ConfirmedSenders;
 
 import org.springframework.amqp.core.ExchangeBuilder;
 import org.springframework.amqp.core.TopicExchange;
-import org.springframework.amqp.rabbit.connection.ConnectionFactory;
-import org.springframework.amqp.rabbit.core.RabbitTemplate;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -21,10 +20,9 @@ class OutboundConfiguration {
 	}
 
 	@Bean
-	ResultPublisher resultPublisher(ConnectionFactory connectionFactory, OutboundProperties properties) {
-		RabbitTemplate template = new RabbitTemplate(connectionFactory);
-		template.setMandatory(false);
-		return new AmqpResultPublisher(template, properties);
+	ResultPublisher resultPublisher(ConfirmedSenders senders, OutboundProperties properties) {
+		// not mandatory: result listeners bind their own queues, or none
+		return new AmqpResultPublisher(senders.notMandatory(properties.confirmTimeout()), properties);
 	}
 
 }
