@@ -21,9 +21,9 @@ import static org.awaitility.Awaitility.await;
  * calls in flight drops below its start, and every request still succeeds.
  */
 @WorkerIntegrationTest
-// the 429s before the limit has come down are retried: enough attempts that none runs out
-// while it does (the harness's default is 3), and a firm backoff so that it comes down
-// fast
+// the 429s before the limit has come down are retried: enough
+// attempts that none runs out while it does (the harness's
+// default is 3), and a firm backoff so that it comes down fast
 @TestPropertySource(
 		properties = { "twilio.limits.initial=20", "twilio.limits.max=30", "twilio.limits.backoff-ratio=0.5",
 				"twilio.limits.rate-limits-enabled=false", "outbound-sms.inbound.max-attempts=12" })

@@ -17,7 +17,6 @@ import com.outboundsms.worker.publishing.ConfirmedSenders;
 import com.outboundsms.worker.twilio.TwilioProperties;
 import com.tngtech.archunit.base.DescribedPredicate;
 import com.tngtech.archunit.core.domain.JavaClass;
-
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;

@@ -31,8 +31,8 @@ class FlexConversationsBackendUnderTest implements BackendUnderTest {
 
 	@Override
 	public void prepare(String from) {
-		// interactions need no per-number setup: the workspace and workflow are
-		// configured
+		// interactions need no per-number setup:
+		// the workspace and workflow are configured
 	}
 
 	@Override

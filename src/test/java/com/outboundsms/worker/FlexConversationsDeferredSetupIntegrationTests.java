@@ -76,8 +76,8 @@ class FlexConversationsDeferredSetupIntegrationTests extends FlexConversationsSc
 	void learnsTheConversationTwilioSetsUpAfterAnsweringWithinTheFirstAttempt(CapturedOutput output) {
 		Pair pair = newPair();
 		String requestId = id("answer-without-conversation");
-		// the create's answer cannot name the conversation: it is made by the next
-		// request
+		// the create's answer cannot name the
+		// conversation: it is made by the next request
 		this.twilioEmulator.setUpInteractions(InteractionSetup.deferred(Duration.ZERO));
 
 		this.taps.publish(RequestBodies.json(withMessage(requestId, pair)), null);

@@ -49,9 +49,9 @@ public class IsolatedRun implements ApplicationContextInitializer<ConfigurableAp
 		properties.put("spring.datasource.url", services.postgresUrl(names.schema()));
 		properties.put("spring.datasource.username", services.postgresUser());
 		properties.put("spring.datasource.password", services.postgresPassword());
-		// the test run keeps many worker contexts at once: each holds one idle
-		// connection,
-		// not a full pool, so that together they stay within the database's connections
+		// the test run keeps many worker contexts at once: each
+		// holds one idle connection, not a full pool, so that
+		// together they stay within the database's connections
 		properties.put("spring.datasource.hikari.minimum-idle", "1");
 		properties.put("spring.datasource.hikari.idle-timeout", "10000");
 		properties.put("twilio.api-base-url", emulator.baseUrl());
@@ -73,9 +73,8 @@ public class IsolatedRun implements ApplicationContextInitializer<ConfigurableAp
 		context.getBeanFactory().registerSingleton("twilioEmulator", emulator);
 		context.getBeanFactory().registerSingleton("runNames", names);
 		// on close, not on stop: the test framework stops (pauses) a cached context while
-		// other test
-		// classes run, and resumes it later with its schema, queues and emulator still
-		// there
+		// other test classes run, and resumes it later with its schema, queues and
+		// emulator still there
 		((DefaultListableBeanFactory) context.getBeanFactory()).registerDisposableBean("runCleanup",
 				new Cleanup(services, names, emulator));
 	}

@@ -1,7 +1,5 @@
 package com.outboundsms.worker;
 
-import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 

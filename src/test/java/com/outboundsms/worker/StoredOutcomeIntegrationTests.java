@@ -50,8 +50,8 @@ class StoredOutcomeIntegrationTests {
 			this.taps.publish(RequestBodies.json(RequestBodies.minimal("unpublished-1", from, to)), null);
 
 			await().atMost(Taps.PATIENCE).until(() -> storedOutcome("unpublished-1") != null);
-			// its only attempt is spent: it must wait for the broker, not be
-			// dead-lettered
+			// its only attempt is spent: it must wait
+			// for the broker, not be dead-lettered
 			await().during(Duration.ofSeconds(2))
 				.atMost(Duration.ofSeconds(5))
 				.untilAsserted(() -> assertThat(this.taps.deadLetters("unpublished-1")).isEmpty());

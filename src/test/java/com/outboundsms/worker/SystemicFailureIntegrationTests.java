@@ -102,9 +102,8 @@ class SystemicFailureIntegrationTests {
 			.untilAsserted(() -> assertThat(this.health.healthForPath("consumption").getStatus()).isEqualTo(Status.UP));
 		assertThat(this.taps.deadLetters("systemic-1")).isEmpty();
 		// set aside as a copy through a delay queue, not handed back to consumers the
-		// pause
-		// had not stopped yet (each pass counting against the queue's delivery limit):
-		// the delivery after the first set-aside is the copy's first
+		// pause had not stopped yet (each pass counting against the queue's delivery
+		// limit): the delivery after the first set-aside is the copy's first
 		List<JsonNode> outcomes = JsonLog.of(output).outcomes("systemic-1");
 		assertThat(outcomes.get(0).path("outcome").asString()).isEqualTo("REQUEUED");
 		assertThat(outcomes.get(1).path("redeliveries").asString()).isEqualTo("0");

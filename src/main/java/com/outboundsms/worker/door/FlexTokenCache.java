@@ -42,8 +42,8 @@ class FlexTokenCache {
 			.maximumSize(capacity)
 			.expireAfter(Expiry.creating((String key, Answer answer) -> answer.lifetime()))
 			.ticker(ticker(clock))
-			// upkeep on the caller's thread: the caches are small, and tests see it at
-			// once
+			// upkeep on the caller's thread: the caches
+			// are small, and tests see it at once
 			.executor(Runnable::run)
 			.build();
 	}

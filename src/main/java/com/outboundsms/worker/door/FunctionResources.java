@@ -43,8 +43,8 @@ class FunctionResources {
 		proxySession.put("service_sid", this.proxyServiceSid);
 		proxySession.put("unique_name", channel);
 		proxySession.put("mode", "message-only");
-		// Proxy moves a session to in-progress with its first interaction: the first
-		// message
+		// Proxy moves a session to in-progress with
+		// its first interaction: the first message
 		proxySession.put("status", (answer.get("chatMessageSid") != null) ? "in-progress" : "open");
 		proxySession.put("url",
 				"https://proxy.twilio.com/v1/Services/" + this.proxyServiceSid + "/Sessions/" + session);

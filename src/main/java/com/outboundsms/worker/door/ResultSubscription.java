@@ -75,8 +75,8 @@ class ResultSubscription {
 			this.ledger.failed(requestId, code, String.valueOf(error.get("message")), this.clock.instant());
 		}
 		catch (IllegalArgumentException | DataAccessException ex) {
-			// the waiting caller still gets the event; only a later status lookup misses
-			// it
+			// the waiting caller still gets the event;
+			// only a later status lookup misses it
 			logger.warn("Could not note the failure of request {}: {}", requestId, ex.toString());
 		}
 	}

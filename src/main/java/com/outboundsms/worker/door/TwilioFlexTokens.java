@@ -51,8 +51,8 @@ class TwilioFlexTokens implements FlexTokens {
 			.followRedirects(HttpClient.Redirect.NEVER)
 			.build();
 		this.uri = URI.create(host(twilio.apiBaseUrl()) + "/v1/Accounts/" + twilio.accountSid() + "/Tokens/validate");
-		// an API key when one is set, else the account's auth token, as for every Twilio
-		// call
+		// an API key when one is set, else the account's
+		// auth token, as for every Twilio call
 		boolean apiKey = hasText(twilio.apiKey()) || hasText(twilio.apiSecret());
 		String credentials = apiKey ? twilio.apiKey() + ":" + twilio.apiSecret()
 				: twilio.accountSid() + ":" + twilio.authToken();

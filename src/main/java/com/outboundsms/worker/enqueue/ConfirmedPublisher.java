@@ -107,8 +107,8 @@ class ConfirmedPublisher {
 			return answer.get(this.confirmTimeout.toMillis(), TimeUnit.MILLISECONDS);
 		}
 		catch (TimeoutException ex) {
-			// it may still arrive; publishing again is harmless, the request id is the
-			// same
+			// it may still arrive; publishing again
+			// is harmless, the request id is the same
 			return Delivery.failed("no confirm from the broker within " + this.confirmTimeout.toSeconds() + " s");
 		}
 		catch (ExecutionException ex) {

@@ -57,8 +57,8 @@ public final class EnqueueCommand {
 	 * @return the exit status
 	 */
 	public static int run(String[] args, PrintStream out, PrintStream err) {
-		// Java 17 cannot ask about standard error alone; a console means an interactive
-		// session
+		// Java 17 cannot ask about standard error
+		// alone; a console means an interactive session
 		return run(args, out, err, Ticker.system(), System.console() != null);
 	}
 
@@ -96,8 +96,8 @@ public final class EnqueueCommand {
 		ConfirmedPublisher publisher = new ConfirmedPublisher(
 				new AmqpSender(template, inbound.exchange(), inbound.routingKey()), new Pacer(options.rate(), ticker),
 				options.batch(), MAX_ATTEMPTS, CONFIRM_TIMEOUT, progress);
-		// one channel for the whole pass, so that the rows reach the queue in the file's
-		// order
+		// one channel for the whole pass, so that the
+		// rows reach the queue in the file's order
 		String stoppedBecause = template.invoke((operations) -> publishAll(file, publisher));
 		progress.finish(publisher.confirmed(), publisher.failed().size());
 		EnqueueSummary summary = new EnqueueSummary(options.file().toString(), options.format(), false, check.rows(),

@@ -76,8 +76,8 @@ final class ProgressCodec {
 		for (Object name : (List<?>) document.getOrDefault("attempted", List.of())) {
 			attempted.add(Sid.valueOf((String) name));
 		}
-		// rows written before outreaches had ids have none: nothing they find is provably
-		// theirs
+		// rows written before outreaches had ids have
+		// none: nothing they find is provably theirs
 		String outreachId = (document.get("outreach") instanceof String id) ? id : "";
 		return new OutreachProgress(outreachId, sids, attempted);
 	}

@@ -62,8 +62,8 @@ class QueueDepths implements SmartLifecycle {
 				}
 			}
 			catch (AmqpException ex) {
-				// the broker is away: the health check says so; the gauge keeps its last
-				// value
+				// the broker is away: the health check
+				// says so; the gauge keeps its last value
 				logger.debug("Could not read the depth of {}: {}", name, ex.getMessage());
 			}
 		});

@@ -14,15 +14,15 @@ import com.outboundsms.worker.processing.ErrorCode;
 import com.outboundsms.worker.processing.ErrorDetail;
 import com.outboundsms.worker.processing.NumberPair;
 import com.outboundsms.worker.processing.OutboundSmsRequest;
-import com.outboundsms.worker.processing.OutreachFailure;
 import com.outboundsms.worker.processing.Outcome;
+import com.outboundsms.worker.processing.OutreachFailure;
 import com.outboundsms.worker.processing.OutreachProcessor;
 import com.outboundsms.worker.processing.PermanentFailure;
+import com.outboundsms.worker.processing.ResultEvent;
+import com.outboundsms.worker.processing.ResultPublisher;
 import com.outboundsms.worker.processing.SystemicFailure;
 import com.outboundsms.worker.processing.TransientFailure;
 import com.outboundsms.worker.processing.WorkerMetrics;
-import com.outboundsms.worker.processing.ResultEvent;
-import com.outboundsms.worker.processing.ResultPublisher;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

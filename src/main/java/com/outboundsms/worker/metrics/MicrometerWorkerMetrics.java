@@ -61,8 +61,8 @@ class MicrometerWorkerMetrics implements WorkerMetrics {
 
 	private final Map<Dependency, AtomicInteger> paused = new EnumMap<>(Dependency.class);
 
-	// not a number until the first read: an unknown depth must not look like an empty
-	// queue
+	// not a number until the first read: an unknown
+	// depth must not look like an empty queue
 	private final Map<WorkQueue, AtomicReference<Double>> depths = new EnumMap<>(WorkQueue.class);
 
 	private final Timer firstAttemptAge;

@@ -5,8 +5,8 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 import com.outboundsms.worker.processing.ErrorDetail;
-import com.outboundsms.worker.processing.WireTime;
 import com.outboundsms.worker.processing.ResultEvent;
+import com.outboundsms.worker.processing.WireTime;
 import tools.jackson.databind.json.JsonMapper;
 
 /**

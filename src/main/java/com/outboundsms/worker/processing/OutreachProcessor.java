@@ -149,8 +149,8 @@ public class OutreachProcessor {
 			this.store.release(pair, fence);
 		}
 		catch (RuntimeException releaseFailure) {
-			// the lease runs out by itself; the original failure is what the caller must
-			// see
+			// the lease runs out by itself; the original
+			// failure is what the caller must see
 			failure.addSuppressed(releaseFailure);
 		}
 	}

@@ -132,8 +132,8 @@ class DeadLetterReplay {
 			ReplaySummary summary) throws IOException, TimeoutException, InterruptedException {
 		this.returned.set(null);
 		this.channel.basicPublish(exchange, routingKey, true, properties, body);
-		// nack or timeout: throws and closes the channel, which puts the taken message
-		// back
+		// nack or timeout: throws and closes the
+		// channel, which puts the taken message back
 		this.channel.waitForConfirmsOrDie(this.target.confirmTimeout().toMillis());
 		// the broker sends a return before the confirm of the same message
 		String returnedBecause = this.returned.get();

@@ -83,16 +83,16 @@ public final class ReplayCommand {
 					ex.getMessage() + "; every message not counted as moved is still in " + target.deadLetterQueue());
 		}
 		finally {
-			// an unacknowledged message (a failed move) goes back to the dead-letter
-			// queue
+			// an unacknowledged message (a failed
+			// move) goes back to the dead-letter queue
 			close(channel);
 		}
 	}
 
 	private static Channel open(Connection connection) {
 		try {
-			// a channel of its own, not a cached one: closing it must put back what it
-			// holds
+			// a channel of its own, not a cached one:
+			// closing it must put back what it holds
 			return connection.getDelegate().createChannel();
 		}
 		catch (IOException ex) {
@@ -108,8 +108,8 @@ public final class ReplayCommand {
 			channel.close();
 		}
 		catch (IOException | TimeoutException ex) {
-			// the connection closes with the context, which puts back anything
-			// unacknowledged
+			// the connection closes with the context,
+			// which puts back anything unacknowledged
 		}
 	}
 

@@ -45,8 +45,8 @@ public class TwilioHttpClient extends NetworkHttpClient {
 		this.metrics = metrics;
 		this.limiter = limiter;
 		this.refusals = refusals;
-		// blank as unset: a compose file or a chart passes an empty variable for "Twilio
-		// itself"
+		// blank as unset: a compose file or a chart
+		// passes an empty variable for "Twilio itself"
 		this.baseUrl = (baseUrl == null || baseUrl.isBlank()) ? null
 				: (baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl);
 	}

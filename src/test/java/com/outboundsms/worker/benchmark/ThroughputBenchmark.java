@@ -226,8 +226,8 @@ class ThroughputBenchmark {
 		this.report.row("D. Twilio calls per request, " + this.dSessions + " open sessions, " + this.dFlows + " flows",
 				String.format(Locale.ROOT, "%.2f (%.2f with a first message); the original Function: %d (%d)", plain,
 						withMessage, lists + 2, lists + 3),
-				// exactly: fewer means requests that never reached Twilio (failed), not a
-				// win
+				// exactly: fewer means requests that never
+				// reached Twilio (failed), not a win
 				"3 (4)", plain == 3.0 && withMessage == 4.0);
 	}
 

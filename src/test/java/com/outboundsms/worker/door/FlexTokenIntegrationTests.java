@@ -151,8 +151,8 @@ class FlexTokenIntegrationTests {
 			.mapToObj((i) -> door.sendAsync(DoorCalls.GET, "/v1/outbound-sms/flood-" + i, null,
 					Map.of("X-Flex-Token", bogusToken(), "X-Forwarded-For", "198.51.100." + (60 + i))))
 			.toList();
-		// the door's budget is full once part of the flood is told its token could not be
-		// checked
+		// the door's budget is full once part of the
+		// flood is told its token could not be checked
 		await().atMost(Duration.ofSeconds(3))
 			.until(() -> flood.stream().anyMatch((call) -> call.isDone() && call.join().statusCode() == 503));
 		String requestId = "door-flood-" + UUID.randomUUID();

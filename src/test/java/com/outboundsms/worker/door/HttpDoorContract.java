@@ -106,8 +106,8 @@ final class HttpDoorContract {
 		ObjectNode schema = JSON.createObjectNode();
 		schema.put("$schema", "https://json-schema.org/draft/2020-12/schema");
 		schema.putArray("allOf").add(schemaNode);
-		// the component schemas' references point into the document: give them its
-		// components
+		// the component schemas' references point
+		// into the document: give them its components
 		schema.set("components", DOCUMENT.path("components"));
 		return JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012)
 			.getSchema(schema)

@@ -1,10 +1,10 @@
 package com.outboundsms.worker.emulator;
 
-import com.outboundsms.worker.emulator.client.EmulatorClients;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
+import com.outboundsms.worker.emulator.client.EmulatorClients;
 import com.twilio.exception.ApiException;
 import com.twilio.http.TwilioRestClient;
 import com.twilio.rest.chat.v2.service.Channel;

@@ -1,6 +1,5 @@
 package com.outboundsms.worker.emulator;
 
-import com.outboundsms.worker.emulator.client.EmulatorClients;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -10,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 
+import com.outboundsms.worker.emulator.client.EmulatorClients;
 import com.twilio.http.TwilioRestClient;
 import com.twilio.rest.chat.v2.service.channel.Message;
 import com.twilio.rest.flexapi.v1.Channel;

@@ -21,10 +21,10 @@ final class EmulatorServer implements AutoCloseable {
 	private static final String NO_DELAY = "sun.net.httpserver.nodelay";
 
 	static {
-		// The JDK server writes a response's headers and body separately; with Nagle's
-		// algorithm on, the body waits for the client's delayed ACK, about 40 ms per
-		// keep-alive request on loopback. The server reads this once, when it first
-		// loads.
+		// The JDK server writes a response's headers and body
+		// separately; with Nagle's algorithm on, the body waits for the
+		// client's delayed ACK, about 40 ms per keep-alive request on
+		// loopback. The server reads this once, when it first loads.
 		if (System.getProperty(NO_DELAY) == null) {
 			System.setProperty(NO_DELAY, "true");
 		}

@@ -1,6 +1,5 @@
 package com.outboundsms.worker.emulator;
 
-import com.outboundsms.worker.emulator.client.EmulatorClients;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -12,6 +11,7 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.stream.IntStream;
 
+import com.outboundsms.worker.emulator.client.EmulatorClients;
 import com.twilio.exception.ApiException;
 import com.twilio.http.TwilioRestClient;
 import com.twilio.rest.flexapi.v1.FlexFlow;
@@ -119,8 +119,8 @@ class ErrorsAndFaultsIntegrationTests {
 		this.emulator.faults().failNext("POST", "/proxy/v1/Services/KS[0-9a-f]+/Sessions", 429, 20429, "Too many", 2);
 		TwilioRestClient client = EmulatorClients.twilio(this.emulator);
 
-		// Apache HttpClient retries a 429 once on its own, so one SDK call consumes both
-		// failures
+		// Apache HttpClient retries a 429 once on its
+		// own, so one SDK call consumes both failures
 		assertThatExceptionOfType(ApiException.class)
 			.isThrownBy(() -> Session.creator(service).setUniqueName("a").create(client))
 			.satisfies((ex) -> {

@@ -1,9 +1,9 @@
 package com.outboundsms.worker.emulator;
 
-import com.outboundsms.worker.emulator.client.EmulatorClients;
 import java.util.ArrayList;
 import java.util.List;
 
+import com.outboundsms.worker.emulator.client.EmulatorClients;
 import com.twilio.exception.ApiException;
 import com.twilio.http.TwilioRestClient;
 import com.twilio.rest.flexapi.v1.Channel;

@@ -1,11 +1,11 @@
 package com.outboundsms.worker.emulator;
 
-import com.outboundsms.worker.emulator.client.EmulatorClients;
-import com.outboundsms.worker.emulator.client.OpenApiSpec;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
+import com.outboundsms.worker.emulator.client.EmulatorClients;
+import com.outboundsms.worker.emulator.client.OpenApiSpec;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;

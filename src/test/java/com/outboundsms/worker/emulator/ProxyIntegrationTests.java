@@ -1,6 +1,5 @@
 package com.outboundsms.worker.emulator;
 
-import com.outboundsms.worker.emulator.client.EmulatorClients;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -9,6 +8,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
+import com.outboundsms.worker.emulator.client.EmulatorClients;
 import com.twilio.exception.ApiException;
 import com.twilio.http.TwilioRestClient;
 import com.twilio.rest.proxy.v1.service.Session;

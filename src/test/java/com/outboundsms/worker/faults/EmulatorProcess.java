@@ -10,10 +10,9 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-
-import com.outboundsms.worker.emulator.EmulatorMain;
 import java.util.TreeMap;
 
+import com.outboundsms.worker.emulator.EmulatorMain;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 

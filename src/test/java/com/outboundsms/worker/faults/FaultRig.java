@@ -57,13 +57,12 @@ final class FaultRig implements AutoCloseable {
 	private List<String> workerArguments() {
 		List<String> arguments = new ArrayList<>(this.run.workerArguments("127.0.0.1", this.store.port()));
 		arguments.addAll(List.of(
-				// a dead pool connection is noticed at once, not after the driver's
-				// defaults
+				// a dead pool connection is noticed at
+				// once, not after the driver's defaults
 				"--spring.datasource.hikari.connection-timeout=2000",
 				"--spring.datasource.hikari.validation-timeout=1000", "--spring.datasource.hikari.maximum-pool-size=6",
 				// short delays and lease, so that a run takes minutes rather than hours;
-				// the
-				// attempts limit stays the default
+				// the attempts limit stays the default
 				"--outbound-sms.inbound.retry-delays=250ms,500ms,1s,2s,4s,8s", "--outbound-sms.idempotency.lease=10s",
 				"--outbound-sms.consumption.probe-max-delay=5s"));
 		return arguments;

@@ -237,8 +237,8 @@ abstract class RetentionContract {
 		for (int i = 0; i < 8; i++) {
 			outcomeAt("old-" + i, NOW.minus(AGE).minus(DAY).plusSeconds(i));
 		}
-		// each pause moves the clock a minute: the third batch is the last one begun in
-		// time
+		// each pause moves the clock a minute: the
+		// third batch is the last one begun in time
 		RetentionProperties settings = new RetentionProperties(true, AGE, Duration.ofHours(1), Duration.ZERO, 2,
 				Duration.ofMinutes(1), Duration.ofSeconds(90));
 		RetentionRun retention = retention("instance-a", settings, this.metrics);

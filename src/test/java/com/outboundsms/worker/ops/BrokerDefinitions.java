@@ -44,8 +44,8 @@ final class BrokerDefinitions {
 					"the management API refused the definitions: " + answer.statusCode() + " " + answer.body());
 			return "management HTTP API";
 		}
-		// from standard input: the node, not this process, would read a file, as another
-		// user
+		// from standard input: the node, not this
+		// process, would read a file, as another user
 		rabbitmqctl(json, "import_definitions");
 		return "rabbitmqctl import_definitions";
 	}

@@ -69,8 +69,8 @@ class GrafanaDashboardIntegrationTests {
 		// the four sample requests settled
 		await().atMost(Duration.ofSeconds(30))
 			.until(() -> new Exposition(get(prometheus)).sum("outbound_sms_requests_total") >= 4);
-		// and one more, whose first attempt Twilio answers with 503, so a retry is
-		// counted
+		// and one more, whose first attempt Twilio
+		// answers with 503, so a retry is counted
 		post("http://127.0.0.1:" + emulatorPort + "/_emulator/faults/fail-next",
 				"Method=POST&PathRegex=/flex-api/v1/Channels&Status=503&Code=20003&Message=Unavailable");
 		post(worker + "/v1/outbound-sms",

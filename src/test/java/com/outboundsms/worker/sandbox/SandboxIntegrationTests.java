@@ -104,10 +104,8 @@ class SandboxIntegrationTests {
 						+ ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH",
 				"--sandbox.emulator-port=" + freePort(), "--outbound-sms.backend=" + backend));
 		// logging is set up by the first application of a JVM and kept while one runs,
-		// and
-		// other tests' workers (JSON lines) may still run in this one: let the sandbox
-		// set
-		// up its own, as it does in a JVM of its own
+		// and other tests' workers (JSON lines) may still run in this one: let the
+		// sandbox set up its own, as it does in a JVM of its own
 		LoggingSystem.get(SandboxIntegrationTests.class.getClassLoader()).cleanUp();
 		return TestWorkerApplication.sandbox().run(arguments.toArray(String[]::new)).getApplicationContext();
 	}

@@ -52,9 +52,8 @@ class SandboxRequests {
 		}
 		List<String> samples = samples();
 		// the emulator starts empty each time while the store file remembers earlier
-		// runs: fresh
-		// request ids keep earlier runs' stored outcomes from answering this run's
-		// samples
+		// runs: fresh request ids keep earlier runs' stored outcomes from answering this
+		// run's samples
 		String run = "-" + Instant.now().getEpochSecond();
 		for (String sample : samples) {
 			publish(sample.replaceFirst("(\"requestId\":\"sample-[a-z-]+)\"", "$1" + run + "\"")

@@ -82,8 +82,7 @@ class FlexConversationsBackendTests {
 		assertThat(attributesSent()).containsEntry(TaskAttributes.OUTREACH_ID, "o-1");
 		assertThat(this.twilio.calls).containsExactly("look-up", "create", "channel UO1", "look-up", "post");
 		// attempting the interaction; the customer seen in it (the message announced);
-		// the
-		// message posted
+		// the message posted
 		assertThat(this.checkpoints).hasSize(3);
 		assertThat(this.checkpoints.get(0).wasAttempted(Sid.INTERACTION)).isTrue();
 		assertThat(this.checkpoints.get(0).sids()).isEmpty();
@@ -267,8 +266,7 @@ class FlexConversationsBackendTests {
 	@Test
 	void adoptsItsOwnEarlierInteractionWhenAnotherCreateFindsTheCustomerInIt() {
 		// the first create's answer was lost while Twilio had not set it up yet: a
-		// look-up
-		// found nothing, and the second interaction cannot have the customer
+		// look-up found nothing, and the second interaction cannot have the customer
 		this.twilio.made = new MadeInteraction("KD2", "UO2", "WT2", null);
 		this.twilio.onCreate = () -> this.twilio.holder = new CustomerConversation("CH1", "KD1", "UO1");
 		this.twilio.tasks.put("KD1", new InteractionTask("WT1", "o-1", "CH1"));

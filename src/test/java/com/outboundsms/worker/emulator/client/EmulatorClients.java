@@ -1,7 +1,5 @@
 package com.outboundsms.worker.emulator.client;
 
-import com.outboundsms.worker.emulator.TwilioEmulator;
-import tools.jackson.databind.json.JsonMapper;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -14,8 +12,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 
+import com.outboundsms.worker.emulator.TwilioEmulator;
 import com.twilio.http.TwilioRestClient;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Builds the clients the integration tests drive the emulator with: twilio-java 13, and

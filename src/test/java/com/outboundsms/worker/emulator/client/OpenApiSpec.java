@@ -1,6 +1,5 @@
 package com.outboundsms.worker.emulator.client;
 
-import tools.jackson.databind.json.JsonMapper;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -11,6 +10,7 @@ import java.util.TreeSet;
 import java.util.regex.Pattern;
 
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * One of Twilio's OpenAPI specs, read from {@code src/test/resources/twilio-oai}, and the
@@ -95,8 +95,8 @@ public final class OpenApiSpec {
 			}
 			case "object" -> checkObject(value, schema, where, violations);
 			default -> {
-				// no type in the spec (e.g. integration, media): any JSON value is
-				// allowed
+				// no type in the spec (e.g. integration,
+				// media): any JSON value is allowed
 			}
 		}
 	}
