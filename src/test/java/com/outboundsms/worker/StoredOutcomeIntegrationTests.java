@@ -8,7 +8,9 @@ import com.outboundsms.worker.emulator.TwilioEmulator;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
+import org.springframework.amqp.core.MessageListenerContainer;
 import org.springframework.amqp.rabbit.core.RabbitAdmin;
+import org.springframework.amqp.rabbit.listener.RabbitListenerEndpointRegistry;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.TestPropertySource;
@@ -25,6 +27,8 @@ import static org.awaitility.Awaitility.await;
 @TestPropertySource(properties = { "outbound-sms.inbound.max-attempts=1", "outbound-sms.consumption.consumers=2" })
 class StoredOutcomeIntegrationTests {
 
+	private static final String LISTENER = "outbound-sms-requests";
+
 	@Autowired
 	Taps taps;
 
@@ -39,6 +43,9 @@ class StoredOutcomeIntegrationTests {
 
 	@Autowired
 	JdbcClient jdbc;
+
+	@Autowired
+	RabbitListenerEndpointRegistry listeners;
 
 	@Test
 	void aRequestWhoseOutcomeIsStoredIsNotDeadLetteredWhenItsResultCannotBePublished() {
@@ -57,8 +64,13 @@ class StoredOutcomeIntegrationTests {
 				.untilAsserted(() -> assertThat(this.taps.deadLetters("unpublished-1")).isEmpty());
 		}
 		finally {
-			// the exchange and every binding the worker and the taps declared
+			// the exchange and every binding the worker and the taps declared, while no
+			// copy is processed: an event published between the exchange and the taps'
+			// binding would reach no queue
+			MessageListenerContainer listener = this.listeners.getListenerContainer(LISTENER);
+			listener.stop();
 			this.admin.initialize();
+			listener.start();
 		}
 
 		JsonNode result = this.taps.awaitResult("unpublished-1");
