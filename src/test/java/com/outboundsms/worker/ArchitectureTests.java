@@ -56,7 +56,8 @@ class ArchitectureTests {
 			.resideInAPackage(ROOT + ".processing..")
 			.should()
 			.dependOnClassesThat()
-			.resideOutsideOfPackages(ROOT + ".processing..", "java..", "org.springframework.boot.context.properties..",
+			.resideOutsideOfPackages(ROOT + ".processing..", "java..", "org.jspecify.annotations..",
+					"org.springframework.boot.context.properties..",
 					"org.springframework.boot.autoconfigure.condition..", "org.springframework.context.annotation..")
 			.check(this.classes);
 	}

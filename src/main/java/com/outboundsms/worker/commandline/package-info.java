@@ -3,4 +3,7 @@
  * share: the reading of their {@code --name=value} arguments and the frame around their
  * work (usage, help, context, exit status); nothing of the worker.
  */
+@NullMarked
 package com.outboundsms.worker.commandline;
+
+import org.jspecify.annotations.NullMarked;

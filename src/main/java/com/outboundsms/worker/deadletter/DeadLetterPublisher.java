@@ -36,10 +36,12 @@ public class DeadLetterPublisher {
 			headers.setHeader(DeadLetterHeaders.ATTEMPTS, deadLetter.attempts());
 			headers.setHeader(DeadLetterHeaders.FIRST_ATTEMPT_AT, WireTime.format(deadLetter.firstAttemptAt()));
 			headers.setHeader(DeadLetterHeaders.LAST_ATTEMPT_AT, WireTime.format(deadLetter.lastAttemptAt()));
-			deadLetter.error().twilioCode().ifPresent((code) -> headers.setHeader(DeadLetterHeaders.TWILIO_CODE, code));
-			deadLetter.error()
-				.twilioStatus()
-				.ifPresent((status) -> headers.setHeader(DeadLetterHeaders.TWILIO_STATUS, status));
+			if (deadLetter.error().twilioCode() != null) {
+				headers.setHeader(DeadLetterHeaders.TWILIO_CODE, deadLetter.error().twilioCode());
+			}
+			if (deadLetter.error().twilioStatus() != null) {
+				headers.setHeader(DeadLetterHeaders.TWILIO_STATUS, deadLetter.error().twilioStatus());
+			}
 		});
 	}
 

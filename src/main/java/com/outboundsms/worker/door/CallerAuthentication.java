@@ -1,9 +1,8 @@
 package com.outboundsms.worker.door;
 
-import java.util.Optional;
-
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.http.HttpHeaders;
 import org.springframework.web.servlet.HandlerInterceptor;
@@ -35,12 +34,12 @@ class CallerAuthentication implements HandlerInterceptor {
 		return true;
 	}
 
-	private static String flexToken(HttpServletRequest request) {
-		Optional<CallerBody> body = (request.getAttribute(CallerBody.ATTRIBUTE) instanceof CallerBody read)
-				? Optional.of(read) : Optional.empty();
-		return Optional.ofNullable(request.getHeader(OutboundSmsController.FLEX_TOKEN))
-			.or(() -> body.flatMap(CallerBody::token))
-			.orElse(null);
+	private static @Nullable String flexToken(HttpServletRequest request) {
+		String header = request.getHeader(OutboundSmsController.FLEX_TOKEN);
+		if (header != null) {
+			return header;
+		}
+		return (request.getAttribute(CallerBody.ATTRIBUTE) instanceof CallerBody body) ? body.token() : null;
 	}
 
 	/**

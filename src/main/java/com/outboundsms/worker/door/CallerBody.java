@@ -1,7 +1,6 @@
 package com.outboundsms.worker.door;
 
-import java.util.Optional;
-
+import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.JsonNode;
@@ -15,10 +14,11 @@ import tools.jackson.databind.node.ObjectNode;
  * dead-letter queue or a log; the rest of the body is queued as it came.
  *
  * @param raw the body as received
- * @param token the {@code Token} field, if the body is a JSON object with a string there
- * @param object the parsed body, when it has a token to take out
+ * @param token the {@code Token} field, or {@code null} unless the body is a JSON object
+ * with a string there
+ * @param object the parsed body when it has a token to take out, else {@code null}
  */
-record CallerBody(byte[] raw, Optional<String> token, Optional<ObjectNode> object) {
+record CallerBody(byte[] raw, @Nullable String token, @Nullable ObjectNode object) {
 
 	static final String TOKEN_FIELD = "Token";
 
@@ -39,30 +39,30 @@ record CallerBody(byte[] raw, Optional<String> token, Optional<ObjectNode> objec
 			JsonNode node = JSON.readTree(raw);
 			if (node instanceof ObjectNode object && object.has(TOKEN_FIELD)) {
 				JsonNode token = object.get(TOKEN_FIELD);
-				return new CallerBody(raw, token.isString() ? Optional.of(token.asString()) : Optional.empty(),
-						Optional.of(object));
+				return new CallerBody(raw, token.isString() ? token.asString() : null, object);
 			}
 		}
 		catch (JacksonException ex) {
 			// not JSON: no token, and the intake answers why
 		}
-		return new CallerBody(raw, Optional.empty(), Optional.empty());
+		return new CallerBody(raw, null, null);
 	}
 
 	/**
 	 * The body to queue: as received, or without its {@code Token} field.
 	 */
 	byte[] queued() {
-		return this.object.map((node) -> {
-			ObjectNode copy = node.deepCopy();
-			copy.remove(TOKEN_FIELD);
-			return JSON.writeValueAsBytes(copy);
-		}).orElse(this.raw);
+		if (this.object == null) {
+			return this.raw;
+		}
+		ObjectNode copy = this.object.deepCopy();
+		copy.remove(TOKEN_FIELD);
+		return JSON.writeValueAsBytes(copy);
 	}
 
 	@Override
 	public String toString() {
-		return "CallerBody[" + this.raw.length + " bytes, token=" + (this.token.isPresent() ? "******" : "none") + "]";
+		return "CallerBody[" + this.raw.length + " bytes, token=" + ((this.token != null) ? "******" : "none") + "]";
 	}
 
 }

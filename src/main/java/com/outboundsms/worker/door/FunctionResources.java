@@ -3,6 +3,8 @@ package com.outboundsms.worker.door;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * Adds to a flex-legacy answer the {@code chatChannel} and {@code proxySession} objects
  * the original Function answered with, in the field names of Twilio's resources, filled
@@ -14,9 +16,9 @@ class FunctionResources {
 
 	private final String accountSid;
 
-	private final String proxyServiceSid;
+	private final @Nullable String proxyServiceSid;
 
-	FunctionResources(String accountSid, String proxyServiceSid) {
+	FunctionResources(String accountSid, @Nullable String proxyServiceSid) {
 		this.accountSid = accountSid;
 		this.proxyServiceSid = proxyServiceSid;
 	}
@@ -52,7 +54,7 @@ class FunctionResources {
 		answer.put("proxySession", proxySession);
 	}
 
-	private static void putIfPresent(Map<String, Object> target, String field, Object value) {
+	private static void putIfPresent(Map<String, Object> target, String field, @Nullable Object value) {
 		if (value != null) {
 			target.put(field, value);
 		}

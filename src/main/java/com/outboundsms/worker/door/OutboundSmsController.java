@@ -17,6 +17,7 @@ import com.outboundsms.worker.processing.OutreachStore;
 import com.outboundsms.worker.processing.RequestIds;
 import com.outboundsms.worker.processing.StoredOutcome;
 import jakarta.servlet.http.HttpServletRequest;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.http.ResponseEntity;
@@ -78,10 +79,10 @@ class OutboundSmsController {
 	@PostMapping(PATH)
 	DeferredResult<ResponseEntity<Object>> submit(HttpServletRequest http,
 			@RequestAttribute(CallerBody.ATTRIBUTE) CallerBody body,
-			@RequestParam(name = "wait", required = false) String wait,
-			@RequestHeader(name = IDEMPOTENCY_KEY, required = false) String key) {
+			@RequestParam(name = "wait", required = false) @Nullable String wait,
+			@RequestHeader(name = IDEMPOTENCY_KEY, required = false) @Nullable String key) {
 		List<FieldError> errors = new ArrayList<>();
-		Optional<Duration> waitFor = waitFor(wait, errors);
+		Duration waitFor = waitFor(wait, errors);
 		boolean keyValid = key == null || RequestIds.isValid(key);
 		if (!keyValid) {
 			errors.add(new FieldError(IDEMPOTENCY_KEY, RequestIds.RULE));
@@ -107,14 +108,13 @@ class OutboundSmsController {
 			return DoorAnswers.ok(this.results.completed(requestId, outcome.get()));
 		}
 		return this.ledger.find(requestId)
-			.map((entry) -> DoorAnswers.ok(entry.failure()
-				.map((failure) -> DoorAnswers.failed(entry, failure))
-				.orElseGet(() -> DoorAnswers.pending(entry.requestId(), entry.acceptedAt()))))
+			.map((entry) -> DoorAnswers.ok((entry.failure() != null) ? DoorAnswers.failed(entry, entry.failure())
+					: DoorAnswers.pending(entry.requestId(), entry.acceptedAt())))
 			.orElseGet(() -> DoorAnswers.notFound(requestId));
 	}
 
 	private DeferredResult<ResponseEntity<Object>> submit(OutboundSmsRequest request, CallerBody body,
-			Optional<Duration> waitFor) {
+			@Nullable Duration waitFor) {
 		String requestId = request.requestId();
 		// a request already done is answered from the store, and not queued again
 		Optional<StoredOutcome> done = this.store.findOutcome(requestId);
@@ -127,13 +127,13 @@ class OutboundSmsController {
 		if (!this.ledger.accepted(requestId, request.pair(), this.clock.instant())) {
 			return now(DoorAnswers.conflict(requestId));
 		}
-		if (waitFor.isEmpty()) {
+		if (waitFor == null) {
 			this.publisher.publish(requestId, body.queued());
 			return now(DoorAnswers.accepted(requestId));
 		}
 		// registered before publishing, so that even an immediate result finds it
 		CompletableFuture<Map<String, Object>> waiter = this.waiters.register(requestId);
-		DeferredResult<ResponseEntity<Object>> answer = new DeferredResult<>(waitFor.get().toMillis(),
+		DeferredResult<ResponseEntity<Object>> answer = new DeferredResult<>(waitFor.toMillis(),
 				() -> DoorAnswers.accepted(requestId));
 		answer.onCompletion(() -> this.waiters.remove(requestId, waiter));
 		try {
@@ -147,13 +147,17 @@ class OutboundSmsController {
 		return answer;
 	}
 
-	private Optional<Duration> waitFor(String wait, List<FieldError> errors) {
+	/**
+	 * The wait asked for, or {@code null} to answer at once (also when the parameter is
+	 * not a wait, which is then one of the errors).
+	 */
+	private @Nullable Duration waitFor(@Nullable String wait, List<FieldError> errors) {
 		try {
-			return WaitTime.parse(wait, this.properties.maxWait());
+			return WaitTime.parse(wait, this.properties.maxWait()).orElse(null);
 		}
 		catch (IllegalArgumentException ex) {
 			errors.add(new FieldError("wait", ex.getMessage()));
-			return Optional.empty();
+			return null;
 		}
 	}
 

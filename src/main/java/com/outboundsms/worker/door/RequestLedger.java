@@ -10,6 +10,7 @@ import java.util.Optional;
 
 import com.outboundsms.worker.processing.ErrorCode;
 import com.outboundsms.worker.processing.NumberPair;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -104,10 +105,9 @@ class RequestLedger {
 
 	private static Entry entry(ResultSet rs, int row) throws SQLException {
 		String code = rs.getString("failure_code");
-		Optional<Failure> failure = (code != null)
-				? Optional
-					.of(new Failure(ErrorCode.valueOf(code), rs.getString("failure_message"), instant(rs, "failed_at")))
-				: Optional.empty();
+		Failure failure = (code != null)
+				? new Failure(ErrorCode.valueOf(code), rs.getString("failure_message"), instant(rs, "failed_at"))
+				: null;
 		return new Entry(rs.getString("request_id"), instant(rs, "accepted_at"), failure);
 	}
 
@@ -124,9 +124,9 @@ class RequestLedger {
 	 *
 	 * @param requestId the request id
 	 * @param acceptedAt when it was last accepted
-	 * @param failure why it failed, if its result event said so
+	 * @param failure why it failed, if its result event said so, else {@code null}
 	 */
-	record Entry(String requestId, Instant acceptedAt, Optional<Failure> failure) {
+	record Entry(String requestId, Instant acceptedAt, @Nullable Failure failure) {
 	}
 
 	/**

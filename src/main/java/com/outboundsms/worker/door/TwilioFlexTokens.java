@@ -15,6 +15,7 @@ import java.util.Optional;
 
 import com.outboundsms.worker.processing.WorkerMetrics;
 import com.outboundsms.worker.twilio.TwilioProperties;
+import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -116,14 +117,14 @@ class TwilioFlexTokens implements FlexTokens {
 	}
 
 	/** Twilio's IAM host, or its place under the configured base URL. */
-	private static String host(String baseUrl) {
+	private static String host(@Nullable String baseUrl) {
 		if (!hasText(baseUrl)) {
 			return "https://iam.twilio.com";
 		}
 		return (baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl) + "/iam";
 	}
 
-	private static boolean hasText(String value) {
+	private static boolean hasText(@Nullable String value) {
 		return value != null && !value.isBlank();
 	}
 

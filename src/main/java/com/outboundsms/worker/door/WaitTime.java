@@ -4,6 +4,8 @@ import java.time.Duration;
 import java.time.temporal.ChronoUnit;
 import java.util.Optional;
 
+import org.jspecify.annotations.Nullable;
+
 import org.springframework.boot.convert.DurationStyle;
 
 /**
@@ -25,7 +27,7 @@ final class WaitTime {
 	 * @return the wait (empty: answer at once)
 	 * @throws IllegalArgumentException with the reason when the value is not a wait
 	 */
-	static Optional<Duration> parse(String raw, Duration max) {
+	static Optional<Duration> parse(@Nullable String raw, Duration max) {
 		if (raw == null || raw.isEmpty()) {
 			return Optional.empty();
 		}

@@ -5,4 +5,7 @@
  * its result event; {@code GET /v1/outbound-sms/{requestId}} answers what is known of a
  * request. Every call needs a static API token or a Flex user token.
  */
+@NullMarked
 package com.outboundsms.worker.door;
+
+import org.jspecify.annotations.NullMarked;

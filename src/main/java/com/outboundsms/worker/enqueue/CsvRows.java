@@ -21,6 +21,7 @@ import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 import org.apache.commons.csv.DuplicateHeaderMode;
+import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.StreamReadFeature;
 import tools.jackson.core.json.JsonFactory;
@@ -208,7 +209,7 @@ class CsvRows implements RowSource {
 		return abbreviate(message);
 	}
 
-	static String abbreviate(String text) {
+	static String abbreviate(@Nullable String text) {
 		String single = String.valueOf(text).replaceAll("\\p{Cntrl}", " ");
 		return (single.length() > 200) ? single.substring(0, 200) + "…" : single;
 	}

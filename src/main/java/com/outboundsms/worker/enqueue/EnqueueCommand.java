@@ -13,6 +13,7 @@ import com.outboundsms.worker.inbound.InboundProperties;
 import com.outboundsms.worker.inbound.RequestValidator;
 import com.outboundsms.worker.pacing.Pacer;
 import com.outboundsms.worker.pacing.Ticker;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.amqp.AmqpException;
 import org.springframework.amqp.rabbit.connection.ConnectionFactory;
@@ -115,7 +116,7 @@ public final class EnqueueCommand {
 	 * Publishes every row and waits for every confirm.
 	 * @return why publishing stopped early, or {@code null}
 	 */
-	private static String publishAll(RequestFile file, ConfirmedPublisher publisher) {
+	private static @Nullable String publishAll(RequestFile file, ConfirmedPublisher publisher) {
 		try {
 			file.forEachRequest((request) -> publish(publisher, request));
 			publisher.finish();

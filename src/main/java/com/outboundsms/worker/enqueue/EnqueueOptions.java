@@ -7,12 +7,13 @@ import java.util.Set;
 
 import com.outboundsms.worker.commandline.CommandArguments;
 import com.outboundsms.worker.commandline.OneShotCommand;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The options of {@code enqueue}, read from its arguments.
  *
  * @param file the file of requests; {@code null} only when {@code help} is asked for
- * @param format how the file is written
+ * @param format how the file is written; {@code null} only when {@code help} is asked for
  * @param rate the most messages to publish per second
  * @param batch the most messages published and not yet confirmed by the broker
  * @param dryRun whether to check every row and publish nothing
@@ -20,8 +21,8 @@ import com.outboundsms.worker.commandline.OneShotCommand;
  * @param springArguments the {@code --name.with.dots=value} arguments, passed on to the
  * Spring environment ({@code --spring.rabbitmq.host=…}, {@code --outbound-sms.…})
  */
-record EnqueueOptions(Path file, RequestFileFormat format, int rate, int batch, boolean dryRun, boolean help,
-		List<String> springArguments) implements OneShotCommand.Options {
+record EnqueueOptions(@Nullable Path file, @Nullable RequestFileFormat format, int rate, int batch, boolean dryRun,
+		boolean help, List<String> springArguments) implements OneShotCommand.Options {
 
 	static final String COMMAND = "enqueue";
 

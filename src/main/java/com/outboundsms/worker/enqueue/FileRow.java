@@ -3,6 +3,7 @@ package com.outboundsms.worker.enqueue;
 import java.util.List;
 
 import com.outboundsms.worker.inbound.FieldError;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One row of a file, turned into the body that would be published, with what stood in the
@@ -13,7 +14,7 @@ import com.outboundsms.worker.inbound.FieldError;
  * @param problems what could not be read (a cell that is not JSON, a missing column);
  * empty when the row was read as it is
  */
-record FileRow(int line, byte[] body, List<FieldError> problems) {
+record FileRow(int line, byte @Nullable [] body, List<FieldError> problems) {
 
 	static FileRow read(int line, byte[] body) {
 		return new FileRow(line, body, List.of());

@@ -2,6 +2,8 @@ package com.outboundsms.worker.enqueue;
 
 import java.util.concurrent.CompletableFuture;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * Publishes one request and tells, later, what the broker made of it.
  */
@@ -20,7 +22,7 @@ interface Sender {
 	 * @param confirmed whether the broker confirmed the message into a queue
 	 * @param failure why not, when not
 	 */
-	record Delivery(boolean confirmed, String failure) {
+	record Delivery(boolean confirmed, @Nullable String failure) {
 
 		static Delivery confirmedIntoAQueue() {
 			return new Delivery(true, null);

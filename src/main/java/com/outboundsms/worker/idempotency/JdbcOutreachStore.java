@@ -22,6 +22,7 @@ import com.outboundsms.worker.processing.StoredOutcome;
 import com.outboundsms.worker.processing.SystemicFailure;
 import com.outboundsms.worker.processing.TransientFailure;
 import com.outboundsms.worker.processing.WorkerMetrics;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.dao.DuplicateKeyException;
@@ -360,7 +361,7 @@ class JdbcOutreachStore implements OutreachStore {
 	/**
 	 * Inserts, or does nothing when the primary key is taken; answers the rows inserted.
 	 */
-	private static int insertUnlessPresent(JdbcClient.StatementSpec insert, KeyHolder fence) {
+	private static int insertUnlessPresent(JdbcClient.StatementSpec insert, @Nullable KeyHolder fence) {
 		try {
 			return (fence != null) ? insert.update(fence, "fence") : insert.update();
 		}
@@ -392,7 +393,7 @@ class JdbcOutreachStore implements OutreachStore {
 		return instant.atOffset(ZoneOffset.UTC);
 	}
 
-	private static Instant instant(ResultSet rs, String column) throws SQLException {
+	private static @Nullable Instant instant(ResultSet rs, String column) throws SQLException {
 		OffsetDateTime value = rs.getObject(column, OffsetDateTime.class);
 		return (value != null) ? value.toInstant() : null;
 	}
@@ -410,7 +411,7 @@ class JdbcOutreachStore implements OutreachStore {
 				this.codec.readError(rs.getString("message_error")));
 	}
 
-	private <T> T guarded(String operation, Supplier<T> work) {
+	private <T extends @Nullable Object> T guarded(String operation, Supplier<T> work) {
 		long started = System.nanoTime();
 		try {
 			return work.get();
@@ -431,8 +432,8 @@ class JdbcOutreachStore implements OutreachStore {
 	/**
 	 * An outreach row as read, with the database's clock at the moment of reading.
 	 */
-	private record Row(String backend, String state, String progress, Instant leaseUntil, long fence, Instant openedAt,
-			Instant checkedAt, Instant dbNow) {
+	private record Row(String backend, String state, String progress, @Nullable Instant leaseUntil, long fence,
+			@Nullable Instant openedAt, @Nullable Instant checkedAt, Instant dbNow) {
 	}
 
 }

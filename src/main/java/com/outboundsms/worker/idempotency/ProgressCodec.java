@@ -5,7 +5,6 @@ import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 
 import com.outboundsms.worker.processing.ErrorCode;
@@ -48,8 +47,12 @@ final class ProgressCodec {
 		Map<String, Object> document = new LinkedHashMap<>();
 		document.put("code", error.code().name());
 		document.put("message", error.message());
-		error.twilioCode().ifPresent((code) -> document.put("twilioCode", code));
-		error.twilioStatus().ifPresent((status) -> document.put("twilioStatus", status));
+		if (error.twilioCode() != null) {
+			document.put("twilioCode", error.twilioCode());
+		}
+		if (error.twilioStatus() != null) {
+			document.put("twilioStatus", error.twilioStatus());
+		}
 		return this.json.writeValueAsString(document);
 	}
 
@@ -59,8 +62,7 @@ final class ProgressCodec {
 		}
 		Map<String, Object> document = this.json.readValue(text, OBJECT);
 		return new ErrorDetail(ErrorCode.valueOf((String) document.get("code")), (String) document.get("message"),
-				Optional.ofNullable((Integer) document.get("twilioCode")),
-				Optional.ofNullable((Integer) document.get("twilioStatus")));
+				(Integer) document.get("twilioCode"), (Integer) document.get("twilioStatus"));
 	}
 
 	private static Map<String, String> named(Map<Sid, String> sids) {

@@ -9,6 +9,7 @@ import java.util.Optional;
 
 import com.outboundsms.worker.deadletter.DeadLetterHeaders;
 import com.outboundsms.worker.processing.WireTime;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.amqp.core.MessageProperties;
 
@@ -41,7 +42,7 @@ record Attempt(int number, Instant firstAt, Instant at) {
 		return new Attempt(before + 1, firstAt(headers.get(FIRST_ATTEMPT_AT), now), now);
 	}
 
-	private static Instant firstAt(Object header, Instant now) {
+	private static Instant firstAt(@Nullable Object header, Instant now) {
 		if (header instanceof String text) {
 			try {
 				Instant first = Instant.parse(text);
@@ -61,7 +62,7 @@ record Attempt(int number, Instant firstAt, Instant at) {
 	 * @param published the message's timestamp, or {@code null}
 	 * @return the age, never negative; empty when nothing says when the request was made
 	 */
-	Optional<Duration> age(Date published) {
+	Optional<Duration> age(@Nullable Date published) {
 		if (this.number > 1) {
 			return Optional.of(Duration.between(this.firstAt, this.at));
 		}

@@ -235,7 +235,7 @@ class ConsumptionGate implements HealthIndicator, AutoCloseable {
 		return Duration.ofMillis(backOff.nextBackOff());
 	}
 
-	private MessageListenerContainer container() {
+	private @Nullable MessageListenerContainer container() {
 		return this.registry.getListenerContainer(LISTENER_ID);
 	}
 

@@ -1,8 +1,7 @@
 package com.outboundsms.worker.inbound;
 
-import java.util.Optional;
-
 import com.outboundsms.worker.processing.NumberPair;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.MDC;
 
 import org.springframework.amqp.core.MessageProperties;
@@ -52,11 +51,14 @@ final class DeliveryContext implements AutoCloseable {
 	/**
 	 * Names the request; the pair only masked, since log lines leave the worker.
 	 * @param requestId the request id
-	 * @param pair the normalized numbers, when the request had valid ones
+	 * @param pair the normalized numbers, or {@code null} when the request had no valid
+	 * ones
 	 */
-	void identify(String requestId, Optional<NumberPair> pair) {
+	void identify(String requestId, @Nullable NumberPair pair) {
 		MDC.put(REQUEST_ID, requestId);
-		pair.ifPresent((numbers) -> MDC.put(PAIR, numbers.masked()));
+		if (pair != null) {
+			MDC.put(PAIR, pair.masked());
+		}
 	}
 
 	/**

@@ -2,11 +2,11 @@ package com.outboundsms.worker.inbound;
 
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.stream.Collectors;
 
 import com.outboundsms.worker.processing.NumberPair;
 import com.outboundsms.worker.processing.OutboundSmsRequest;
+import org.jspecify.annotations.Nullable;
 
 /**
  * What the intake made of a message: a valid request, or the list of every rule it
@@ -18,9 +18,9 @@ public sealed interface Intake permits Intake.Accepted, Intake.Rejected {
 
 	/**
 	 * The normalized numbers, when the message had valid ones.
-	 * @return the pair, or empty
+	 * @return the pair, or {@code null}
 	 */
-	Optional<NumberPair> pair();
+	@Nullable NumberPair pair();
 
 	/**
 	 * A valid request.
@@ -35,8 +35,8 @@ public sealed interface Intake permits Intake.Accepted, Intake.Rejected {
 		}
 
 		@Override
-		public Optional<NumberPair> pair() {
-			return Optional.of(this.request.pair());
+		public NumberPair pair() {
+			return this.request.pair();
 		}
 
 	}
@@ -47,11 +47,11 @@ public sealed interface Intake permits Intake.Accepted, Intake.Rejected {
 	 *
 	 * @param requestId the derived request id
 	 * @param errors every broken rule
-	 * @param pair the normalized numbers, if both were valid
-	 * @param metadata the metadata object, if it was a valid one
+	 * @param pair the normalized numbers, or {@code null} unless both were valid
+	 * @param metadata the metadata object, or {@code null} unless it was a valid one
 	 */
-	record Rejected(String requestId, List<FieldError> errors, Optional<NumberPair> pair,
-			Optional<Map<String, Object>> metadata) implements Intake {
+	record Rejected(String requestId, List<FieldError> errors, @Nullable NumberPair pair,
+			@Nullable Map<String, @Nullable Object> metadata) implements Intake {
 
 		public String message() {
 			return "invalid request: "

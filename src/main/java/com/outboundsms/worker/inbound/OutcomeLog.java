@@ -6,7 +6,6 @@ import java.util.Map;
 
 import com.outboundsms.worker.processing.Dependency;
 import com.outboundsms.worker.processing.ErrorDetail;
-import com.outboundsms.worker.processing.NumberPair;
 import com.outboundsms.worker.processing.ResultEvent;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -46,7 +45,7 @@ final class OutcomeLog {
 			}
 		});
 		fields(logger.atInfo(), event.outcome().name(), took).addKeyValue("sids", sids)
-			.log("Request {} for {}: {}", event.requestId(), event.pair().map(NumberPair::masked).orElse("-"),
+			.log("Request {} for {}: {}", event.requestId(), (event.pair() != null) ? event.pair().masked() : "-",
 					event.outcome());
 	}
 
@@ -95,8 +94,12 @@ final class OutcomeLog {
 	}
 
 	private static LoggingEventBuilder twilio(LoggingEventBuilder line, ErrorDetail error) {
-		error.twilioCode().ifPresent((code) -> line.addKeyValue("twilioCode", code));
-		error.twilioStatus().ifPresent((status) -> line.addKeyValue("twilioStatus", status));
+		if (error.twilioCode() != null) {
+			line.addKeyValue("twilioCode", error.twilioCode());
+		}
+		if (error.twilioStatus() != null) {
+			line.addKeyValue("twilioStatus", error.twilioStatus());
+		}
 		return line;
 	}
 

@@ -8,6 +8,7 @@ import java.util.concurrent.TimeUnit;
 
 import com.outboundsms.worker.processing.WorkQueue;
 import com.outboundsms.worker.processing.WorkerMetrics;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -32,7 +33,7 @@ class QueueDepths implements SmartLifecycle {
 
 	private final WorkerMetrics metrics;
 
-	private ScheduledExecutorService scheduler;
+	private @Nullable ScheduledExecutorService scheduler;
 
 	QueueDepths(AmqpAdmin admin, Map<WorkQueue, String> queues, BacklogProperties properties, WorkerMetrics metrics) {
 		this.admin = admin;

@@ -23,6 +23,7 @@ import com.outboundsms.worker.processing.ResultPublisher;
 import com.outboundsms.worker.processing.SystemicFailure;
 import com.outboundsms.worker.processing.TransientFailure;
 import com.outboundsms.worker.processing.WorkerMetrics;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -105,13 +106,13 @@ class RequestListener {
 			logger.error("The intake could not read a message", ex);
 			return new Intake.Rejected(
 					this.reader.fallbackId(message.getBody(), message.getMessageProperties().getMessageId()),
-					List.of(new FieldError("body", "could not be read (" + ex.getClass().getSimpleName() + ")")),
-					Optional.empty(), Optional.empty());
+					List.of(new FieldError("body", "could not be read (" + ex.getClass().getSimpleName() + ")")), null,
+					null);
 		}
 	}
 
 	private void process(Message message, OutboundSmsRequest request, Attempt attempt) {
-		Known known = new Known(request.requestId(), Optional.of(request.pair()), request.metadata());
+		Known known = new Known(request.requestId(), request.pair(), request.metadata());
 		Optional<Dependency> paused = this.gate.pausedFor();
 		if (paused.isPresent()) {
 			// taken while the pause stops the listener: no call to what fails
@@ -182,7 +183,8 @@ class RequestListener {
 			return;
 		}
 		Duration delay = this.retries.schedule(message, attempt, cause, atLeast);
-		this.metrics.retryScheduled(exhausted.twilioStatus().map((status) -> "twilio-" + status).orElse("other"));
+		this.metrics
+			.retryScheduled((exhausted.twilioStatus() != null) ? "twilio-" + exhausted.twilioStatus() : "other");
 		this.outcomes.retryScheduled(known.requestId(), attempt, exhausted, cause, delay, took(attempt));
 	}
 
@@ -218,7 +220,8 @@ class RequestListener {
 	/**
 	 * What is known of a request when it fails.
 	 */
-	private record Known(String requestId, Optional<NumberPair> pair, Optional<Map<String, Object>> metadata) {
+	private record Known(String requestId, @Nullable NumberPair pair,
+			@Nullable Map<String, @Nullable Object> metadata) {
 	}
 
 }

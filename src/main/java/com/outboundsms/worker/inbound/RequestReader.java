@@ -14,6 +14,7 @@ import java.util.regex.Pattern;
 import com.outboundsms.worker.processing.NumberPair;
 import com.outboundsms.worker.processing.OutboundSmsRequest;
 import com.outboundsms.worker.processing.RequestIds;
+import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.StreamReadConstraints;
 import tools.jackson.core.StreamReadFeature;
@@ -43,7 +44,7 @@ public final class RequestReader {
 
 	private static final int MAX_METADATA_BYTES = 4096;
 
-	private static final TypeReference<Map<String, Object>> OBJECT = new TypeReference<>() {
+	private static final TypeReference<Map<String, @Nullable Object>> OBJECT = new TypeReference<>() {
 	};
 
 	private final JsonMapper json;
@@ -87,7 +88,7 @@ public final class RequestReader {
 	 * @param contentType the AMQP {@code content_type}, if any
 	 * @return the request, or every rule it breaks
 	 */
-	public Intake read(byte[] body, String messageId, String contentType) {
+	public Intake read(byte[] body, @Nullable String messageId, @Nullable String contentType) {
 		String fallbackId = fallbackId(body, messageId);
 		List<FieldError> errors = new ArrayList<>();
 		if (contentType != null && !contentType.isBlank() && !isJson(contentType)) {
@@ -96,11 +97,11 @@ public final class RequestReader {
 		if (body.length > this.maxBodySize) {
 			errors.add(new FieldError("body",
 					"is " + body.length + " bytes, more than the " + this.maxBodySize + " allowed"));
-			return new Intake.Rejected(fallbackId, errors, Optional.empty(), Optional.empty());
+			return new Intake.Rejected(fallbackId, errors, null, null);
 		}
 		Optional<JsonNode> document = parse(body, errors);
 		if (document.isEmpty()) {
-			return new Intake.Rejected(fallbackId, errors, Optional.empty(), Optional.empty());
+			return new Intake.Rejected(fallbackId, errors, null, null);
 		}
 		return new RequestFields(document.get(), errors).read(fallbackId);
 	}
@@ -146,7 +147,7 @@ public final class RequestReader {
 	 * The request id a message has when its body names none: the AMQP message id when it
 	 * is a valid id, else the body's SHA-256 digest.
 	 */
-	String fallbackId(byte[] body, String messageId) {
+	String fallbackId(byte[] body, @Nullable String messageId) {
 		return RequestIds.isValid(messageId) ? messageId : RequestIds.derivedFrom(body);
 	}
 
@@ -160,7 +161,7 @@ public final class RequestReader {
 					(match) -> Matcher.quoteReplacement("***" + match.group().substring(match.group().length() - 4)));
 	}
 
-	private static String abbreviate(String text) {
+	private static String abbreviate(@Nullable String text) {
 		String single = String.valueOf(text).replaceAll("[\\p{Cntrl}]", " ");
 		return (single.length() > 200) ? single.substring(0, 200) + "…" : single;
 	}
@@ -192,16 +193,17 @@ public final class RequestReader {
 				.filter((sid) -> validSid("targetWorkerSid", "WK", sid));
 			Optional<String> message = text("initialNotificationMessage", false)
 				.filter((body) -> length("initialNotificationMessage", body, MAX_MESSAGE));
-			Optional<Map<String, Object>> taskAttributes = object("taskAttributes");
-			Optional<Map<String, Object>> metadata = object("metadata").filter(this::smallMetadata);
+			Optional<Map<String, @Nullable Object>> taskAttributes = object("taskAttributes");
+			Optional<Map<String, @Nullable Object>> metadata = object("metadata").filter(this::smallMetadata);
 			String id = requestId.orElse(fallbackId);
 			Optional<NumberPair> pair = (from.isPresent() && to.isPresent() && !from.equals(to))
 					? Optional.of(new NumberPair(from.get(), to.get())) : Optional.empty();
 			if (!this.errors.isEmpty()) {
-				return new Intake.Rejected(id, List.copyOf(this.errors), pair, metadata);
+				return new Intake.Rejected(id, List.copyOf(this.errors), pair.orElse(null), metadata.orElse(null));
 			}
-			return new Intake.Accepted(new OutboundSmsRequest(id, pair.orElseThrow(), toName.orElseThrow(), source,
-					message, taskAttributes.orElse(Map.of()), metadata, targetWorker.orElse(null)));
+			return new Intake.Accepted(new OutboundSmsRequest(id, pair.orElseThrow(), toName.orElseThrow(),
+					source.orElse(null), message.orElse(null), taskAttributes.orElse(Map.of()), metadata.orElse(null),
+					targetWorker.orElse(null)));
 		}
 
 		private Optional<String> text(String field, boolean required) {
@@ -270,7 +272,7 @@ public final class RequestReader {
 			return true;
 		}
 
-		private Optional<Map<String, Object>> object(String field) {
+		private Optional<Map<String, @Nullable Object>> object(String field) {
 			JsonNode node = this.document.get(field);
 			if (node == null || node.isNull()) {
 				return Optional.empty();
@@ -282,7 +284,7 @@ public final class RequestReader {
 			return Optional.of(RequestReader.this.json.convertValue(node, OBJECT));
 		}
 
-		private boolean smallMetadata(Map<String, Object> metadata) {
+		private boolean smallMetadata(Map<String, @Nullable Object> metadata) {
 			int size = RequestReader.this.json.writeValueAsBytes(metadata).length;
 			if (size > MAX_METADATA_BYTES) {
 				this.errors.add(new FieldError("metadata",

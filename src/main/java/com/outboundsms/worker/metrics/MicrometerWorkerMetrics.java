@@ -18,6 +18,7 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The worker's meters on Micrometer. Every tag value is bounded (outcomes, error codes,
@@ -110,7 +111,7 @@ class MicrometerWorkerMetrics implements WorkerMetrics {
 	}
 
 	@Override
-	public void settled(Outcome outcome, ErrorCode error, Duration took) {
+	public void settled(Outcome outcome, @Nullable ErrorCode error, Duration took) {
 		String outcomeTag = outcome.name().toLowerCase(Locale.ROOT);
 		String code = (error != null) ? error.name() : "none";
 		Counter.builder(REQUESTS)

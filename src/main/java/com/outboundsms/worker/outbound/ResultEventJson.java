@@ -26,20 +26,26 @@ public final class ResultEventJson {
 		document.put("requestId", event.requestId());
 		document.put("outcome", event.outcome().name());
 		document.put("backend", event.backend());
-		event.pair().ifPresent((pair) -> {
-			document.put("fromNumber", pair.fromNumber());
-			document.put("toNumber", pair.toNumber());
-		});
+		if (event.pair() != null) {
+			document.put("fromNumber", event.pair().fromNumber());
+			document.put("toNumber", event.pair().toNumber());
+		}
 		event.sids().forEach((kind, sid) -> {
 			if (kind.resultField() != null) {
 				document.put(kind.resultField(), sid);
 			}
 		});
-		event.metadata().ifPresent((metadata) -> document.put("metadata", metadata));
+		if (event.metadata() != null) {
+			document.put("metadata", event.metadata());
+		}
 		document.put("attempts", event.attempts());
 		document.put("completedAt", timestamp(event.completedAt()));
-		event.error().ifPresent((error) -> document.put("error", error(error)));
-		event.messageError().ifPresent((error) -> document.put("messageError", error(error)));
+		if (event.error() != null) {
+			document.put("error", error(event.error()));
+		}
+		if (event.messageError() != null) {
+			document.put("messageError", error(event.messageError()));
+		}
 		return document;
 	}
 
@@ -48,8 +54,12 @@ public final class ResultEventJson {
 		document.put("code", error.code().name());
 		document.put("message", error.message());
 		document.put("retryable", error.retryable());
-		error.twilioCode().ifPresent((code) -> document.put("twilioCode", code));
-		error.twilioStatus().ifPresent((status) -> document.put("twilioStatus", status));
+		if (error.twilioCode() != null) {
+			document.put("twilioCode", error.twilioCode());
+		}
+		if (error.twilioStatus() != null) {
+			document.put("twilioStatus", error.twilioStatus());
+		}
 		return document;
 	}
 

@@ -1,7 +1,8 @@
 package com.outboundsms.worker.processing;
 
 import java.util.Objects;
-import java.util.Optional;
+
+import org.jspecify.annotations.Nullable;
 
 /**
  * The {@code error} of a failed result event.
@@ -9,11 +10,12 @@ import java.util.Optional;
  * @param code why the request failed
  * @param message what happened, in words an operator can act on (no secrets, no phone
  * numbers)
- * @param twilioCode the Twilio error code, when Twilio answered
- * @param twilioStatus the HTTP status of Twilio's answer, when Twilio answered
+ * @param twilioCode the Twilio error code, or {@code null} when Twilio did not answer
+ * @param twilioStatus the HTTP status of Twilio's answer, or {@code null} when Twilio did
+ * not answer
  */
-public record ErrorDetail(ErrorCode code, String message, Optional<Integer> twilioCode,
-		Optional<Integer> twilioStatus) {
+public record ErrorDetail(ErrorCode code, String message, @Nullable Integer twilioCode,
+		@Nullable Integer twilioStatus) {
 
 	public ErrorDetail {
 		Objects.requireNonNull(code, "code");
@@ -21,7 +23,7 @@ public record ErrorDetail(ErrorCode code, String message, Optional<Integer> twil
 	}
 
 	public static ErrorDetail of(ErrorCode code, String message) {
-		return new ErrorDetail(code, message, Optional.empty(), Optional.empty());
+		return new ErrorDetail(code, message, null, null);
 	}
 
 	/**

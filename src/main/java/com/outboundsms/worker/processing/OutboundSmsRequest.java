@@ -16,17 +16,18 @@ import org.jspecify.annotations.Nullable;
  * body digest)
  * @param pair the Twilio number and the customer's number
  * @param toName the customer's name shown on the task and the channel
- * @param sourceChatChannelSid the chat channel the request came from, if any
- * @param initialNotificationMessage the first message to send, if any
+ * @param sourceChatChannelSid the chat channel the request came from, or {@code null}
+ * @param initialNotificationMessage the first message to send, or {@code null}
  * @param taskAttributes attributes merged into the task (JSON values as maps, lists,
  * strings, numbers, booleans)
- * @param metadata the producer's object echoed in the result event, if any
+ * @param metadata the producer's object echoed in the result event, or {@code null}
  * @param targetWorkerSid the TaskRouter worker ({@code WK…}) the task is meant for
  * (agent-initiated, Known Agent Routing), or {@code null}
  */
 public record OutboundSmsRequest(String requestId, NumberPair pair, String toName,
-		Optional<String> sourceChatChannelSid, Optional<String> initialNotificationMessage,
-		Map<String, Object> taskAttributes, Optional<Map<String, Object>> metadata, @Nullable String targetWorkerSid) {
+		@Nullable String sourceChatChannelSid, @Nullable String initialNotificationMessage,
+		Map<String, @Nullable Object> taskAttributes, @Nullable Map<String, @Nullable Object> metadata,
+		@Nullable String targetWorkerSid) {
 
 	public OutboundSmsRequest {
 		Objects.requireNonNull(requestId, "requestId");
@@ -39,9 +40,9 @@ public record OutboundSmsRequest(String requestId, NumberPair pair, String toNam
 	/**
 	 * A request for no worker in particular.
 	 */
-	public OutboundSmsRequest(String requestId, NumberPair pair, String toName, Optional<String> sourceChatChannelSid,
-			Optional<String> initialNotificationMessage, Map<String, Object> taskAttributes,
-			Optional<Map<String, Object>> metadata) {
+	public OutboundSmsRequest(String requestId, NumberPair pair, String toName, @Nullable String sourceChatChannelSid,
+			@Nullable String initialNotificationMessage, Map<String, @Nullable Object> taskAttributes,
+			@Nullable Map<String, @Nullable Object> metadata) {
 		this(requestId, pair, toName, sourceChatChannelSid, initialNotificationMessage, taskAttributes, metadata, null);
 	}
 

@@ -2,6 +2,8 @@ package com.outboundsms.worker.processing;
 
 import java.util.Optional;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * A failure whose type decides the request's fate: permanent failures are dead-lettered
  * at once, transient ones are retried, systemic ones stop consumption. Adapters classify
@@ -10,11 +12,12 @@ import java.util.Optional;
 public abstract sealed class OutreachFailure extends RuntimeException
 		permits PermanentFailure, TransientFailure, SystemicFailure {
 
-	private final Integer twilioCode;
+	private final @Nullable Integer twilioCode;
 
-	private final Integer twilioStatus;
+	private final @Nullable Integer twilioStatus;
 
-	protected OutreachFailure(String message, Integer twilioCode, Integer twilioStatus, Throwable cause) {
+	protected OutreachFailure(String message, @Nullable Integer twilioCode, @Nullable Integer twilioStatus,
+			@Nullable Throwable cause) {
 		super(message, cause);
 		this.twilioCode = twilioCode;
 		this.twilioStatus = twilioStatus;
@@ -42,7 +45,7 @@ public abstract sealed class OutreachFailure extends RuntimeException
 	 */
 	protected final ErrorDetail retriesExhausted(int attempts) {
 		ErrorDetail exhausted = ErrorDetail.retriesExhausted(attempts, getMessage());
-		return new ErrorDetail(exhausted.code(), exhausted.message(), twilioCode(), twilioStatus());
+		return new ErrorDetail(exhausted.code(), exhausted.message(), this.twilioCode, this.twilioStatus);
 	}
 
 }

@@ -8,6 +8,8 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * What an outreach has made at Twilio so far: the SIDs known, and the creates that were
  * attempted (so that a create whose answer was lost is reconciled before it is repeated).
@@ -82,7 +84,7 @@ public record OutreachProgress(String outreachId, Map<Sid, String> sids, Set<Sid
 		return this.attempted.contains(kind);
 	}
 
-	public OutreachProgress with(Sid kind, String sid) {
+	public OutreachProgress with(Sid kind, @Nullable String sid) {
 		if (sid == null) {
 			return this;
 		}

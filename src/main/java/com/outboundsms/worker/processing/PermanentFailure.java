@@ -2,6 +2,8 @@ package com.outboundsms.worker.processing;
 
 import java.util.Objects;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * A failure that repeating the request cannot cure: no Flex Flow, or Twilio refused it.
  */
@@ -9,7 +11,8 @@ public final class PermanentFailure extends OutreachFailure {
 
 	private final ErrorCode code;
 
-	public PermanentFailure(ErrorCode code, String message, Integer twilioCode, Integer twilioStatus, Throwable cause) {
+	public PermanentFailure(ErrorCode code, String message, @Nullable Integer twilioCode,
+			@Nullable Integer twilioStatus, @Nullable Throwable cause) {
 		super(message, twilioCode, twilioStatus, cause);
 		this.code = Objects.requireNonNull(code, "code");
 	}
@@ -24,7 +27,7 @@ public final class PermanentFailure extends OutreachFailure {
 
 	@Override
 	public ErrorDetail detail(int attempts) {
-		return new ErrorDetail(this.code, getMessage(), twilioCode(), twilioStatus());
+		return new ErrorDetail(this.code, getMessage(), twilioCode().orElse(null), twilioStatus().orElse(null));
 	}
 
 }

@@ -1,5 +1,7 @@
 package com.outboundsms.worker.processing;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * Masks phone numbers for logs, keeping the country prefix and the last four digits.
  */
@@ -13,7 +15,7 @@ public final class PhoneMask {
 	 * @param number an E.164 number or any text
 	 * @return the masked text; short values are masked entirely
 	 */
-	public static String mask(String number) {
+	public static String mask(@Nullable String number) {
 		if (number == null) {
 			return "null";
 		}

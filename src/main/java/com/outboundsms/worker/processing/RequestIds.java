@@ -2,6 +2,8 @@ package com.outboundsms.worker.processing;
 
 import java.util.regex.Pattern;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * The contract's rules for request ids: what an id may be, and the id a request gets when
  * it names none.
@@ -21,7 +23,7 @@ public final class RequestIds {
 	 * @param id the text, {@code null} when there is none
 	 * @return {@code true} when it follows the {@link #RULE}
 	 */
-	public static boolean isValid(String id) {
+	public static boolean isValid(@Nullable String id) {
 		return id != null && VALID.matcher(id).matches();
 	}
 

@@ -3,11 +3,12 @@ package com.outboundsms.worker.processing;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Optional;
+
+import org.jspecify.annotations.Nullable;
 
 /**
  * The event published for every request: its outcome, the SIDs of the outreach and, for
- * failures, the error. Fields that do not apply are empty and absent on the wire.
+ * failures, the error. Fields that do not apply are {@code null} and absent on the wire.
  *
  * @param requestId the request id, also the message's correlation id
  * @param outcome what became of the request
@@ -20,9 +21,9 @@ import java.util.Optional;
  * @param error why the request failed, for {@link Outcome#FAILED}
  * @param messageError why the first message was not posted although the outreach exists
  */
-public record ResultEvent(String requestId, Outcome outcome, String backend, Optional<NumberPair> pair,
-		Map<Sid, String> sids, Optional<Map<String, Object>> metadata, int attempts, Instant completedAt,
-		Optional<ErrorDetail> error, Optional<ErrorDetail> messageError) {
+public record ResultEvent(String requestId, Outcome outcome, String backend, @Nullable NumberPair pair,
+		Map<Sid, String> sids, @Nullable Map<String, @Nullable Object> metadata, int attempts, Instant completedAt,
+		@Nullable ErrorDetail error, @Nullable ErrorDetail messageError) {
 
 	public ResultEvent {
 		Objects.requireNonNull(requestId, "requestId");
@@ -38,26 +39,25 @@ public record ResultEvent(String requestId, Outcome outcome, String backend, Opt
 	 * @return the event
 	 */
 	public static ResultEvent of(OutboundSmsRequest request, StoredOutcome outcome, int attempts) {
-		return new ResultEvent(request.requestId(), outcome.outcome(), outcome.backend(), Optional.of(request.pair()),
-				outcome.sids(), request.metadata(), attempts, outcome.completedAt(), Optional.empty(),
-				Optional.ofNullable(outcome.messageError()));
+		return new ResultEvent(request.requestId(), outcome.outcome(), outcome.backend(), request.pair(),
+				outcome.sids(), request.metadata(), attempts, outcome.completedAt(), null, outcome.messageError());
 	}
 
 	/**
 	 * The event of a request that failed.
 	 * @param requestId the request id
 	 * @param backend the worker's backend
-	 * @param pair the normalized numbers, if the request had valid ones
-	 * @param metadata the request's metadata, if it had a valid object
+	 * @param pair the normalized numbers, or {@code null} if the request had no valid
+	 * ones
+	 * @param metadata the request's metadata, or {@code null} if it had no valid object
 	 * @param error why it failed
 	 * @param attempts how many times it was processed
 	 * @param at when it failed
 	 * @return the event
 	 */
-	public static ResultEvent failed(String requestId, String backend, Optional<NumberPair> pair,
-			Optional<Map<String, Object>> metadata, ErrorDetail error, int attempts, Instant at) {
-		return new ResultEvent(requestId, Outcome.FAILED, backend, pair, Map.of(), metadata, attempts, at,
-				Optional.of(error), Optional.empty());
+	public static ResultEvent failed(String requestId, String backend, @Nullable NumberPair pair,
+			@Nullable Map<String, @Nullable Object> metadata, ErrorDetail error, int attempts, Instant at) {
+		return new ResultEvent(requestId, Outcome.FAILED, backend, pair, Map.of(), metadata, attempts, at, error, null);
 	}
 
 }

@@ -1,5 +1,7 @@
 package com.outboundsms.worker.processing;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * The kinds of Twilio resource an outreach is made of, with the result event field that
  * carries each.
@@ -27,9 +29,9 @@ public enum Sid {
 	/** The first message posted to the conversation (conversations). */
 	MESSAGE("messageSid");
 
-	private final String resultField;
+	private final @Nullable String resultField;
 
-	Sid(String resultField) {
+	Sid(@Nullable String resultField) {
 		this.resultField = resultField;
 	}
 
@@ -37,7 +39,7 @@ public enum Sid {
 	 * The result event field for this SID.
 	 * @return the field name, or {@code null} when the SID is internal
 	 */
-	public String resultField() {
+	public @Nullable String resultField() {
 		return this.resultField;
 	}
 

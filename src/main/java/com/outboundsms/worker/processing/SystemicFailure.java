@@ -1,5 +1,7 @@
 package com.outboundsms.worker.processing;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * A failure that concerns every request, not this one: Twilio refuses the worker's
  * credentials, or the store cannot be reached. Consumption pauses until a probe finds the
@@ -11,8 +13,8 @@ public final class SystemicFailure extends OutreachFailure {
 
 	private final Dependency dependency;
 
-	public SystemicFailure(Dependency dependency, String message, Integer twilioCode, Integer twilioStatus,
-			Throwable cause) {
+	public SystemicFailure(Dependency dependency, String message, @Nullable Integer twilioCode,
+			@Nullable Integer twilioStatus, @Nullable Throwable cause) {
 		super(message, twilioCode, twilioStatus, cause);
 		this.dependency = dependency;
 	}

@@ -2,6 +2,8 @@ package com.outboundsms.worker.processing;
 
 import java.time.Duration;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * A failure that may pass: Twilio busy or unreachable, the store unavailable, a lease
  * lost. The request is retried; when the retries run out it fails with
@@ -11,17 +13,18 @@ public final class TransientFailure extends OutreachFailure {
 
 	private final Duration retryNoSoonerThan;
 
-	public TransientFailure(String message, Integer twilioCode, Integer twilioStatus, Throwable cause) {
+	public TransientFailure(String message, @Nullable Integer twilioCode, @Nullable Integer twilioStatus,
+			@Nullable Throwable cause) {
 		this(message, twilioCode, twilioStatus, cause, Duration.ZERO);
 	}
 
-	private TransientFailure(String message, Integer twilioCode, Integer twilioStatus, Throwable cause,
-			Duration retryNoSoonerThan) {
+	private TransientFailure(String message, @Nullable Integer twilioCode, @Nullable Integer twilioStatus,
+			@Nullable Throwable cause, Duration retryNoSoonerThan) {
 		super(message, twilioCode, twilioStatus, cause);
 		this.retryNoSoonerThan = retryNoSoonerThan;
 	}
 
-	public TransientFailure(String message, Throwable cause) {
+	public TransientFailure(String message, @Nullable Throwable cause) {
 		this(message, null, null, cause);
 	}
 

@@ -4,6 +4,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.function.IntSupplier;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * What the worker records about its work, for operators: outcomes, Twilio calls, retries,
  * dead letters, store latency, the backlog, paused consumption and retention.
@@ -17,7 +19,7 @@ public interface WorkerMetrics {
 	 * @param error why it failed, or {@code null}
 	 * @param took how long its processing took, this attempt
 	 */
-	void settled(Outcome outcome, ErrorCode error, Duration took);
+	void settled(Outcome outcome, @Nullable ErrorCode error, Duration took);
 
 	/**
 	 * A request's attempt failed transiently and the next one was scheduled.
@@ -97,7 +99,7 @@ public interface WorkerMetrics {
 		return new WorkerMetrics() {
 
 			@Override
-			public void settled(Outcome outcome, ErrorCode error, Duration took) {
+			public void settled(Outcome outcome, @Nullable ErrorCode error, Duration took) {
 			}
 
 			@Override

@@ -3,4 +3,7 @@
  * once per number pair. It knows no AMQP, JDBC, Twilio or Micrometer type; adapters
  * implement its ports.
  */
+@NullMarked
 package com.outboundsms.worker.processing;
+
+import org.jspecify.annotations.NullMarked;

@@ -11,6 +11,7 @@ import com.outboundsms.worker.pacing.Pacer;
 import com.rabbitmq.client.AMQP;
 import com.rabbitmq.client.Channel;
 import com.rabbitmq.client.GetResponse;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One bounded pass over the dead-letter queue on one channel with publisher confirms:
@@ -33,7 +34,7 @@ class DeadLetterReplay {
 
 	private final Clock clock;
 
-	private final AtomicReference<String> returned = new AtomicReference<>();
+	private final AtomicReference<@Nullable String> returned = new AtomicReference<>();
 
 	DeadLetterReplay(Channel channel, ReplayTarget target, ReplayOptions options, Pacer pacer, Clock clock) {
 		this.channel = channel;
@@ -145,7 +146,7 @@ class DeadLetterReplay {
 	/**
 	 * The broker's words: the channel's close reason when it closed the channel.
 	 */
-	private static String reason(Exception failure) {
+	private static @Nullable String reason(Exception failure) {
 		return (failure.getMessage() != null || failure.getCause() == null) ? String.valueOf(failure.getMessage())
 				: failure.getCause().getMessage();
 	}

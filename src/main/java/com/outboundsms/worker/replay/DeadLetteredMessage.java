@@ -8,6 +8,8 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * What the replay needs to know of a message in the dead-letter queue, read from its
  * headers: the worker's {@code x-error-code} and {@code x-last-attempt-at}, else the
@@ -17,9 +19,10 @@ import java.util.Optional;
  * dead-lettered the message by itself, or {@code unknown}
  * @param requestId the request id ({@code x-request-id}, else the message id), or
  * {@code -}
- * @param deadLetteredAt when the message was last attempted or dead-lettered, when known
+ * @param deadLetteredAt when the message was last attempted or dead-lettered, or
+ * {@code null} when unknown
  */
-record DeadLetteredMessage(String errorCode, String requestId, Optional<Instant> deadLetteredAt) {
+record DeadLetteredMessage(String errorCode, String requestId, @Nullable Instant deadLetteredAt) {
 
 	static final String UNKNOWN = "unknown";
 
@@ -32,13 +35,14 @@ record DeadLetteredMessage(String errorCode, String requestId, Optional<Instant>
 	 * @param timestamp the AMQP timestamp, possibly {@code null}
 	 * @return what the headers say
 	 */
-	static DeadLetteredMessage of(Map<String, Object> headers, String messageId, Date timestamp) {
-		Map<String, Object> present = (headers != null) ? headers : Map.of();
+	static DeadLetteredMessage of(@Nullable Map<String, @Nullable Object> headers, @Nullable String messageId,
+			@Nullable Date timestamp) {
+		Map<String, @Nullable Object> present = (headers != null) ? headers : Map.of();
 		return new DeadLetteredMessage(errorCode(present), requestId(present, messageId),
-				deadLetteredAt(present, timestamp));
+				deadLetteredAt(present, timestamp).orElse(null));
 	}
 
-	private static String errorCode(Map<String, Object> headers) {
+	private static String errorCode(Map<String, @Nullable Object> headers) {
 		Object code = headers.get("x-error-code");
 		if (code != null) {
 			return code.toString();
@@ -49,7 +53,7 @@ record DeadLetteredMessage(String errorCode, String requestId, Optional<Instant>
 			.orElse(UNKNOWN);
 	}
 
-	private static String requestId(Map<String, Object> headers, String messageId) {
+	private static String requestId(Map<String, @Nullable Object> headers, @Nullable String messageId) {
 		Object requestId = headers.get("x-request-id");
 		if (requestId != null) {
 			return requestId.toString();
@@ -57,7 +61,7 @@ record DeadLetteredMessage(String errorCode, String requestId, Optional<Instant>
 		return (messageId != null) ? messageId : "-";
 	}
 
-	private static Optional<Instant> deadLetteredAt(Map<String, Object> headers, Date timestamp) {
+	private static Optional<Instant> deadLetteredAt(Map<String, @Nullable Object> headers, @Nullable Date timestamp) {
 		Optional<Instant> lastAttempt = parse(headers.get("x-last-attempt-at"));
 		if (lastAttempt.isPresent()) {
 			return lastAttempt;
@@ -71,7 +75,7 @@ record DeadLetteredMessage(String errorCode, String requestId, Optional<Instant>
 		return Optional.ofNullable(timestamp).map(Date::toInstant);
 	}
 
-	private static Optional<Instant> parse(Object value) {
+	private static Optional<Instant> parse(@Nullable Object value) {
 		if (value == null) {
 			return Optional.empty();
 		}
@@ -88,10 +92,10 @@ record DeadLetteredMessage(String errorCode, String requestId, Optional<Instant>
 	 * The most recent {@code x-death} entry: the broker puts it first.
 	 */
 	@SuppressWarnings("unchecked")
-	private static Optional<Map<String, Object>> lastDeath(Map<String, Object> headers) {
+	private static Optional<Map<String, @Nullable Object>> lastDeath(Map<String, @Nullable Object> headers) {
 		Object deaths = headers.get("x-death");
 		if (deaths instanceof List<?> list && !list.isEmpty() && list.get(0) instanceof Map<?, ?> first) {
-			return Optional.of((Map<String, Object>) first);
+			return Optional.of((Map<String, @Nullable Object>) first);
 		}
 		return Optional.empty();
 	}

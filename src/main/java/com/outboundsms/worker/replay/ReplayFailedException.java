@@ -1,5 +1,7 @@
 package com.outboundsms.worker.replay;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * A replay stopped before the end of its pass; the message it was handling is still in
  * the dead-letter queue, and what was done until then is in the summary.
@@ -8,7 +10,7 @@ class ReplayFailedException extends RuntimeException {
 
 	private final transient ReplaySummary summary;
 
-	ReplayFailedException(String message, ReplaySummary summary, Throwable cause) {
+	ReplayFailedException(String message, ReplaySummary summary, @Nullable Throwable cause) {
 		super(message, cause);
 		this.summary = summary;
 	}

@@ -2,8 +2,9 @@ package com.outboundsms.worker.replay;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Optional;
 import java.util.Set;
+
+import org.jspecify.annotations.Nullable;
 
 /**
  * Which dead-lettered messages a replay moves: those of the given error codes (all when
@@ -11,13 +12,13 @@ import java.util.Set;
  * message whose age is unknown matches no age filter.
  *
  * @param errorCodes the error codes to move; empty for all
- * @param olderThan move only messages at least this old
- * @param newerThan move only messages younger than this
+ * @param olderThan move only messages at least this old; {@code null} for any age
+ * @param newerThan move only messages younger than this; {@code null} for any age
  */
-record ReplayFilter(Set<String> errorCodes, Optional<Duration> olderThan, Optional<Duration> newerThan) {
+record ReplayFilter(Set<String> errorCodes, @Nullable Duration olderThan, @Nullable Duration newerThan) {
 
 	static ReplayFilter all() {
-		return new ReplayFilter(Set.of(), Optional.empty(), Optional.empty());
+		return new ReplayFilter(Set.of(), null, null);
 	}
 
 	/**
@@ -30,15 +31,16 @@ record ReplayFilter(Set<String> errorCodes, Optional<Duration> olderThan, Option
 		if (!this.errorCodes.isEmpty() && !this.errorCodes.contains(message.errorCode())) {
 			return false;
 		}
-		if (this.olderThan.isEmpty() && this.newerThan.isEmpty()) {
+		if (this.olderThan == null && this.newerThan == null) {
 			return true;
 		}
-		if (message.deadLetteredAt().isEmpty()) {
+		Instant deadLetteredAt = message.deadLetteredAt();
+		if (deadLetteredAt == null) {
 			return false;
 		}
-		Duration age = Duration.between(message.deadLetteredAt().get(), now);
-		boolean oldEnough = this.olderThan.map((min) -> age.compareTo(min) >= 0).orElse(true);
-		boolean youngEnough = this.newerThan.map((max) -> age.compareTo(max) < 0).orElse(true);
+		Duration age = Duration.between(deadLetteredAt, now);
+		boolean oldEnough = this.olderThan == null || age.compareTo(this.olderThan) >= 0;
+		boolean youngEnough = this.newerThan == null || age.compareTo(this.newerThan) < 0;
 		return oldEnough && youngEnough;
 	}
 

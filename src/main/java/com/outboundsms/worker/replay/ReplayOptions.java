@@ -68,8 +68,8 @@ record ReplayOptions(ReplayFilter filter, int limit, int rate, boolean dryRun, b
 		if (olderThan.isPresent() && newerThan.isPresent() && newerThan.get().compareTo(olderThan.get()) <= 0) {
 			throw new IllegalArgumentException("--newer-than must be longer than --older-than, or no message matches");
 		}
-		return new ReplayOptions(new ReplayFilter(Set.copyOf(errorCodes), olderThan, newerThan), limit, rate, dryRun,
-				help, List.copyOf(springArguments));
+		ReplayFilter filter = new ReplayFilter(Set.copyOf(errorCodes), olderThan.orElse(null), newerThan.orElse(null));
+		return new ReplayOptions(filter, limit, rate, dryRun, help, List.copyOf(springArguments));
 	}
 
 	private static List<String> codes(String value) {

@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.Set;
 
 import com.outboundsms.worker.processing.WireTime;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The headers a dead-lettered request goes back with: the worker's and the broker's
@@ -33,8 +34,8 @@ final class ReplayedHeaders {
 	 * @param replayedAt when it is replayed
 	 * @return new headers
 	 */
-	static Map<String, Object> of(Map<String, Object> deadLettered, Instant replayedAt) {
-		Map<String, Object> headers = new HashMap<>();
+	static Map<String, @Nullable Object> of(@Nullable Map<String, @Nullable Object> deadLettered, Instant replayedAt) {
+		Map<String, @Nullable Object> headers = new HashMap<>();
 		if (deadLettered != null) {
 			deadLettered.forEach((name, value) -> {
 				if (!removed(name)) {
@@ -52,11 +53,12 @@ final class ReplayedHeaders {
 	 * @param delivered the headers as delivered, possibly {@code null}
 	 * @return the headers to publish, {@code null} when there were none
 	 */
-	static Map<String, Object> withoutDeliveryCount(Map<String, Object> delivered) {
+	static @Nullable Map<String, @Nullable Object> withoutDeliveryCount(
+			@Nullable Map<String, @Nullable Object> delivered) {
 		if (delivered == null || !delivered.containsKey(DELIVERY_COUNT)) {
 			return delivered;
 		}
-		Map<String, Object> headers = new HashMap<>(delivered);
+		Map<String, @Nullable Object> headers = new HashMap<>(delivered);
 		headers.remove(DELIVERY_COUNT);
 		return headers.isEmpty() ? null : headers;
 	}

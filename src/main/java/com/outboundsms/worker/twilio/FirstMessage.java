@@ -40,8 +40,8 @@ final class FirstMessage {
 	 */
 	static Result ensure(OutboundSmsRequest request, OutreachProgress progress, boolean attemptedBefore,
 			Checkpoint checkpoint, Sid kind, Messages messages) {
-		Optional<String> body = request.initialNotificationMessage();
-		if (body.isEmpty() || progress.has(kind)) {
+		String body = request.initialNotificationMessage();
+		if (body == null || progress.has(kind)) {
 			return new Result(progress, null);
 		}
 		if (attemptedBefore) {
@@ -62,7 +62,7 @@ final class FirstMessage {
 		}
 		String sid;
 		try {
-			sid = messages.post(body.get(), MARKED_ATTRIBUTES);
+			sid = messages.post(body, MARKED_ATTRIBUTES);
 		}
 		catch (PermanentFailure refused) {
 			return new Result(attempting, refused.detail(1));
@@ -81,7 +81,7 @@ final class FirstMessage {
 	 * @return the progress, noting the message when the request has one
 	 */
 	static OutreachProgress announced(OutboundSmsRequest request, OutreachProgress progress, Sid kind) {
-		if (request.initialNotificationMessage().isEmpty() || progress.has(kind)) {
+		if (request.initialNotificationMessage() == null || progress.has(kind)) {
 			return progress;
 		}
 		return progress.attempting(kind);

@@ -66,7 +66,9 @@ final class TaskAttributes {
 		attributes.put("from", request.fromNumber());
 		attributes.put("name", request.toName());
 		attributes.put("direction", "outbound");
-		request.sourceChatChannelSid().ifPresent((sid) -> attributes.put("sourceChatChannelSid", sid));
+		if (request.sourceChatChannelSid() != null) {
+			attributes.put("sourceChatChannelSid", request.sourceChatChannelSid());
+		}
 		request.taskAttributes().forEach((key, value) -> {
 			if (!RESERVED.contains(key)) {
 				attributes.put(key, value);

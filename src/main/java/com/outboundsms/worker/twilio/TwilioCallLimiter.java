@@ -17,6 +17,7 @@ import com.netflix.concurrency.limits.limiter.SimpleLimiter;
 import com.twilio.http.Response;
 import io.github.resilience4j.ratelimiter.RateLimiter;
 import io.github.resilience4j.ratelimiter.RateLimiterConfig;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Lets a Twilio call go only within the adaptive limit on calls in flight and its
@@ -113,7 +114,7 @@ class TwilioCallLimiter {
 	}
 
 	/** A 429 with one of Twilio's too-many codes, or with none readable. */
-	static boolean tooMany(String content) {
+	static boolean tooMany(@Nullable String content) {
 		Matcher code = CODE.matcher((content != null) ? content : "");
 		return !code.find() || TOO_MANY_CODES.contains(Integer.parseInt(code.group(1)));
 	}

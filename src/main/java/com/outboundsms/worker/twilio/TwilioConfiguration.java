@@ -119,7 +119,7 @@ class TwilioConfiguration {
 		}
 	}
 
-	private static void require(BackendProperties backend, String value, String setting, String meaning) {
+	private static void require(BackendProperties backend, @Nullable String value, String setting, String meaning) {
 		if (!StringUtils.hasText(value)) {
 			throw new IllegalStateException(
 					"The " + backend.backend().wireName() + " backend needs " + setting + ": " + meaning);

@@ -14,6 +14,7 @@ import com.outboundsms.worker.processing.TransientFailure;
 import com.twilio.exception.ApiConnectionException;
 import com.twilio.exception.ApiException;
 import com.twilio.exception.TwilioException;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Classifies what twilio-java throws, once: 429 and 5xx and transport errors are
@@ -62,7 +63,7 @@ final class TwilioFailures {
 	 * @param call the call
 	 * @return what the call answered
 	 */
-	static <T> T call(String action, Supplier<T> call) {
+	static <T extends @Nullable Object> T call(String action, Supplier<T> call) {
 		try {
 			return call.get();
 		}
@@ -84,7 +85,7 @@ final class TwilioFailures {
 		return cause.getClass().getSimpleName();
 	}
 
-	static String masked(String text) {
+	static String masked(@Nullable String text) {
 		if (text == null) {
 			return "no message";
 		}

@@ -12,6 +12,7 @@ import org.apache.hc.client5.http.impl.classic.HttpClientBuilder;
 import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManager;
 import org.apache.hc.core5.http.io.SocketConfig;
 import org.apache.hc.core5.util.Timeout;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The HTTP client under the shared {@code TwilioRestClient}: one request per SDK call
@@ -31,7 +32,7 @@ public class TwilioHttpClient extends NetworkHttpClient {
 	/** A chat user named by identity, which may be a customer's address. */
 	private static final Pattern USER = Pattern.compile("(?<=/Users/)[^/]+");
 
-	private final String baseUrl;
+	private final @Nullable String baseUrl;
 
 	private final WorkerMetrics metrics;
 
@@ -39,8 +40,8 @@ public class TwilioHttpClient extends NetworkHttpClient {
 
 	private final TwilioRefusals refusals;
 
-	TwilioHttpClient(String baseUrl, TwilioProperties properties, TwilioCallLimiter limiter, TwilioRefusals refusals,
-			WorkerMetrics metrics) {
+	TwilioHttpClient(@Nullable String baseUrl, TwilioProperties properties, TwilioCallLimiter limiter,
+			TwilioRefusals refusals, WorkerMetrics metrics) {
 		super(builder(properties));
 		this.metrics = metrics;
 		this.limiter = limiter;

@@ -42,9 +42,10 @@ import org.springframework.validation.annotation.Validated;
 @ConfigurationProperties("twilio")
 @Validated
 public record TwilioProperties(
-		@NotBlank(message = "TWILIO_ACCOUNT_SID (twilio.account-sid) is required") String accountSid, String apiKey,
-		String apiSecret, String authToken, String apiBaseUrl, String proxyServiceSid, String workspaceSid,
-		String workflowSid, @DefaultValue("sms") String taskChannel, @DefaultValue("10m") Duration flowRefresh,
+		@NotBlank(message = "TWILIO_ACCOUNT_SID (twilio.account-sid) is required") String accountSid,
+		@Nullable String apiKey, @Nullable String apiSecret, @Nullable String authToken, @Nullable String apiBaseUrl,
+		@Nullable String proxyServiceSid, @Nullable String workspaceSid, @Nullable String workflowSid,
+		@DefaultValue("sms") String taskChannel, @DefaultValue("10m") Duration flowRefresh,
 		@DefaultValue("10s") Duration flowMissRefresh, @DefaultValue("15s") Duration readTimeout,
 		@DefaultValue("100") int maxConnections, @Nullable String queueSid) {
 

@@ -65,7 +65,7 @@ abstract class RequestLedgerContract {
 		this.ledger.failed("r1", ErrorCode.FLEX_FLOW_NOT_FOUND, "no flow", NOW.plusSeconds(1));
 
 		assertThat(this.ledger.accepted("r1", OTHER_PAIR, NOW.plusSeconds(5))).isTrue();
-		assertThat(this.ledger.find("r1")).hasValueSatisfying((entry) -> assertThat(entry.failure()).isEmpty());
+		assertThat(this.ledger.find("r1")).hasValueSatisfying((entry) -> assertThat(entry.failure()).isNull());
 		assertThat(pairOf("r1")).isEqualTo(OTHER_PAIR);
 	}
 

@@ -311,8 +311,8 @@ abstract class OutreachStoreContract {
 
 	@Test
 	void aFirstMessagesRefusalIsStoredWithTheOutcome() {
-		ErrorDetail refused = new ErrorDetail(ErrorCode.TWILIO_REJECTED, "posting the first message: refused",
-				Optional.of(21610), Optional.of(400));
+		ErrorDetail refused = new ErrorDetail(ErrorCode.TWILIO_REJECTED, "posting the first message: refused", 21610,
+				400);
 		StoredOutcome created = new StoredOutcome(Outcome.CREATED, "flex-legacy", PAIR,
 				Map.of(Sid.CHAT_CHANNEL, "CH1", Sid.PROXY_SESSION, "KC1"), Instant.parse("2026-11-23T10:00:00Z"),
 				refused);

@@ -1,7 +1,6 @@
 package com.outboundsms.worker.inbound;
 
 import java.time.Instant;
-import java.util.Optional;
 
 import com.outboundsms.worker.processing.NumberPair;
 import org.junit.jupiter.api.Test;
@@ -32,7 +31,7 @@ class DeliveryContextTests {
 		Attempt attempt = new Attempt(3, Instant.EPOCH, Instant.EPOCH);
 
 		try (DeliveryContext context = DeliveryContext.open(attempt, properties)) {
-			context.identify("crm-1", Optional.of(new NumberPair("+15005550006", "+14155552671")));
+			context.identify("crm-1", new NumberPair("+15005550006", "+14155552671"));
 			assertThat(MDC.get("attempt")).isEqualTo("3");
 			assertThat(MDC.get("redeliveries")).isEqualTo("1");
 			assertThat(MDC.get("requestId")).isEqualTo("crm-1");

@@ -38,7 +38,7 @@ class RequestReaderHostileInputTests {
 		Intake.Rejected rejected = rejected("{" + NUMBERS + ",\"toName\":\"Jane" + escaped + "Doe\"}");
 
 		assertThat(rejected.errors()).containsExactly(new FieldError("toName", CONTROL_CHARACTERS));
-		assertThat(rejected.pair()).isPresent();
+		assertThat(rejected.pair()).isNotNull();
 	}
 
 	@Test
@@ -69,7 +69,7 @@ class RequestReaderHostileInputTests {
 
 		assertThat(rejected.errors()).singleElement()
 			.isEqualTo(new FieldError("body", "is not valid JSON: Duplicate Object property \"toNumber\""));
-		assertThat(rejected.pair()).isEmpty();
+		assertThat(rejected.pair()).isNull();
 	}
 
 	@Test
@@ -141,7 +141,7 @@ class RequestReaderHostileInputTests {
 
 		assertThat(request.taskAttributes()).containsExactly(Map.entry("@class", "java.lang.ProcessBuilder"),
 				Map.entry("command", List.of("touch", "/tmp/owned")));
-		assertThat(request.metadata()).contains(Map.of("@type", "java.net.URL", "val", "http://127.0.0.1:1/"));
+		assertThat(request.metadata()).isEqualTo(Map.of("@type", "java.net.URL", "val", "http://127.0.0.1:1/"));
 	}
 
 	@Test
@@ -165,7 +165,7 @@ class RequestReaderHostileInputTests {
 		assertThat(intake).isInstanceOfSatisfying(Intake.Rejected.class, (rejected) -> {
 			assertThat(rejected.errors())
 				.containsExactly(new FieldError("content_type", "must be application/json, was text/plain"));
-			assertThat(rejected.pair()).isPresent();
+			assertThat(rejected.pair()).isNotNull();
 		});
 	}
 

@@ -5,7 +5,6 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
 import com.outboundsms.worker.processing.ErrorCode;
 import com.outboundsms.worker.processing.ErrorDetail;
@@ -17,6 +16,7 @@ import com.outboundsms.worker.processing.ResultEvent;
 import com.outboundsms.worker.processing.Sid;
 import com.outboundsms.worker.processing.StoredOutcome;
 import com.outboundsms.worker.processing.TransientFailure;
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
@@ -38,7 +38,7 @@ class ResultEventJsonTests {
 
 	@Test
 	void writesACreatedEventWithTheContractsFieldsAndFlatSids() {
-		ResultEvent event = ResultEvent.of(request(Optional.of(Map.of("ticketId", "4711"))),
+		ResultEvent event = ResultEvent.of(request(Map.of("ticketId", "4711")),
 				new StoredOutcome(Outcome.CREATED, "flex-legacy", PAIR, LEGACY_SIDS, COMPLETED_AT), 1);
 
 		Map<String, Object> written = read(event);
@@ -54,7 +54,7 @@ class ResultEventJsonTests {
 
 	@Test
 	void putsTheEnvelopeFirstAndTheMetadataAttemptsAndTimeLast() {
-		ResultEvent event = ResultEvent.of(request(Optional.of(Map.of("ticketId", "4711"))),
+		ResultEvent event = ResultEvent.of(request(Map.of("ticketId", "4711")),
 				new StoredOutcome(Outcome.CREATED, "flex-legacy", PAIR, LEGACY_SIDS, COMPLETED_AT), 1);
 
 		List<String> fields = List.copyOf(read(event).keySet());
@@ -66,15 +66,15 @@ class ResultEventJsonTests {
 
 	@Test
 	void writesCompletedAtWithMillisecondsEvenOnAWholeSecond() {
-		ResultEvent event = ResultEvent.of(request(Optional.empty()), new StoredOutcome(Outcome.CREATED, "flex-legacy",
-				PAIR, LEGACY_SIDS, Instant.parse("2026-11-23T10:15:30Z")), 1);
+		ResultEvent event = ResultEvent.of(request(null), new StoredOutcome(Outcome.CREATED, "flex-legacy", PAIR,
+				LEGACY_SIDS, Instant.parse("2026-11-23T10:15:30Z")), 1);
 
 		assertThat(read(event)).containsEntry("completedAt", "2026-11-23T10:15:30.000Z");
 	}
 
 	@Test
 	void leavesOutTheInternalChatServiceSid() {
-		ResultEvent event = ResultEvent.of(request(Optional.empty()),
+		ResultEvent event = ResultEvent.of(request(null),
 				new StoredOutcome(Outcome.CREATED, "flex-legacy", PAIR, LEGACY_SIDS, COMPLETED_AT), 1);
 
 		String written = write(event);
@@ -86,7 +86,7 @@ class ResultEventJsonTests {
 	void leavesOutFieldsThatDoNotApplyRatherThanWritingNull() {
 		Map<Sid, String> withoutMessage = Map.of(Sid.FLEX_FLOW, "FO0001", Sid.CHAT_CHANNEL, "CH0001", Sid.PROXY_SESSION,
 				"KC0001");
-		ResultEvent event = ResultEvent.of(request(Optional.empty()),
+		ResultEvent event = ResultEvent.of(request(null),
 				new StoredOutcome(Outcome.REUSED, "flex-legacy", PAIR, withoutMessage, COMPLETED_AT), 2);
 
 		Map<String, Object> written = read(event);
@@ -101,7 +101,7 @@ class ResultEventJsonTests {
 	void writesTheConversationsSids() {
 		Map<Sid, String> sids = Map.of(Sid.CONVERSATION, "CH0002", Sid.INTERACTION, "KD0002", Sid.INTERACTION_CHANNEL,
 				"UO0002", Sid.TASK, "WT0002", Sid.MESSAGE, "IM0002");
-		ResultEvent event = ResultEvent.of(request(Optional.empty()),
+		ResultEvent event = ResultEvent.of(request(null),
 				new StoredOutcome(Outcome.CREATED, "flex-conversations", PAIR, sids, COMPLETED_AT), 1);
 
 		Map<String, Object> written = read(event);
@@ -117,8 +117,8 @@ class ResultEventJsonTests {
 
 	@Test
 	void writesCompletedAtInUtcWithMilliseconds() {
-		ResultEvent event = ResultEvent.of(request(Optional.empty()), new StoredOutcome(Outcome.CREATED, "flex-legacy",
-				PAIR, LEGACY_SIDS, Instant.parse("2026-11-23T10:15:30.123456789Z")), 1);
+		ResultEvent event = ResultEvent.of(request(null), new StoredOutcome(Outcome.CREATED, "flex-legacy", PAIR,
+				LEGACY_SIDS, Instant.parse("2026-11-23T10:15:30.123456789Z")), 1);
 
 		Map<String, Object> written = read(event);
 
@@ -133,7 +133,7 @@ class ResultEventJsonTests {
 		metadata.put("note", "Jane \"JJ\" \uD83D\uDC69\nline two");
 		metadata.put("archived", false);
 		metadata.put("owner", null);
-		ResultEvent event = ResultEvent.of(request(Optional.of(metadata)),
+		ResultEvent event = ResultEvent.of(request(metadata),
 				new StoredOutcome(Outcome.CREATED, "flex-legacy", PAIR, LEGACY_SIDS, COMPLETED_AT), 1);
 
 		Map<String, Object> written = read(event);
@@ -146,8 +146,8 @@ class ResultEventJsonTests {
 	void writesAFailedEventWithTheErrorTwilioGave() {
 		PermanentFailure rejected = new PermanentFailure(ErrorCode.TWILIO_REJECTED,
 				"create the Proxy session: Twilio answered 400 with code 80404 (...)", 80404, 400, null);
-		ResultEvent event = ResultEvent.failed("crm-ticket-4711", "flex-legacy", Optional.of(PAIR),
-				Optional.of(Map.of("ticketId", "4711")), rejected.detail(1), 1, COMPLETED_AT);
+		ResultEvent event = ResultEvent.failed("crm-ticket-4711", "flex-legacy", PAIR, Map.of("ticketId", "4711"),
+				rejected.detail(1), 1, COMPLETED_AT);
 
 		Map<String, Object> written = read(event);
 
@@ -164,8 +164,8 @@ class ResultEventJsonTests {
 	@Test
 	void writesAFailedEventWithoutTwilioFieldsWhenTwilioDidNotAnswer() {
 		ErrorDetail exhausted = new TransientFailure("Twilio unreachable (ConnectException)").detail(3);
-		ResultEvent event = ResultEvent.failed("crm-ticket-4711", "flex-legacy", Optional.of(PAIR), Optional.empty(),
-				exhausted, 3, COMPLETED_AT);
+		ResultEvent event = ResultEvent.failed("crm-ticket-4711", "flex-legacy", PAIR, null, exhausted, 3,
+				COMPLETED_AT);
 
 		Map<String, Object> written = read(event);
 
@@ -177,8 +177,7 @@ class ResultEventJsonTests {
 	@Test
 	void writesAFailedEventWithoutNumbersWhenTheRequestHadNoValidOnes() {
 		ErrorDetail invalid = ErrorDetail.of(ErrorCode.INVALID_REQUEST, "invalid request: fromNumber: is required");
-		ResultEvent event = ResultEvent.failed("sha256:ab12", "flex-legacy", Optional.empty(), Optional.empty(),
-				invalid, 1, COMPLETED_AT);
+		ResultEvent event = ResultEvent.failed("sha256:ab12", "flex-legacy", null, null, invalid, 1, COMPLETED_AT);
 
 		Map<String, Object> written = read(event);
 
@@ -197,9 +196,8 @@ class ResultEventJsonTests {
 		return new String(this.writer.write(event), StandardCharsets.UTF_8);
 	}
 
-	private static OutboundSmsRequest request(Optional<Map<String, Object>> metadata) {
-		return new OutboundSmsRequest("crm-ticket-4711", PAIR, "Jane", Optional.empty(), Optional.empty(), Map.of(),
-				metadata);
+	private static OutboundSmsRequest request(@Nullable Map<String, @Nullable Object> metadata) {
+		return new OutboundSmsRequest("crm-ticket-4711", PAIR, "Jane", null, null, Map.of(), metadata);
 	}
 
 }

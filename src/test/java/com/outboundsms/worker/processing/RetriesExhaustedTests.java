@@ -1,7 +1,5 @@
 package com.outboundsms.worker.processing;
 
-import java.util.Optional;
-
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -19,8 +17,8 @@ class RetriesExhaustedTests {
 		assertThat(error.code()).isEqualTo(ErrorCode.RETRIES_EXHAUSTED);
 		assertThat(error.message())
 			.isEqualTo("gave up after 3 attempt(s); last cause: unexpected NullPointerException");
-		assertThat(error.twilioCode()).isEmpty();
-		assertThat(error.twilioStatus()).isEmpty();
+		assertThat(error.twilioCode()).isNull();
+		assertThat(error.twilioStatus()).isNull();
 	}
 
 	@Test
@@ -28,7 +26,7 @@ class RetriesExhaustedTests {
 		ErrorDetail error = new TransientFailure("Twilio answered 503", 20503, 503, null).detail(5);
 
 		assertThat(error).isEqualTo(new ErrorDetail(ErrorCode.RETRIES_EXHAUSTED,
-				"gave up after 5 attempt(s); last cause: Twilio answered 503", Optional.of(20503), Optional.of(503)));
+				"gave up after 5 attempt(s); last cause: Twilio answered 503", 20503, 503));
 	}
 
 	@Test

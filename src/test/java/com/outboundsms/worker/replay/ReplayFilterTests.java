@@ -5,9 +5,9 @@ import java.time.Instant;
 import java.util.Date;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -24,8 +24,8 @@ class ReplayFilterTests {
 		DeadLetteredMessage message = DeadLetteredMessage.of(Map.of("x-request-id", "req-1", "x-error-code",
 				"RETRIES_EXHAUSTED", "x-last-attempt-at", "2026-11-23T10:00:00.000Z"), "msg-1", new Date(0));
 
-		assertThat(message).isEqualTo(new DeadLetteredMessage("RETRIES_EXHAUSTED", "req-1",
-				Optional.of(Instant.parse("2026-11-23T10:00:00.000Z"))));
+		assertThat(message).isEqualTo(
+				new DeadLetteredMessage("RETRIES_EXHAUSTED", "req-1", Instant.parse("2026-11-23T10:00:00.000Z")));
 	}
 
 	@Test
@@ -37,8 +37,7 @@ class ReplayFilterTests {
 
 		DeadLetteredMessage message = DeadLetteredMessage.of(headers, "msg-2", new Date(0));
 
-		assertThat(message)
-			.isEqualTo(new DeadLetteredMessage("broker:delivery_limit", "msg-2", Optional.of(died.toInstant())));
+		assertThat(message).isEqualTo(new DeadLetteredMessage("broker:delivery_limit", "msg-2", died.toInstant()));
 	}
 
 	@Test
@@ -46,8 +45,8 @@ class ReplayFilterTests {
 		Date timestamp = Date.from(Instant.parse("2026-11-20T00:00:00Z"));
 
 		assertThat(DeadLetteredMessage.of(Map.of("x-last-attempt-at", "garbled"), null, timestamp))
-			.isEqualTo(new DeadLetteredMessage("unknown", "-", Optional.of(timestamp.toInstant())));
-		assertThat(DeadLetteredMessage.of(null, null, null).deadLetteredAt()).isEmpty();
+			.isEqualTo(new DeadLetteredMessage("unknown", "-", timestamp.toInstant()));
+		assertThat(DeadLetteredMessage.of(null, null, null).deadLetteredAt()).isNull();
 	}
 
 	@Test
@@ -57,8 +56,7 @@ class ReplayFilterTests {
 
 	@Test
 	void movesOnlyTheGivenErrorCodes() {
-		ReplayFilter filter = new ReplayFilter(Set.of("RETRIES_EXHAUSTED", "broker:delivery_limit"), Optional.empty(),
-				Optional.empty());
+		ReplayFilter filter = new ReplayFilter(Set.of("RETRIES_EXHAUSTED", "broker:delivery_limit"), null, null);
 
 		assertThat(filter.matches(message("RETRIES_EXHAUSTED", null), NOW)).isTrue();
 		assertThat(filter.matches(message("broker:delivery_limit", null), NOW)).isTrue();
@@ -67,7 +65,7 @@ class ReplayFilterTests {
 
 	@Test
 	void olderThanIncludesTheBoundary() {
-		ReplayFilter filter = new ReplayFilter(Set.of(), Optional.of(Duration.ofHours(1)), Optional.empty());
+		ReplayFilter filter = new ReplayFilter(Set.of(), Duration.ofHours(1), null);
 
 		assertThat(filter.matches(message("X", NOW.minus(Duration.ofHours(1))), NOW)).isTrue();
 		assertThat(filter.matches(message("X", NOW.minus(Duration.ofMinutes(59))), NOW)).isFalse();
@@ -75,7 +73,7 @@ class ReplayFilterTests {
 
 	@Test
 	void newerThanExcludesTheBoundary() {
-		ReplayFilter filter = new ReplayFilter(Set.of(), Optional.empty(), Optional.of(Duration.ofHours(1)));
+		ReplayFilter filter = new ReplayFilter(Set.of(), null, Duration.ofHours(1));
 
 		assertThat(filter.matches(message("X", NOW.minus(Duration.ofMinutes(59))), NOW)).isTrue();
 		assertThat(filter.matches(message("X", NOW.minus(Duration.ofHours(1))), NOW)).isFalse();
@@ -83,8 +81,7 @@ class ReplayFilterTests {
 
 	@Test
 	void bothAgesMakeAWindowAndCombineWithTheErrorCode() {
-		ReplayFilter filter = new ReplayFilter(Set.of("RETRIES_EXHAUSTED"), Optional.of(Duration.ofHours(1)),
-				Optional.of(Duration.ofDays(1)));
+		ReplayFilter filter = new ReplayFilter(Set.of("RETRIES_EXHAUSTED"), Duration.ofHours(1), Duration.ofDays(1));
 
 		assertThat(filter.matches(message("RETRIES_EXHAUSTED", NOW.minus(Duration.ofHours(5))), NOW)).isTrue();
 		assertThat(filter.matches(message("TWILIO_REJECTED", NOW.minus(Duration.ofHours(5))), NOW)).isFalse();
@@ -94,13 +91,13 @@ class ReplayFilterTests {
 
 	@Test
 	void keepsAMessageOfUnknownAgeWhenAnAgeIsAskedFor() {
-		ReplayFilter filter = new ReplayFilter(Set.of(), Optional.of(Duration.ofHours(1)), Optional.empty());
+		ReplayFilter filter = new ReplayFilter(Set.of(), Duration.ofHours(1), null);
 
 		assertThat(filter.matches(message("X", null), NOW)).isFalse();
 	}
 
-	private static DeadLetteredMessage message(String errorCode, Instant at) {
-		return new DeadLetteredMessage(errorCode, "id", Optional.ofNullable(at));
+	private static DeadLetteredMessage message(String errorCode, @Nullable Instant at) {
+		return new DeadLetteredMessage(errorCode, "id", at);
 	}
 
 }

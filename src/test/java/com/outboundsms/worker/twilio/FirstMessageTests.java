@@ -3,7 +3,6 @@ package com.outboundsms.worker.twilio;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
 import com.outboundsms.worker.processing.ErrorCode;
 import com.outboundsms.worker.processing.ErrorDetail;
@@ -103,15 +102,15 @@ class FirstMessageTests {
 
 		assertThat(result.progress().has(Sid.MESSAGE)).isFalse();
 		assertThat(result.progress().wasAttempted(Sid.MESSAGE)).isTrue();
-		assertThat(result.error()).isEqualTo(new ErrorDetail(ErrorCode.TWILIO_REJECTED,
-				"posting the first message: refused", Optional.of(21610), Optional.of(400)));
+		assertThat(result.error())
+			.isEqualTo(new ErrorDetail(ErrorCode.TWILIO_REJECTED, "posting the first message: refused", 21610, 400));
 		assertThat(this.checkpoints).singleElement()
 			.satisfies((saved) -> assertThat(saved.wasAttempted(Sid.MESSAGE)).isTrue());
 	}
 
 	private static OutboundSmsRequest request(String message) {
-		return new OutboundSmsRequest("r1", new NumberPair("+15005550006", "+14155552671"), "Jane", Optional.empty(),
-				Optional.ofNullable(message), Map.of(), Optional.empty());
+		return new OutboundSmsRequest("r1", new NumberPair("+15005550006", "+14155552671"), "Jane", null, message,
+				Map.of(), null);
 	}
 
 	private static final class RecordingMessages implements FirstMessage.Messages {

@@ -4,7 +4,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
 import com.outboundsms.worker.processing.ErrorCode;
 import com.outboundsms.worker.processing.MutableClock;
@@ -308,8 +307,7 @@ class FlexConversationsBackendTests {
 	}
 
 	private static OutboundSmsRequest request(String targetWorker) {
-		return new OutboundSmsRequest("crm-4711", PAIR, "Jane", Optional.empty(), Optional.of("Hello"), Map.of(),
-				Optional.empty(), targetWorker);
+		return new OutboundSmsRequest("crm-4711", PAIR, "Jane", null, "Hello", Map.of(), null, targetWorker);
 	}
 
 	private static TwilioProperties properties() {

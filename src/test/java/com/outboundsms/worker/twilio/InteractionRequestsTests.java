@@ -3,7 +3,6 @@ package com.outboundsms.worker.twilio;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
 import com.outboundsms.worker.processing.NumberPair;
 import com.outboundsms.worker.processing.OutboundSmsRequest;
@@ -57,8 +56,7 @@ class InteractionRequestsTests {
 	}
 
 	private static OutboundSmsRequest request(String targetWorker) {
-		return new OutboundSmsRequest("crm-4711", PAIR, "Jane", Optional.empty(), Optional.empty(), Map.of(),
-				Optional.empty(), targetWorker);
+		return new OutboundSmsRequest("crm-4711", PAIR, "Jane", null, null, Map.of(), null, targetWorker);
 	}
 
 }

@@ -3,10 +3,10 @@ package com.outboundsms.worker.twilio;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
 import com.outboundsms.worker.processing.NumberPair;
 import com.outboundsms.worker.processing.OutboundSmsRequest;
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
@@ -25,7 +25,7 @@ class TaskAttributesTests {
 
 	@Test
 	void startsWithTheCustomerTheTwilioNumberTheNameAndTheDirection() {
-		OutboundSmsRequest request = request("Jane", Optional.empty(), Map.of());
+		OutboundSmsRequest request = request("Jane", null, Map.of());
 
 		String written = this.attributes.legacy(request);
 
@@ -35,7 +35,7 @@ class TaskAttributesTests {
 
 	@Test
 	void addsTheSourceChannelAfterTheWorkersOwnKeys() {
-		OutboundSmsRequest request = request("Jane", Optional.of(CHANNEL_SID), Map.of());
+		OutboundSmsRequest request = request("Jane", CHANNEL_SID, Map.of());
 
 		Map<String, Object> read = read(this.attributes.legacy(request));
 
@@ -47,7 +47,7 @@ class TaskAttributesTests {
 	void mergesTheRequestAttributesAfterTheWorkersOwnKeys() {
 		Map<String, Object> extra = Map.of("priority", 5, "tags", List.of("vip", "churn-risk"), "customer",
 				Map.of("tier", "gold", "account", Map.of("id", "A-17")));
-		OutboundSmsRequest request = request("Jane", Optional.of(CHANNEL_SID), extra);
+		OutboundSmsRequest request = request("Jane", CHANNEL_SID, extra);
 
 		Map<String, Object> read = read(this.attributes.legacy(request));
 
@@ -63,7 +63,7 @@ class TaskAttributesTests {
 	void neverLetsTheRequestOverrideTheWorkersOwnKeys() {
 		Map<String, Object> extra = Map.of("to", "+19999999999", "from", "+18888888888", "name", "Mallory", "direction",
 				"inbound", "campaign", "spring-26");
-		OutboundSmsRequest request = request("Jane", Optional.empty(), extra);
+		OutboundSmsRequest request = request("Jane", null, extra);
 
 		Map<String, Object> read = read(this.attributes.legacy(request));
 
@@ -75,7 +75,7 @@ class TaskAttributesTests {
 	void neverLetsTheRequestSetWhatFlexOrTheWorkerWritesToTieTheTaskToItsOutreach() {
 		Map<String, Object> extra = Map.of("conversationSid", "CH-forged", "flexInteractionSid", "KD-forged",
 				"flexInteractionChannelSid", "UO-forged", "outboundSmsOutreachId", "forged", "campaign", "spring-26");
-		OutboundSmsRequest request = request("Jane", Optional.empty(), extra);
+		OutboundSmsRequest request = request("Jane", null, extra);
 
 		Map<String, Object> legacy = read(this.attributes.legacy(request));
 		Map<String, Object> conversations = this.attributes.conversations(request, "o-1");
@@ -92,7 +92,7 @@ class TaskAttributesTests {
 
 	@Test
 	void marksAnInteractionsTaskWithTheOutreachIdWhenThereIsOne() {
-		OutboundSmsRequest request = request("Jane", Optional.empty(), Map.of());
+		OutboundSmsRequest request = request("Jane", null, Map.of());
 
 		assertThat(this.attributes.conversations(request, "o-1")).containsEntry("outboundSmsOutreachId", "o-1")
 			.containsEntry("customerName", "Jane")
@@ -102,21 +102,19 @@ class TaskAttributesTests {
 
 	@Test
 	void namesTheTargetWorkerInAChatChannelsTaskForKnownAgentRouting() {
-		OutboundSmsRequest request = new OutboundSmsRequest("crm-ticket-4711", PAIR, "Jane", Optional.empty(),
-				Optional.empty(), Map.of("targetWorkerSid", "WK-from-attributes"), Optional.empty(),
-				"WK0123456789abcdef0123456789abcdef");
+		OutboundSmsRequest request = new OutboundSmsRequest("crm-ticket-4711", PAIR, "Jane", null, null,
+				Map.of("targetWorkerSid", "WK-from-attributes"), null, "WK0123456789abcdef0123456789abcdef");
 
 		Map<String, Object> read = read(this.attributes.legacy(request));
 
 		assertThat(read).containsEntry("targetWorkerSid", "WK0123456789abcdef0123456789abcdef");
-		assertThat(read(this.attributes.legacy(request("Jane", Optional.empty(), Map.of()))))
-			.doesNotContainKey("targetWorkerSid");
+		assertThat(read(this.attributes.legacy(request("Jane", null, Map.of())))).doesNotContainKey("targetWorkerSid");
 	}
 
 	@Test
 	void keepsANameWithQuotesEmojiAndNewlinesExactly() {
 		String name = "Jane \"JJ\" O'Neil \\ \uD83D\uDC69\u200D\uD83D\uDCBB\nline two\r\n\ttab </script>";
-		OutboundSmsRequest request = request(name, Optional.empty(), Map.of());
+		OutboundSmsRequest request = request(name, null, Map.of());
 
 		Map<String, Object> read = read(this.attributes.legacy(request));
 
@@ -125,7 +123,7 @@ class TaskAttributesTests {
 
 	@Test
 	void buildsTheSameAttributesAsAMapForOtherBackends() {
-		OutboundSmsRequest request = request("Jane", Optional.of(CHANNEL_SID), Map.of("direction", "inbound"));
+		OutboundSmsRequest request = request("Jane", CHANNEL_SID, Map.of("direction", "inbound"));
 
 		Map<String, Object> base = this.attributes.base(request);
 
@@ -139,10 +137,9 @@ class TaskAttributesTests {
 		});
 	}
 
-	private static OutboundSmsRequest request(String toName, Optional<String> source,
+	private static OutboundSmsRequest request(String toName, @Nullable String source,
 			Map<String, Object> taskAttributes) {
-		return new OutboundSmsRequest("crm-ticket-4711", PAIR, toName, source, Optional.empty(), taskAttributes,
-				Optional.empty());
+		return new OutboundSmsRequest("crm-ticket-4711", PAIR, toName, source, null, taskAttributes, null);
 	}
 
 }
