@@ -7,6 +7,7 @@ import com.outboundsms.worker.outbound.OutboundProperties;
 import com.outboundsms.worker.processing.WorkerMetrics;
 import com.outboundsms.worker.publishing.ConfirmedSenders;
 import com.outboundsms.worker.twilio.TwilioProperties;
+import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.amqp.core.AnonymousQueue;
 import org.springframework.amqp.core.Binding;
@@ -83,8 +84,8 @@ class HttpDoorConfiguration {
 	}
 
 	@Bean
-	ResultAnswers resultAnswers(TwilioProperties twilio) {
-		return new ResultAnswers(new FunctionResources(twilio.accountSid(), twilio.proxyServiceSid()));
+	ResultAnswers resultAnswers(TwilioProperties twilio, JsonMapper json) {
+		return new ResultAnswers(new FunctionResources(twilio.accountSid(), twilio.proxyServiceSid()), json);
 	}
 
 	@Bean
