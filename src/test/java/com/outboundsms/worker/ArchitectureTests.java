@@ -10,7 +10,7 @@ import com.outboundsms.worker.inbound.Intake;
 import com.outboundsms.worker.inbound.RequestReader;
 import com.outboundsms.worker.inbound.RequestValidator;
 import com.outboundsms.worker.outbound.OutboundProperties;
-import com.outboundsms.worker.outbound.ResultEventJson;
+import com.outboundsms.worker.outbound.ResultEventMessage;
 import com.outboundsms.worker.processing.WireTime;
 import com.outboundsms.worker.publishing.ConfirmedSender;
 import com.outboundsms.worker.publishing.ConfirmedSenders;
@@ -135,8 +135,9 @@ class ArchitectureTests {
 	void httpDoorUsesTheCoreAndTheIntakeButNotTheListenerOrTheAdapters() {
 		Set<String> allowed = Set.of(RequestReader.class.getName(), Intake.class.getName(),
 				Intake.Accepted.class.getName(), Intake.Rejected.class.getName(), FieldError.class.getName(),
-				InboundProperties.class.getName(), OutboundProperties.class.getName(), ResultEventJson.class.getName(),
-				TwilioProperties.class.getName(), ConfirmedSenders.class.getName(), ConfirmedSender.class.getName());
+				InboundProperties.class.getName(), OutboundProperties.class.getName(),
+				ResultEventMessage.class.getName(), TwilioProperties.class.getName(), ConfirmedSenders.class.getName(),
+				ConfirmedSender.class.getName());
 		noClasses().that()
 			.resideInAPackage(ROOT + ".door..")
 			.should()

@@ -26,12 +26,13 @@ final class FlexTokenCheck {
 
 	private static final Pattern ACCOUNT_SID = Pattern.compile("AC[0-9a-fA-F]{32}");
 
-	private static final JsonMapper JSON = JsonMapper.builder().build();
-
 	private final String accountSid;
 
-	FlexTokenCheck(String accountSid) {
+	private final JsonMapper json;
+
+	FlexTokenCheck(String accountSid, JsonMapper json) {
 		this.accountSid = accountSid;
+		this.json = json;
 	}
 
 	/**
@@ -91,12 +92,12 @@ final class FlexTokenCheck {
 		return Optional.empty();
 	}
 
-	private static @Nullable JsonNode object(String part) {
+	private @Nullable JsonNode object(String part) {
 		if (part.isEmpty()) {
 			return null;
 		}
 		try {
-			JsonNode node = JSON.readTree(Base64.getUrlDecoder().decode(part));
+			JsonNode node = this.json.readTree(Base64.getUrlDecoder().decode(part));
 			return (node != null && node.isObject()) ? node : null;
 		}
 		catch (IllegalArgumentException | JacksonException ex) {

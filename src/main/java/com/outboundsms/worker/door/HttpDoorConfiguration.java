@@ -7,6 +7,7 @@ import com.outboundsms.worker.outbound.OutboundProperties;
 import com.outboundsms.worker.processing.WorkerMetrics;
 import com.outboundsms.worker.publishing.ConfirmedSenders;
 import com.outboundsms.worker.twilio.TwilioProperties;
+import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.amqp.core.AnonymousQueue;
 import org.springframework.amqp.core.Binding;
@@ -58,17 +59,19 @@ class HttpDoorConfiguration {
 	}
 
 	@Bean
-	ResultSubscription httpDoorResultSubscription(ResultWaiters waiters, RequestLedger ledger, Clock clock) {
-		return new ResultSubscription(waiters, ledger, clock);
+	ResultSubscription httpDoorResultSubscription(ResultWaiters waiters, RequestLedger ledger, Clock clock,
+			JsonMapper json) {
+		return new ResultSubscription(waiters, ledger, clock, json);
 	}
 
 	@Bean
-	Callers callers(HttpDoorProperties properties, TwilioProperties twilio, WorkerMetrics metrics, Clock clock) {
+	Callers callers(HttpDoorProperties properties, TwilioProperties twilio, WorkerMetrics metrics, Clock clock,
+			JsonMapper json) {
 		FlexTokenCache flexTokens = null;
 		if (properties.flexTokens()) {
-			FlexTokens validation = new BudgetedFlexTokens(new TwilioFlexTokens(twilio, metrics),
+			FlexTokens validation = new BudgetedFlexTokens(new TwilioFlexTokens(twilio, metrics, json),
 					properties.tokenValidation());
-			flexTokens = new FlexTokenCache(new FlexTokenCheck(twilio.accountSid()), validation, clock, CAPACITY,
+			flexTokens = new FlexTokenCache(new FlexTokenCheck(twilio.accountSid(), json), validation, clock, CAPACITY,
 					properties.tokenValidation().refusedMemory());
 		}
 		return new Callers(properties.apiTokens(), flexTokens,
@@ -83,8 +86,8 @@ class HttpDoorConfiguration {
 	}
 
 	@Bean
-	ResultAnswers resultAnswers(TwilioProperties twilio) {
-		return new ResultAnswers(new FunctionResources(twilio.accountSid(), twilio.proxyServiceSid()));
+	ResultAnswers resultAnswers(TwilioProperties twilio, JsonMapper json) {
+		return new ResultAnswers(new FunctionResources(twilio.accountSid(), twilio.proxyServiceSid()), json);
 	}
 
 	@Bean

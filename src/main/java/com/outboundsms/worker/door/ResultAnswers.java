@@ -3,7 +3,7 @@ package com.outboundsms.worker.door;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-import com.outboundsms.worker.outbound.ResultEventJson;
+import com.outboundsms.worker.outbound.ResultEventMessage;
 import com.outboundsms.worker.processing.OutboundSmsRequest;
 import com.outboundsms.worker.processing.ResultEvent;
 import com.outboundsms.worker.processing.StoredOutcome;
@@ -20,14 +20,13 @@ class ResultAnswers {
 	private static final TypeReference<Map<String, Object>> OBJECT = new TypeReference<>() {
 	};
 
-	private final ResultEventJson events = new ResultEventJson();
-
-	private final JsonMapper json = JsonMapper.builder().build();
+	private final JsonMapper json;
 
 	private final FunctionResources resources;
 
-	ResultAnswers(FunctionResources resources) {
+	ResultAnswers(FunctionResources resources, JsonMapper json) {
 		this.resources = resources;
+		this.json = json;
 	}
 
 	Map<String, Object> received(Map<String, Object> event) {
@@ -41,8 +40,9 @@ class ResultAnswers {
 	 * does for a redelivery.
 	 */
 	Map<String, Object> event(OutboundSmsRequest request, StoredOutcome outcome) {
-		Map<String, Object> answer = this.json.readValue(this.events.write(ResultEvent.of(request, outcome, 1)),
-				OBJECT);
+		// through its bytes, so that it reads as the event a waiting caller receives
+		Map<String, Object> answer = this.json
+			.readValue(this.json.writeValueAsBytes(ResultEventMessage.of(ResultEvent.of(request, outcome, 1))), OBJECT);
 		this.resources.addTo(answer);
 		return answer;
 	}

@@ -35,12 +35,13 @@ class ResultSubscription {
 
 	private final Clock clock;
 
-	private final JsonMapper json = JsonMapper.builder().build();
+	private final JsonMapper json;
 
-	ResultSubscription(ResultWaiters waiters, RequestLedger ledger, Clock clock) {
+	ResultSubscription(ResultWaiters waiters, RequestLedger ledger, Clock clock, JsonMapper json) {
 		this.waiters = waiters;
 		this.ledger = ledger;
 		this.clock = clock;
+		this.json = json;
 	}
 
 	@RabbitListener(id = "http-door-results", queues = "#{httpDoorResultQueue.name}")

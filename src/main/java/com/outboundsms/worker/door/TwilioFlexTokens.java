@@ -32,7 +32,7 @@ class TwilioFlexTokens implements FlexTokens {
 	/** The endpoint as the worker's Twilio call meters name endpoints. */
 	private static final String ENDPOINT = "iam/v1/Accounts/{sid}/Tokens/validate";
 
-	private final JsonMapper json = JsonMapper.builder().build();
+	private final JsonMapper json;
 
 	private final HttpClient http;
 
@@ -44,7 +44,8 @@ class TwilioFlexTokens implements FlexTokens {
 
 	private final WorkerMetrics metrics;
 
-	TwilioFlexTokens(TwilioProperties twilio, WorkerMetrics metrics) {
+	TwilioFlexTokens(TwilioProperties twilio, WorkerMetrics metrics, JsonMapper json) {
+		this.json = json;
 		this.readTimeout = twilio.readTimeout();
 		this.http = HttpClient.newBuilder()
 			.version(HttpClient.Version.HTTP_1_1)

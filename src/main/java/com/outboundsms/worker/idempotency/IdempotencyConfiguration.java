@@ -8,6 +8,7 @@ import javax.sql.DataSource;
 
 import com.outboundsms.worker.processing.OutreachStore;
 import com.outboundsms.worker.processing.WorkerMetrics;
+import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -30,12 +31,13 @@ class IdempotencyConfiguration {
 
 	@Bean
 	OutreachStore outreachStore(DataSource dataSource, JdbcClient jdbc, TransactionTemplate transactions,
-			IdempotencyProperties properties, Clock clock, WorkerMetrics metrics) throws MetaDataAccessException {
+			IdempotencyProperties properties, Clock clock, WorkerMetrics metrics, JsonMapper json)
+			throws MetaDataAccessException {
 		String product = JdbcUtils.extractDatabaseMetaData(dataSource, DatabaseMetaData::getDatabaseProductName);
 		// a fresh id per process: a restarted worker must not mistake its predecessor's
 		// leases for its own
 		return new JdbcOutreachStore(jdbc, transactions, properties, clock, UUID.randomUUID().toString(),
-				"PostgreSQL".equalsIgnoreCase(product), metrics);
+				"PostgreSQL".equalsIgnoreCase(product), metrics, json);
 	}
 
 }

@@ -23,6 +23,7 @@ import com.outboundsms.worker.processing.SystemicFailure;
 import com.outboundsms.worker.processing.TransientFailure;
 import com.outboundsms.worker.processing.WorkerMetrics;
 import org.jspecify.annotations.Nullable;
+import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.dao.DuplicateKeyException;
@@ -142,7 +143,7 @@ class JdbcOutreachStore implements OutreachStore {
 
 	private final WorkerMetrics metrics;
 
-	private final ProgressCodec codec = new ProgressCodec();
+	private final ProgressCodec codec;
 
 	/**
 	 * Creates the store.
@@ -150,9 +151,11 @@ class JdbcOutreachStore implements OutreachStore {
 	 * {@code ON CONFLICT DO NOTHING}, which spares its log an error per refused insert;
 	 * without it, the primary key still refuses the second insert and the refusal is
 	 * caught
+	 * @param json the application's JSON mapper, for the progress kept in a row
 	 */
 	JdbcOutreachStore(JdbcClient jdbc, TransactionOperations transactions, IdempotencyProperties properties,
-			Clock clock, String instanceId, boolean onConflictDoNothing, WorkerMetrics metrics) {
+			Clock clock, String instanceId, boolean onConflictDoNothing, WorkerMetrics metrics, JsonMapper json) {
+		this.codec = new ProgressCodec(json);
 		this.metrics = metrics;
 		this.onConflictDoNothing = onConflictDoNothing ? " ON CONFLICT DO NOTHING" : "";
 		this.jdbc = jdbc;

@@ -3,7 +3,6 @@ package com.outboundsms.worker.idempotency;
 import java.util.EnumMap;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -20,17 +19,18 @@ import tools.jackson.databind.json.JsonMapper;
  */
 final class ProgressCodec {
 
-	private static final TypeReference<Map<String, Object>> OBJECT = new TypeReference<>() {
+	private static final TypeReference<Map<String, String>> NAMED_SIDS = new TypeReference<>() {
 	};
 
-	private final JsonMapper json = JsonMapper.builder().build();
+	private final JsonMapper json;
+
+	ProgressCodec(JsonMapper json) {
+		this.json = json;
+	}
 
 	String write(OutreachProgress progress) {
-		Map<String, Object> document = new LinkedHashMap<>();
-		document.put("outreach", progress.outreachId());
-		document.put("sids", named(progress.sids()));
-		document.put("attempted", progress.attempted().stream().map(Enum::name).toList());
-		return this.json.writeValueAsString(document);
+		return this.json.writeValueAsString(new StoredProgress(progress.outreachId(), named(progress.sids()),
+				progress.attempted().stream().map(Enum::name).toList()));
 	}
 
 	String writeSids(Map<Sid, String> sids) {
@@ -44,25 +44,17 @@ final class ProgressCodec {
 		if (error == null) {
 			return null;
 		}
-		Map<String, Object> document = new LinkedHashMap<>();
-		document.put("code", error.code().name());
-		document.put("message", error.message());
-		if (error.twilioCode() != null) {
-			document.put("twilioCode", error.twilioCode());
-		}
-		if (error.twilioStatus() != null) {
-			document.put("twilioStatus", error.twilioStatus());
-		}
-		return this.json.writeValueAsString(document);
+		return this.json.writeValueAsString(
+				new StoredError(error.code().name(), error.message(), error.twilioCode(), error.twilioStatus()));
 	}
 
 	@Nullable ErrorDetail readError(@Nullable String text) {
 		if (text == null) {
 			return null;
 		}
-		Map<String, Object> document = this.json.readValue(text, OBJECT);
-		return new ErrorDetail(ErrorCode.valueOf((String) document.get("code")), (String) document.get("message"),
-				(Integer) document.get("twilioCode"), (Integer) document.get("twilioStatus"));
+		StoredError stored = this.json.readValue(text, StoredError.class);
+		return new ErrorDetail(ErrorCode.valueOf(stored.code()), stored.message(), stored.twilioCode(),
+				stored.twilioStatus());
 	}
 
 	private static Map<String, String> named(Map<Sid, String> sids) {
@@ -72,31 +64,26 @@ final class ProgressCodec {
 	}
 
 	OutreachProgress read(String text) {
-		Map<String, Object> document = this.json.readValue(text, OBJECT);
-		Map<Sid, String> sids = readSidMap(castMap(document.getOrDefault("sids", Map.of())));
+		StoredProgress stored = this.json.readValue(text, StoredProgress.class);
+		Map<Sid, String> sids = readSidMap((stored.sids() != null) ? stored.sids() : Map.of());
 		Set<Sid> attempted = EnumSet.noneOf(Sid.class);
-		for (Object name : (List<?>) document.getOrDefault("attempted", List.of())) {
-			attempted.add(Sid.valueOf((String) name));
+		if (stored.attempted() != null) {
+			stored.attempted().forEach((name) -> attempted.add(Sid.valueOf(name)));
 		}
 		// rows written before outreaches had ids have
 		// none: nothing they find is provably theirs
-		String outreachId = (document.get("outreach") instanceof String id) ? id : "";
+		String outreachId = (stored.outreach() != null) ? stored.outreach() : "";
 		return new OutreachProgress(outreachId, sids, attempted);
 	}
 
 	Map<Sid, String> readSids(String text) {
-		return readSidMap(this.json.readValue(text, OBJECT));
+		return readSidMap(this.json.readValue(text, NAMED_SIDS));
 	}
 
-	private static Map<Sid, String> readSidMap(Map<String, Object> named) {
+	private static Map<Sid, String> readSidMap(Map<String, String> named) {
 		Map<Sid, String> sids = new EnumMap<>(Sid.class);
-		named.forEach((name, sid) -> sids.put(Sid.valueOf(name), (String) sid));
+		named.forEach((name, sid) -> sids.put(Sid.valueOf(name), sid));
 		return sids;
-	}
-
-	@SuppressWarnings("unchecked")
-	private static Map<String, Object> castMap(Object value) {
-		return (Map<String, Object>) value;
 	}
 
 }

@@ -2,6 +2,7 @@ package com.outboundsms.worker.outbound;
 
 import com.outboundsms.worker.processing.ResultPublisher;
 import com.outboundsms.worker.publishing.ConfirmedSenders;
+import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.amqp.core.ExchangeBuilder;
 import org.springframework.amqp.core.TopicExchange;
@@ -20,9 +21,9 @@ class OutboundConfiguration {
 	}
 
 	@Bean
-	ResultPublisher resultPublisher(ConfirmedSenders senders, OutboundProperties properties) {
+	ResultPublisher resultPublisher(ConfirmedSenders senders, OutboundProperties properties, JsonMapper json) {
 		// not mandatory: result listeners bind their own queues, or none
-		return new AmqpResultPublisher(senders.notMandatory(properties.confirmTimeout()), properties);
+		return new AmqpResultPublisher(senders.notMandatory(properties.confirmTimeout()), properties, json);
 	}
 
 }

@@ -73,8 +73,7 @@ class TwilioConfiguration {
 
 	@Bean
 	OutreachBackend outreachBackend(BackendProperties backend, TwilioRestClient client, FlexFlowDirectory flows,
-			TwilioProperties properties, InteractionSetupProperties interactionSetup, Clock clock) {
-		JsonMapper json = JsonMapper.builder().build();
+			TwilioProperties properties, InteractionSetupProperties interactionSetup, Clock clock, JsonMapper json) {
 		if (backend.backend() == BackendProperties.Backend.FLEX_CONVERSATIONS) {
 			require(backend, properties.workspaceSid(), "TWILIO_WORKSPACE_SID (twilio.workspace-sid)",
 					"the TaskRouter workspace (WS…) the tasks go to");

@@ -10,6 +10,7 @@ import java.util.Optional;
 
 import jakarta.servlet.DispatcherType;
 import org.junit.jupiter.api.Test;
+import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.http.ResponseEntity;
 import org.springframework.mock.web.MockHttpServletRequest;
@@ -28,8 +29,8 @@ class CallerAuthenticationTests {
 			: Optional.empty();
 
 	private final CallerAuthentication authentication = new CallerAuthentication(new Callers(List.of("api-token"),
-			new FlexTokenCache(new FlexTokenCheck(SampleTokens.ACCOUNT), this.twilio, Clock.fixed(NOW, ZoneOffset.UTC),
-					10, Duration.ofMinutes(10)),
+			new FlexTokenCache(new FlexTokenCheck(SampleTokens.ACCOUNT, JsonMapper.builder().build()), this.twilio,
+					Clock.fixed(NOW, ZoneOffset.UTC), 10, Duration.ofMinutes(10)),
 			new ClientRefusals(new HttpDoorProperties.ClientRefusals(2, Duration.ofMinutes(1)), 10)));
 
 	@Test

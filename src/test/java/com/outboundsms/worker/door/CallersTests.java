@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Optional;
 
 import org.junit.jupiter.api.Test;
+import tools.jackson.databind.json.JsonMapper;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
@@ -34,8 +35,8 @@ class CallersTests {
 	};
 
 	private final Callers callers = new Callers(List.of("first-token", "second-token"),
-			new FlexTokenCache(new FlexTokenCheck(SampleTokens.ACCOUNT), this.twilio, Clock.fixed(NOW, ZoneOffset.UTC),
-					10, Duration.ofMinutes(10)),
+			new FlexTokenCache(new FlexTokenCheck(SampleTokens.ACCOUNT, JsonMapper.builder().build()), this.twilio,
+					Clock.fixed(NOW, ZoneOffset.UTC), 10, Duration.ofMinutes(10)),
 			new ClientRefusals(new HttpDoorProperties.ClientRefusals(3, Duration.ofMinutes(1)), 10));
 
 	@Test

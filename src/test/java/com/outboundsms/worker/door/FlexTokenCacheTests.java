@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Optional;
 
 import org.junit.jupiter.api.Test;
+import tools.jackson.databind.json.JsonMapper;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
@@ -30,13 +31,14 @@ class FlexTokenCacheTests {
 
 	private boolean twilioDown;
 
-	private final FlexTokenCache cache = new FlexTokenCache(new FlexTokenCheck(SampleTokens.ACCOUNT), (token) -> {
-		this.asked.add(token);
-		if (this.twilioDown) {
-			throw new FlexTokensUnavailable("Twilio is down", null);
-		}
-		return this.valid.contains(token) ? Optional.of(EXPIRATION) : Optional.empty();
-	}, this.clock, 2, REFUSED_MEMORY);
+	private final FlexTokenCache cache = new FlexTokenCache(
+			new FlexTokenCheck(SampleTokens.ACCOUNT, JsonMapper.builder().build()), (token) -> {
+				this.asked.add(token);
+				if (this.twilioDown) {
+					throw new FlexTokensUnavailable("Twilio is down", null);
+				}
+				return this.valid.contains(token) ? Optional.of(EXPIRATION) : Optional.empty();
+			}, this.clock, 2, REFUSED_MEMORY);
 
 	@Test
 	void asksTwilioOncePerTokenWhileItIsValid() {

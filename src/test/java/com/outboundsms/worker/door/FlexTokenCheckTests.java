@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
+import tools.jackson.databind.json.JsonMapper;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -12,7 +13,7 @@ class FlexTokenCheckTests {
 
 	private static final Instant NOW = Instant.parse("2026-11-23T10:00:00Z");
 
-	private final FlexTokenCheck check = new FlexTokenCheck(SampleTokens.ACCOUNT);
+	private final FlexTokenCheck check = new FlexTokenCheck(SampleTokens.ACCOUNT, JsonMapper.builder().build());
 
 	@Test
 	void leavesASignedTokenOfTheAccountThatHasNotExpiredToTwilio() {

@@ -10,6 +10,7 @@ import java.util.concurrent.CompletableFuture;
 
 import com.outboundsms.worker.processing.ErrorCode;
 import org.junit.jupiter.api.Test;
+import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.amqp.core.Message;
 import org.springframework.amqp.core.MessageProperties;
@@ -23,7 +24,7 @@ class ResultSubscriptionTests {
 	private final List<String> noted = new ArrayList<>();
 
 	private final ResultSubscription subscription = new ResultSubscription(this.waiters, new NotingLedger(this.noted),
-			Clock.systemUTC());
+			Clock.systemUTC(), JsonMapper.builder().build());
 
 	@Test
 	void anAwaitedResultReachesItsWaiter() {

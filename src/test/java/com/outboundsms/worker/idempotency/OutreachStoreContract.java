@@ -29,6 +29,7 @@ import com.outboundsms.worker.processing.WorkerMetrics;
 import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
@@ -75,7 +76,7 @@ abstract class OutreachStoreContract {
 		return new JdbcOutreachStore(JdbcClient.create(this.dataSource),
 				new TransactionTemplate(new DataSourceTransactionManager(this.dataSource)),
 				new IdempotencyProperties(Duration.ofSeconds(60)), instanceClock, instance, onConflictDoNothing(),
-				WorkerMetrics.none());
+				WorkerMetrics.none(), JsonMapper.builder().build());
 	}
 
 	@Test
@@ -197,7 +198,7 @@ abstract class OutreachStoreContract {
 		this.dataSource.before((sql) -> sql.trim().startsWith("UPDATE outreach SET owner_request_id"),
 				() -> this.jdbc()
 					.sql("UPDATE outreach SET progress = ?, lease_until = CURRENT_TIMESTAMP + INTERVAL '60' SECOND")
-					.param(new ProgressCodec().write(renewed))
+					.param(new ProgressCodec(JsonMapper.builder().build()).write(renewed))
 					.update());
 
 		Claim claim = this.otherInstance.claim(PAIR, "r2", "flex-legacy");

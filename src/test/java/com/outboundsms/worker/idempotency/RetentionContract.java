@@ -28,6 +28,7 @@ import com.outboundsms.worker.processing.WorkerMetrics;
 import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
@@ -309,7 +310,7 @@ abstract class RetentionContract {
 	private JdbcOutreachStore storeAt(Instant instant) {
 		return new JdbcOutreachStore(JdbcClient.create(this.dataSource), transactions(),
 				new IdempotencyProperties(Duration.ofSeconds(60)), Clock.fixed(instant, ZoneOffset.UTC), "instance-a",
-				false, WorkerMetrics.none());
+				false, WorkerMetrics.none(), JsonMapper.builder().build());
 	}
 
 	private NumberPair nextPair() {

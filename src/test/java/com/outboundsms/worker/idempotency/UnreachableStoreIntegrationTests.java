@@ -16,6 +16,7 @@ import com.outboundsms.worker.processing.SystemicFailure;
 import com.outboundsms.worker.processing.WorkerMetrics;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
@@ -46,7 +47,7 @@ class UnreachableStoreIntegrationTests {
 		this.store = new JdbcOutreachStore(JdbcClient.create(dataSource),
 				new TransactionTemplate(new DataSourceTransactionManager(dataSource)),
 				new IdempotencyProperties(Duration.ofSeconds(60)), Clock.systemUTC(), "instance-a", true,
-				WorkerMetrics.none());
+				WorkerMetrics.none(), JsonMapper.builder().build());
 	}
 
 	@Test

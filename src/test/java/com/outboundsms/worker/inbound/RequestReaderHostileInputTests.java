@@ -6,7 +6,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 
-import com.outboundsms.worker.outbound.ResultEventJson;
+import com.outboundsms.worker.outbound.ResultEventMessage;
 import com.outboundsms.worker.processing.ErrorCode;
 import com.outboundsms.worker.processing.ErrorDetail;
 import com.outboundsms.worker.processing.OutboundSmsRequest;
@@ -14,6 +14,7 @@ import com.outboundsms.worker.processing.ResultEvent;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import tools.jackson.databind.json.JsonMapper;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -151,7 +152,7 @@ class RequestReaderHostileInputTests {
 				rejected.metadata(), ErrorDetail.of(ErrorCode.INVALID_REQUEST, rejected.message()), 1,
 				Instant.parse("2026-11-23T10:15:30.123Z"));
 
-		byte[] json = new ResultEventJson().write(event);
+		byte[] json = JsonMapper.builder().build().writeValueAsBytes(ResultEventMessage.of(event));
 
 		assertThat(rejected.errors()).containsExactly(new FieldError("toName", "is required"));
 		assertThat(json.length).isLessThan(2048);

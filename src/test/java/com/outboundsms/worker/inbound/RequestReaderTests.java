@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 
-import com.outboundsms.worker.outbound.ResultEventJson;
+import com.outboundsms.worker.outbound.ResultEventMessage;
 import com.outboundsms.worker.processing.NumberPair;
 import com.outboundsms.worker.processing.OutboundSmsRequest;
 import com.outboundsms.worker.processing.Outcome;
@@ -18,6 +18,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
+import tools.jackson.databind.json.JsonMapper;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -375,8 +376,10 @@ class RequestReaderTests {
 		String metadata = "{\"amount\":0.10,\"big\":12345678901234567890,\"rates\":[1.50,2,-7.250],\"pi\":3.14159265358979323846264338327950288}";
 		OutboundSmsRequest request = accepted(withField("metadata", metadata));
 
-		byte[] event = new ResultEventJson().write(ResultEvent.of(request, new StoredOutcome(Outcome.CREATED,
-				"flex-legacy", request.pair(), Map.of(), Instant.parse("2026-11-23T10:15:30.123Z")), 1));
+		byte[] event = JsonMapper.builder()
+			.build()
+			.writeValueAsBytes(ResultEventMessage.of(ResultEvent.of(request, new StoredOutcome(Outcome.CREATED,
+					"flex-legacy", request.pair(), Map.of(), Instant.parse("2026-11-23T10:15:30.123Z")), 1)));
 
 		assertThat(new String(event, StandardCharsets.UTF_8)).contains("\"metadata\":" + metadata);
 	}

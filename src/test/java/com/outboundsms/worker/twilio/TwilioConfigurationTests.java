@@ -7,6 +7,7 @@ import java.util.Map;
 import com.outboundsms.worker.processing.WorkerMetrics;
 import com.twilio.http.TwilioRestClient;
 import org.junit.jupiter.api.Test;
+import tools.jackson.databind.json.JsonMapper;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
@@ -61,7 +62,8 @@ class TwilioConfigurationTests {
 				new TwilioRefusals(), WorkerMetrics.none());
 		return this.configuration.outreachBackend(backend, client,
 				this.configuration.flexFlowDirectory(client, properties, Clock.systemUTC()), properties,
-				new InteractionSetupProperties(Duration.ofMillis(500), Duration.ofSeconds(5)), Clock.systemUTC());
+				new InteractionSetupProperties(Duration.ofMillis(500), Duration.ofSeconds(5)), Clock.systemUTC(),
+				JsonMapper.builder().build());
 	}
 
 	private static TwilioProperties properties(String proxyService, String workspace, String workflow) {

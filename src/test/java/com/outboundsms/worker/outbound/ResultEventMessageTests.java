@@ -1,6 +1,5 @@
 package com.outboundsms.worker.outbound;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -23,7 +22,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-class ResultEventJsonTests {
+class ResultEventMessageTests {
 
 	private static final NumberPair PAIR = new NumberPair("+15005550006", "+14155552671");
 
@@ -31,8 +30,6 @@ class ResultEventJsonTests {
 
 	private static final Map<Sid, String> LEGACY_SIDS = Map.of(Sid.FLEX_FLOW, "FO0001", Sid.CHAT_SERVICE, "IS0001",
 			Sid.CHAT_CHANNEL, "CH0001", Sid.TASK, "WT0001", Sid.PROXY_SESSION, "KC0001", Sid.CHAT_MESSAGE, "IM0001");
-
-	private final ResultEventJson writer = new ResultEventJson();
 
 	private final JsonMapper json = JsonMapper.builder().build();
 
@@ -187,13 +184,26 @@ class ResultEventJsonTests {
 				"invalid request: fromNumber: is required", "retryable", false));
 	}
 
+	@Test
+	void writesTheWholeEventInTheContractsOrder() {
+		ResultEvent event = new ResultEvent("crm-ticket-4711", Outcome.CREATED, "flex-legacy", PAIR,
+				Map.of(Sid.CHAT_CHANNEL, "CH0001", Sid.FLEX_FLOW, "FO0001"), Map.of("ticketId", "4711"), 2,
+				COMPLETED_AT, null, new ErrorDetail(ErrorCode.TWILIO_REJECTED, "post the first message", 50504, 400));
+
+		assertThat(write(event)).isEqualTo("{\"requestId\":\"crm-ticket-4711\",\"outcome\":\"CREATED\","
+				+ "\"backend\":\"flex-legacy\",\"fromNumber\":\"+15005550006\",\"toNumber\":\"+14155552671\","
+				+ "\"flexFlowSid\":\"FO0001\",\"chatChannelSid\":\"CH0001\",\"metadata\":{\"ticketId\":\"4711\"},"
+				+ "\"attempts\":2,\"completedAt\":\"2026-11-23T10:15:30.123Z\",\"messageError\":{\"code\":\"TWILIO_REJECTED\","
+				+ "\"message\":\"post the first message\",\"retryable\":false,\"twilioCode\":50504,\"twilioStatus\":400}}");
+	}
+
 	private Map<String, Object> read(ResultEvent event) {
-		return this.json.readValue(this.writer.write(event), new TypeReference<LinkedHashMap<String, Object>>() {
+		return this.json.readValue(write(event), new TypeReference<LinkedHashMap<String, Object>>() {
 		});
 	}
 
 	private String write(ResultEvent event) {
-		return new String(this.writer.write(event), StandardCharsets.UTF_8);
+		return this.json.writeValueAsString(ResultEventMessage.of(event));
 	}
 
 	private static OutboundSmsRequest request(@Nullable Map<String, @Nullable Object> metadata) {
