@@ -6,6 +6,8 @@ import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.LockSupport;
 
+import com.rabbitmq.client.ShutdownSignalException;
+
 import org.springframework.amqp.AmqpException;
 import org.springframework.amqp.core.Message;
 import org.springframework.amqp.core.MessageDeliveryMode;
@@ -61,7 +63,10 @@ final class Producer {
 				});
 				return;
 			}
-			catch (AmqpException ex) {
+			// the channel's own shutdown signal is not wrapped by the template while a
+			// batch
+			// awaits its confirms: a connection closed then is the same "not confirmed"
+			catch (AmqpException | ShutdownSignalException ex) {
 				this.republishedBatches.incrementAndGet();
 				if (attempt >= 30) {
 					throw new IllegalStateException("the broker did not confirm a batch 30 times", ex);
