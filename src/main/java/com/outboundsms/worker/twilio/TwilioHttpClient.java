@@ -46,10 +46,7 @@ public class TwilioHttpClient extends NetworkHttpClient {
 		this.metrics = metrics;
 		this.limiter = limiter;
 		this.refusals = refusals;
-		// blank as unset: a compose file or a chart
-		// passes an empty variable for "Twilio itself"
-		this.baseUrl = (baseUrl == null || baseUrl.isBlank()) ? null
-				: (baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl);
+		this.baseUrl = baseUrlOf(baseUrl);
 	}
 
 	private static HttpClientBuilder builder(TwilioProperties properties) {
@@ -114,6 +111,17 @@ public class TwilioHttpClient extends NetworkHttpClient {
 		int query = path.indexOf('?');
 		path = (query >= 0) ? path.substring(0, query) : path;
 		return USER.matcher(SID.matcher(path).replaceAll("/{sid}")).replaceAll("{identity}");
+	}
+
+	/**
+	 * The base URL requests are moved to, without a trailing slash; none when unset or
+	 * blank, as a compose file or a chart passes an empty variable for "Twilio itself".
+	 */
+	static @Nullable String baseUrlOf(@Nullable String configured) {
+		if (configured == null || configured.isBlank()) {
+			return null;
+		}
+		return configured.endsWith("/") ? configured.substring(0, configured.length() - 1) : configured;
 	}
 
 	/**

@@ -28,4 +28,14 @@ class TwilioHttpClientTests {
 			.isEqualTo("chat/v2/Services/{sid}/Users/{identity}/Channels");
 	}
 
+	@Test
+	void movesRequestsToAConfiguredBaseUrlOnlyAndNeverToABlankOne() {
+		assertThat(TwilioHttpClient.baseUrlOf("http://twilio-emulator:18089/"))
+			.isEqualTo("http://twilio-emulator:18089");
+		assertThat(TwilioHttpClient.baseUrlOf("http://127.0.0.1:18089")).isEqualTo("http://127.0.0.1:18089");
+		assertThat(TwilioHttpClient.baseUrlOf("")).isNull();
+		assertThat(TwilioHttpClient.baseUrlOf("  ")).isNull();
+		assertThat(TwilioHttpClient.baseUrlOf(null)).isNull();
+	}
+
 }
