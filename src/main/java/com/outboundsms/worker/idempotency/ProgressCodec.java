@@ -58,8 +58,12 @@ final class ProgressCodec {
 	}
 
 	private static Map<String, String> named(Map<Sid, String> sids) {
+		// in the kinds' order whatever map comes in,
+		// so that equal SIDs are stored as equal text
+		Map<Sid, String> ordered = new EnumMap<>(Sid.class);
+		ordered.putAll(sids);
 		Map<String, String> named = new LinkedHashMap<>();
-		sids.forEach((kind, sid) -> named.put(kind.name(), sid));
+		ordered.forEach((kind, sid) -> named.put(kind.name(), sid));
 		return named;
 	}
 
