@@ -1,9 +1,12 @@
 package com.outboundsms.worker.sandbox;
 
+import java.time.Duration;
+
 import com.outboundsms.worker.emulator.EmulatorSettings;
 import com.outboundsms.worker.emulator.TwilioEmulator;
 import com.outboundsms.worker.inbound.InboundProperties;
 import com.outboundsms.worker.outbound.OutboundProperties;
+import com.outboundsms.worker.publishing.ConfirmedSenders;
 import com.outboundsms.worker.twilio.TwilioProperties;
 
 import org.springframework.amqp.core.AnonymousQueue;
@@ -11,7 +14,6 @@ import org.springframework.amqp.core.Binding;
 import org.springframework.amqp.core.BindingBuilder;
 import org.springframework.amqp.core.Queue;
 import org.springframework.amqp.core.TopicExchange;
-import org.springframework.amqp.rabbit.core.RabbitTemplate;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
@@ -50,9 +52,11 @@ public class SandboxConfiguration {
 	}
 
 	@Bean
-	SandboxRequests sandboxRequests(RabbitTemplate template, InboundProperties inbound, SandboxProperties sandbox,
+	SandboxRequests sandboxRequests(ConfirmedSenders senders, InboundProperties inbound, SandboxProperties sandbox,
 			TwilioEmulator sandboxEmulator) {
-		return new SandboxRequests(template, inbound, sandbox);
+		// mandatory, as a producer's should be: a sample that reaches no queue fails
+		// loudly
+		return new SandboxRequests(senders.mandatory(Duration.ofSeconds(10)), inbound, sandbox);
 	}
 
 }

@@ -8,19 +8,15 @@ import java.time.Instant;
 import java.util.Date;
 import java.util.List;
 import java.util.UUID;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 
 import com.outboundsms.worker.inbound.InboundProperties;
+import com.outboundsms.worker.publishing.ConfirmedSender;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.springframework.amqp.core.Message;
 import org.springframework.amqp.core.MessageDeliveryMode;
 import org.springframework.amqp.core.MessageProperties;
-import org.springframework.amqp.rabbit.connection.CorrelationData;
-import org.springframework.amqp.rabbit.core.RabbitTemplate;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.core.io.ClassPathResource;
@@ -33,14 +29,14 @@ class SandboxRequests {
 
 	private static final Logger logger = LoggerFactory.getLogger(SandboxRequests.class);
 
-	private final RabbitTemplate template;
+	private final ConfirmedSender sender;
 
 	private final InboundProperties inbound;
 
 	private final SandboxProperties sandbox;
 
-	SandboxRequests(RabbitTemplate template, InboundProperties inbound, SandboxProperties sandbox) {
-		this.template = template;
+	SandboxRequests(ConfirmedSender sender, InboundProperties inbound, SandboxProperties sandbox) {
+		this.sender = sender;
 		this.inbound = inbound;
 		this.sandbox = sandbox;
 	}
@@ -70,21 +66,8 @@ class SandboxRequests {
 		properties.setMessageId(UUID.randomUUID().toString());
 		// as producers should: the worker measures the backlog's age from it
 		properties.setTimestamp(new Date());
-		CorrelationData correlation = new CorrelationData(properties.getMessageId());
-		this.template.send(this.inbound.exchange(), this.inbound.routingKey(), new Message(body, properties),
-				correlation);
-		try {
-			if (!correlation.getFuture().get(10, TimeUnit.SECONDS).ack()) {
-				throw new IllegalStateException("The broker refused the request");
-			}
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-			throw new IllegalStateException("Interrupted while publishing", ex);
-		}
-		catch (ExecutionException | TimeoutException ex) {
-			throw new IllegalStateException("The broker did not confirm the request", ex);
-		}
+		this.sender.send(this.inbound.exchange(), this.inbound.routingKey(), new Message(body, properties),
+				properties.getMessageId());
 	}
 
 	private List<String> samples() throws IOException {
