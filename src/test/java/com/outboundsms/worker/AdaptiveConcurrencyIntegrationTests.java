@@ -30,7 +30,7 @@ import static org.awaitility.Awaitility.await;
 class AdaptiveConcurrencyIntegrationTests {
 
 	@Autowired
-	Taps taps;
+	CapturedMessages taps;
 
 	@Autowired
 	TwilioEmulator emulator;

@@ -139,12 +139,12 @@ class ArchitectureTests {
 				ResultEventMessage.class.getName(), TwilioProperties.class.getName(), ConfirmedSenders.class.getName(),
 				ConfirmedSender.class.getName());
 		noClasses().that()
-			.resideInAPackage(ROOT + ".door..")
+			.resideInAPackage(ROOT + ".web..")
 			.should()
 			.dependOnClassesThat(DescribedPredicate.describe(
 					"classes of the worker other than the core, the intake, the settings records and the confirmed senders",
 					(JavaClass type) -> type.getPackageName().startsWith(ROOT + ".")
-							&& !type.getPackageName().startsWith(ROOT + ".door")
+							&& !type.getPackageName().startsWith(ROOT + ".web")
 							&& !type.getPackageName().startsWith(ROOT + ".processing")
 							&& !allowed.contains(type.getName())))
 			.check(this.classes);
@@ -153,10 +153,10 @@ class ArchitectureTests {
 	@Test
 	void nothingDependsOnTheHttpDoor() {
 		noClasses().that()
-			.resideOutsideOfPackage(ROOT + ".door..")
+			.resideOutsideOfPackage(ROOT + ".web..")
 			.should()
 			.dependOnClassesThat()
-			.resideInAPackage(ROOT + ".door..")
+			.resideInAPackage(ROOT + ".web..")
 			.check(this.classes);
 	}
 

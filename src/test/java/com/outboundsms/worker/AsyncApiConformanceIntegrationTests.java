@@ -35,7 +35,7 @@ class AsyncApiConformanceIntegrationTests {
 	private final AsyncApiDocument document = AsyncApiDocument.load();
 
 	@Autowired
-	Taps taps;
+	CapturedMessages taps;
 
 	@Autowired
 	TwilioEmulator emulator;

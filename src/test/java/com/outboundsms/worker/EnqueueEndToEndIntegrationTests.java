@@ -29,7 +29,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class EnqueueEndToEndIntegrationTests {
 
 	@Autowired
-	Taps taps;
+	CapturedMessages taps;
 
 	@Autowired
 	TwilioEmulator emulator;

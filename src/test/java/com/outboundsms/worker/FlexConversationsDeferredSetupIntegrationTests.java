@@ -54,7 +54,7 @@ class FlexConversationsDeferredSetupIntegrationTests extends FlexConversationsSc
 		this.twilioEmulator.setUpInteractions(InteractionSetup.deferred(Duration.ofHours(1)));
 
 		this.taps.publish(RequestBodies.json(withMessage(requestId, pair)), null);
-		await().atMost(Taps.PATIENCE).until(() -> backend().createsFor(pair.to()) == 1);
+		await().atMost(CapturedMessages.PATIENCE).until(() -> backend().createsFor(pair.to()) == 1);
 		Conversation foreign = this.twilioEmulator.createConversationFor(pair.to(), pair.from());
 		this.twilioEmulator.setUpInteractions(InteractionSetup.deferred(Duration.ZERO));
 
@@ -100,7 +100,7 @@ class FlexConversationsDeferredSetupIntegrationTests extends FlexConversationsSc
 		double retriesBefore = retries();
 
 		this.taps.publish(RequestBodies.json(withMessage(requestId, pair)), null);
-		await().atMost(Taps.PATIENCE).until(() -> retries() > retriesBefore);
+		await().atMost(CapturedMessages.PATIENCE).until(() -> retries() > retriesBefore);
 		this.twilioEmulator.setUpInteractions(InteractionSetup.deferred(Duration.ZERO));
 
 		JsonNode result = this.taps.awaitResult(requestId);

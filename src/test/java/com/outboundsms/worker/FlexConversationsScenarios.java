@@ -120,7 +120,7 @@ abstract class FlexConversationsScenarios extends OutreachScenarios {
 			.failNext("POST", backend().createPath(), 503, 20503, "Service unavailable");
 
 		this.taps.publish(RequestBodies.json(withMessage(requestId, pair)), null);
-		await().atMost(Taps.PATIENCE).pollInterval(Duration.ofMillis(10)).until(() -> lookedUp(pair.to()));
+		await().atMost(CapturedMessages.PATIENCE).pollInterval(Duration.ofMillis(10)).until(() -> lookedUp(pair.to()));
 		Interaction foreign = this.twilioEmulator.createInboundInteraction(pair.to(), pair.from());
 
 		JsonNode result = this.taps.awaitResult(requestId);

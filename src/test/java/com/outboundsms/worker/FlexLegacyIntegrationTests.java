@@ -27,7 +27,7 @@ class FlexLegacyIntegrationTests {
 	private static final JsonMapper JSON = JsonMapper.builder().build();
 
 	@Autowired
-	Taps taps;
+	CapturedMessages taps;
 
 	@Autowired
 	TwilioEmulator emulator;

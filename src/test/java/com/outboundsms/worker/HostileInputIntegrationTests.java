@@ -38,7 +38,7 @@ class HostileInputIntegrationTests {
 	private static final long HEAP_GROWTH_BOUND = 64L * 1024 * 1024;
 
 	@Autowired
-	Taps taps;
+	CapturedMessages taps;
 
 	@Autowired
 	TwilioEmulator emulator;
@@ -116,7 +116,7 @@ class HostileInputIntegrationTests {
 		List<Hostile> corpus = HostileMessages.corpus(tag);
 		corpus.forEach((hostile) -> this.taps.publish(hostile.message()));
 		// one wait for the whole round: a wait per message would mostly measure polling
-		await().atMost(Taps.PATIENCE)
+		await().atMost(CapturedMessages.PATIENCE)
 			.until(() -> corpus.stream()
 				.allMatch((hostile) -> !this.taps.deadLetters(hostile.requestId()).isEmpty()
 						&& !this.taps.results(hostile.requestId()).isEmpty()));
@@ -126,7 +126,8 @@ class HostileInputIntegrationTests {
 				.singleElement()
 				.satisfies((deadLetter) -> assertThat(deadLetter.getMessageProperties().getHeaders())
 					.containsEntry("x-error-code", "INVALID_REQUEST"));
-			assertThat(Taps.json(this.taps.results(id).get(0)).path("outcome").asString()).as(hostile.name())
+			assertThat(CapturedMessages.json(this.taps.results(id).get(0)).path("outcome").asString())
+				.as(hostile.name())
 				.isEqualTo("FAILED");
 			this.taps.forget(id);
 		}

@@ -26,7 +26,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class InvalidRequestIntegrationTests {
 
 	@Autowired
-	Taps taps;
+	CapturedMessages taps;
 
 	@Autowired
 	TwilioEmulator emulator;

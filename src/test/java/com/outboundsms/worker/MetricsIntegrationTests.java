@@ -35,7 +35,7 @@ class MetricsIntegrationTests {
 	private static final Pattern SID = Pattern.compile("[A-Z]{2}[0-9a-fA-F]{32}");
 
 	@Autowired
-	Taps taps;
+	CapturedMessages taps;
 
 	@Autowired
 	TwilioEmulator emulator;
@@ -91,10 +91,10 @@ class MetricsIntegrationTests {
 				RequestBodies.json(RequestBodies.minimal("metrics-paused-1", from, TestNumbers.customerNumber())),
 				null);
 
-		await().atMost(Taps.PATIENCE)
+		await().atMost(CapturedMessages.PATIENCE)
 			.untilAsserted(() -> assertThat(gauge("outbound.sms.consumption.paused", "dependency", "twilio")).isOne());
 		assertThat(gauge("outbound.sms.consumption.paused", "dependency", "store")).isZero();
-		await().atMost(Taps.PATIENCE)
+		await().atMost(CapturedMessages.PATIENCE)
 			.untilAsserted(() -> assertThat(gauge("outbound.sms.queue.messages", "queue", "requests")).isOne());
 		// read, not unknown (NaN): the paused request went back to its queue, not to the
 		// dead letters
@@ -103,9 +103,9 @@ class MetricsIntegrationTests {
 		this.emulator.faults().badCredentials(false);
 
 		this.taps.awaitResult("metrics-paused-1");
-		await().atMost(Taps.PATIENCE)
+		await().atMost(CapturedMessages.PATIENCE)
 			.untilAsserted(() -> assertThat(gauge("outbound.sms.consumption.paused", "dependency", "twilio")).isZero());
-		await().atMost(Taps.PATIENCE)
+		await().atMost(CapturedMessages.PATIENCE)
 			.untilAsserted(() -> assertThat(gauge("outbound.sms.queue.messages", "queue", "requests")).isZero());
 	}
 

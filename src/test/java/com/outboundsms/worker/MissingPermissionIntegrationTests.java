@@ -38,7 +38,7 @@ class MissingPermissionIntegrationTests {
 	private static final int FORBIDDEN_PAUSES = 3;
 
 	@Autowired
-	Taps taps;
+	CapturedMessages taps;
 
 	@Autowired
 	TwilioEmulator emulator;
@@ -113,14 +113,14 @@ class MissingPermissionIntegrationTests {
 
 		publish("suspended-1", from, to);
 
-		await().atMost(Taps.PATIENCE).untilAsserted(() -> {
+		await().atMost(CapturedMessages.PATIENCE).untilAsserted(() -> {
 			IndicatedHealthDescriptor consumption = (IndicatedHealthDescriptor) this.health
 				.healthForPath("consumption");
 			assertThat(consumption.getStatus()).isEqualTo(Status.DOWN);
 			assertThat(consumption.getDetails()).containsEntry("dependency", "TWILIO");
 		});
 		int probesBefore = flowReads();
-		await().atMost(Taps.PATIENCE)
+		await().atMost(CapturedMessages.PATIENCE)
 			.untilAsserted(() -> assertThat(flowReads()).isGreaterThan(probesBefore + FORBIDDEN_PAUSES));
 		assertThat(this.taps.deadLetters("suspended-1")).isEmpty();
 		assertThat(this.taps.results("suspended-1")).isEmpty();
@@ -128,7 +128,7 @@ class MissingPermissionIntegrationTests {
 		this.emulator.faults().reset();
 
 		assertThat(this.taps.awaitResult("suspended-1").path("outcome").asString()).isEqualTo("CREATED");
-		await().atMost(Taps.PATIENCE)
+		await().atMost(CapturedMessages.PATIENCE)
 			.untilAsserted(() -> assertThat(this.health.healthForPath("consumption").getStatus()).isEqualTo(Status.UP));
 		assertThat(this.taps.deadLetters("suspended-1")).isEmpty();
 	}

@@ -25,7 +25,7 @@ abstract class OutreachScenarios {
 	private static final JsonMapper JSON = JsonMapper.builder().build();
 
 	@Autowired
-	Taps taps;
+	CapturedMessages taps;
 
 	@Autowired
 	TwilioEmulator emulator;

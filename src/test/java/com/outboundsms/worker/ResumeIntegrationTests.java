@@ -33,7 +33,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class ResumeIntegrationTests {
 
 	@Autowired
-	Taps taps;
+	CapturedMessages taps;
 
 	@Autowired
 	TwilioEmulator emulator;

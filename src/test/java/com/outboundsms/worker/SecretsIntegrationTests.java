@@ -37,7 +37,7 @@ import static org.awaitility.Awaitility.await;
  */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
 @ContextConfiguration(initializers = IsolatedRun.class)
-@Import(Taps.class)
+@Import(CapturedMessages.class)
 @TestPropertySource(properties = { "twilio.api-secret=" + SecretsIntegrationTests.CANARY_SECRET,
 		"twilio.auth-token=" + SecretsIntegrationTests.CANARY_TOKEN })
 @ExtendWith(OutputCaptureExtension.class)
@@ -52,7 +52,7 @@ class SecretsIntegrationTests {
 	private static final String CHANNELS = "/flex-api/v1/Channels";
 
 	@Autowired
-	Taps taps;
+	CapturedMessages taps;
 
 	@Autowired
 	TwilioEmulator emulator;
@@ -202,7 +202,7 @@ class SecretsIntegrationTests {
 
 	/** The worker logs a request's fate just after publishing it: wait for the line. */
 	private static void awaitLogLine(CapturedOutput output, String line) {
-		await().atMost(Taps.PATIENCE).untilAsserted(() -> assertThat(output.getAll()).contains(line));
+		await().atMost(CapturedMessages.PATIENCE).untilAsserted(() -> assertThat(output.getAll()).contains(line));
 	}
 
 	private HttpResponse<String> get(String path) throws Exception {

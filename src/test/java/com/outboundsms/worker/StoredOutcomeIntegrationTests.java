@@ -30,7 +30,7 @@ class StoredOutcomeIntegrationTests {
 	private static final String LISTENER = "outbound-sms-requests";
 
 	@Autowired
-	Taps taps;
+	CapturedMessages taps;
 
 	@Autowired
 	TwilioEmulator emulator;
@@ -56,7 +56,7 @@ class StoredOutcomeIntegrationTests {
 		try {
 			this.taps.publish(RequestBodies.json(RequestBodies.minimal("unpublished-1", from, to)), null);
 
-			await().atMost(Taps.PATIENCE).until(() -> storedOutcome("unpublished-1") != null);
+			await().atMost(CapturedMessages.PATIENCE).until(() -> storedOutcome("unpublished-1") != null);
 			// its only attempt is spent: it must wait
 			// for the broker, not be dead-lettered
 			await().during(Duration.ofSeconds(2))

@@ -32,7 +32,7 @@ import static org.awaitility.Awaitility.await;
 class StructuredLogsIntegrationTests {
 
 	@Autowired
-	Taps taps;
+	CapturedMessages taps;
 
 	@Autowired
 	TwilioEmulator emulator;
@@ -56,7 +56,7 @@ class StructuredLogsIntegrationTests {
 
 		String pair = PhoneMask.mask(from) + ">" + PhoneMask.mask(to);
 		// the outcome line is written just after the result event is published
-		await().atMost(Taps.PATIENCE)
+		await().atMost(CapturedMessages.PATIENCE)
 			.untilAsserted(() -> assertThat(JsonLog.of(output).outcomes("logs-invalid-" + run)).isNotEmpty());
 		JsonLog log = JsonLog.of(output);
 		JsonNode created = onlyOutcomeLine(log, "logs-created-" + run);

@@ -49,7 +49,7 @@ class SystemicFailureIntegrationTests {
 	private static final String LISTENER = "outbound-sms-requests";
 
 	@Autowired
-	Taps taps;
+	CapturedMessages taps;
 
 	@Autowired
 	TwilioEmulator emulator;
@@ -80,16 +80,16 @@ class SystemicFailureIntegrationTests {
 
 		this.taps.publish(RequestBodies.json(RequestBodies.minimal("systemic-1", from, to)), null);
 
-		await().atMost(Taps.PATIENCE).untilAsserted(() -> {
+		await().atMost(CapturedMessages.PATIENCE).untilAsserted(() -> {
 			IndicatedHealthDescriptor consumption = (IndicatedHealthDescriptor) this.health
 				.healthForPath("consumption");
 			assertThat(consumption.getStatus()).isEqualTo(Status.DOWN);
 			assertThat(consumption.getDetails()).containsEntry("dependency", "TWILIO");
 			assertThat((String) consumption.getDetails().get("reason")).contains("401");
 		});
-		await().atMost(Taps.PATIENCE)
+		await().atMost(CapturedMessages.PATIENCE)
 			.untilAsserted(() -> assertThat(this.listeners.getListenerContainer(LISTENER).isRunning()).isFalse());
-		await().atMost(Taps.PATIENCE).untilAsserted(() -> assertThat(queueDepth()).isEqualTo(1));
+		await().atMost(CapturedMessages.PATIENCE).untilAsserted(() -> assertThat(queueDepth()).isEqualTo(1));
 		assertThat(this.health.healthForPath("readiness").getStatus()).isEqualTo(Status.DOWN);
 		assertThat(this.taps.deadLetters("systemic-1")).isEmpty();
 		assertThat(this.taps.results("systemic-1")).isEmpty();
@@ -98,7 +98,7 @@ class SystemicFailureIntegrationTests {
 
 		JsonNode result = this.taps.awaitResult("systemic-1");
 		assertThat(result.path("outcome").asString()).isEqualTo("CREATED");
-		await().atMost(Taps.PATIENCE)
+		await().atMost(CapturedMessages.PATIENCE)
 			.untilAsserted(() -> assertThat(this.health.healthForPath("consumption").getStatus()).isEqualTo(Status.UP));
 		assertThat(this.taps.deadLetters("systemic-1")).isEmpty();
 		// set aside as a copy through a delay queue, not handed back to consumers the
@@ -118,7 +118,7 @@ class SystemicFailureIntegrationTests {
 				null);
 		// paused (the stop happens off the listener's thread) with the request set aside
 		// in its queue; a depth of 1 alone also holds before the listener took it
-		await().atMost(Taps.PATIENCE).untilAsserted(() -> {
+		await().atMost(CapturedMessages.PATIENCE).untilAsserted(() -> {
 			assertThat(this.listeners.getListenerContainer(LISTENER).isRunning()).isFalse();
 			assertThat(queueDepth()).isEqualTo(1);
 		});
@@ -138,7 +138,7 @@ class SystemicFailureIntegrationTests {
 				assertThat((String) consumption.getDetails().get("reason"))
 					.contains("the request listener did not start");
 			});
-			await().atMost(Taps.PATIENCE)
+			await().atMost(CapturedMessages.PATIENCE)
 				.untilAsserted(() -> assertThat(this.listeners.getListenerContainer(LISTENER).isRunning()).isFalse());
 			assertThat(this.health.healthForPath("readiness").getStatus()).isEqualTo(Status.DOWN);
 		}

@@ -20,7 +20,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class TwilioFailureIntegrationTests {
 
 	@Autowired
-	Taps taps;
+	CapturedMessages taps;
 
 	@Autowired
 	TwilioEmulator emulator;

@@ -19,7 +19,7 @@ import org.springframework.test.context.ContextConfiguration;
 @Documented
 @SpringBootTest
 @ContextConfiguration(initializers = IsolatedRun.class)
-@Import(Taps.class)
+@Import(CapturedMessages.class)
 public @interface WorkerIntegrationTest {
 
 }

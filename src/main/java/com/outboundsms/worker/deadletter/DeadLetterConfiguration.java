@@ -36,7 +36,8 @@ class DeadLetterConfiguration {
 
 	@Bean
 	DeadLetterPublisher deadLetterPublisher(ConfirmedSenders senders, DeadLetterProperties properties) {
-		return new DeadLetterPublisher(new RequestCopies(senders.mandatory(properties.confirmTimeout())), properties);
+		return new DeadLetterPublisher(new MessageRepublisher(senders.mandatory(properties.confirmTimeout())),
+				properties);
 	}
 
 }

@@ -13,12 +13,12 @@ import org.springframework.amqp.core.Message;
  */
 public class DeadLetterPublisher {
 
-	private final RequestCopies copies;
+	private final MessageRepublisher republisher;
 
 	private final DeadLetterProperties properties;
 
-	DeadLetterPublisher(RequestCopies copies, DeadLetterProperties properties) {
-		this.copies = copies;
+	DeadLetterPublisher(MessageRepublisher republisher, DeadLetterProperties properties) {
+		this.republisher = republisher;
 		this.properties = properties;
 	}
 
@@ -29,7 +29,7 @@ public class DeadLetterPublisher {
 	 * @throws org.springframework.amqp.AmqpException if the broker did not take the copy
 	 */
 	public void send(Message original, DeadLetter deadLetter) {
-		this.copies.send(original, this.properties.exchange(), this.properties.routingKey(), (headers) -> {
+		this.republisher.republish(original, this.properties.exchange(), this.properties.routingKey(), (headers) -> {
 			headers.setHeader(DeadLetterHeaders.REQUEST_ID, deadLetter.requestId());
 			headers.setHeader(DeadLetterHeaders.ERROR_CODE, deadLetter.error().code().name());
 			headers.setHeader(DeadLetterHeaders.ERROR_MESSAGE, deadLetter.error().message());

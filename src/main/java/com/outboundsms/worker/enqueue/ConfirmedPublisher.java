@@ -63,10 +63,10 @@ class ConfirmedPublisher {
 		send(request, 1);
 		this.published++;
 		while (!this.inFlight.isEmpty() && this.inFlight.peekFirst().answer().isDone()) {
-			settle(this.inFlight.removeFirst());
+			awaitConfirm(this.inFlight.removeFirst());
 		}
 		while (this.inFlight.size() >= this.window) {
-			settle(this.inFlight.removeFirst());
+			awaitConfirm(this.inFlight.removeFirst());
 		}
 	}
 
@@ -76,7 +76,7 @@ class ConfirmedPublisher {
 	 */
 	void finish() throws InterruptedException {
 		while (!this.inFlight.isEmpty()) {
-			settle(this.inFlight.removeFirst());
+			awaitConfirm(this.inFlight.removeFirst());
 		}
 	}
 
@@ -85,7 +85,7 @@ class ConfirmedPublisher {
 		this.inFlight.addLast(new InFlight(request, attempt, this.sender.send(request)));
 	}
 
-	private void settle(InFlight message) throws InterruptedException {
+	private void awaitConfirm(InFlight message) throws InterruptedException {
 		Delivery delivery = await(message.answer());
 		if (delivery.confirmed()) {
 			this.confirmed++;

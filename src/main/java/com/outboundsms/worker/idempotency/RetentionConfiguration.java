@@ -5,8 +5,8 @@ import java.time.Clock;
 
 import javax.sql.DataSource;
 
-import com.outboundsms.worker.processing.Pause;
 import com.outboundsms.worker.processing.ProcessingProperties;
+import com.outboundsms.worker.processing.Sleeper;
 import com.outboundsms.worker.processing.WorkerMetrics;
 import net.javacrumbs.shedlock.core.LockProvider;
 import net.javacrumbs.shedlock.provider.jdbctemplate.JdbcTemplateLockProvider;
@@ -59,7 +59,7 @@ class RetentionConfiguration {
 			WorkerMetrics metrics) {
 		properties.requireNoShorterThan(processing.dedupeWindow());
 		return new RetentionRun(jdbc, transactions, retentionLock, properties, processing.dedupeWindow(), clock,
-				Pause.sleeping(), RetentionMetrics.of(metrics));
+				Sleeper.threadSleeping(), RetentionMetrics.of(metrics));
 	}
 
 	@Bean

@@ -15,7 +15,7 @@ import java.util.Optional;
 import java.util.Queue;
 import java.util.TreeMap;
 
-import com.outboundsms.worker.processing.Pause;
+import com.outboundsms.worker.processing.Sleeper;
 import net.javacrumbs.shedlock.core.LockConfiguration;
 import net.javacrumbs.shedlock.core.LockProvider;
 import net.javacrumbs.shedlock.core.SimpleLock;
@@ -51,19 +51,20 @@ class RetentionRun {
 
 	private final Clock clock;
 
-	private final Pause pause;
+	private final Sleeper sleeper;
 
 	private final RetentionMetrics metrics;
 
 	RetentionRun(NamedParameterJdbcOperations jdbc, TransactionOperations transactions, LockProvider locks,
-			RetentionProperties properties, Duration dedupeWindow, Clock clock, Pause pause, RetentionMetrics metrics) {
+			RetentionProperties properties, Duration dedupeWindow, Clock clock, Sleeper sleeper,
+			RetentionMetrics metrics) {
 		this.jdbc = jdbc;
 		this.transactions = transactions;
 		this.locks = locks;
 		this.properties = properties;
 		this.dedupeWindow = dedupeWindow;
 		this.clock = clock;
-		this.pause = pause;
+		this.sleeper = sleeper;
 		this.metrics = metrics;
 	}
 
@@ -111,7 +112,7 @@ class RetentionRun {
 				return new Swept(deleted, false, Duration.between(started, this.clock.instant()));
 			}
 			if (batch.found() > 0) {
-				this.pause.pause(this.properties.pause());
+				this.sleeper.sleep(this.properties.pause());
 			}
 		}
 		return new Swept(deleted, true, Duration.between(started, this.clock.instant()));

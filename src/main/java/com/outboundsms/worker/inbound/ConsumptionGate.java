@@ -61,7 +61,7 @@ class ConsumptionGate implements HealthIndicator, AutoCloseable {
 
 	private final TaskScheduler scheduler;
 
-	private final AtomicReference<@Nullable Pause> pause = new AtomicReference<>();
+	private final AtomicReference<@Nullable Suspension> pause = new AtomicReference<>();
 
 	/**
 	 * Creates the gate.
@@ -116,14 +116,14 @@ class ConsumptionGate implements HealthIndicator, AutoCloseable {
 				&& failure.twilioStatus().filter((status) -> status == 403).isPresent();
 		Optional<PermanentFailure> missing = forbidden ? missingPermission(failure) : Optional.empty();
 		if (missing.isEmpty()) {
-			pause(new Pause(failure.dependency(), failure.getMessage(), this.clock.instant(), forbidden));
+			pause(new Suspension(failure.dependency(), failure.getMessage(), this.clock.instant(), forbidden));
 		}
 		return missing;
 	}
 
 	/** The dependency consumption is paused for, if it is. */
 	Optional<Dependency> pausedFor() {
-		return Optional.ofNullable(this.pause.get()).map(Pause::dependency);
+		return Optional.ofNullable(this.pause.get()).map(Suspension::dependency);
 	}
 
 	/**
@@ -152,7 +152,7 @@ class ConsumptionGate implements HealthIndicator, AutoCloseable {
 				failure.twilioCode().orElse(null), failure.twilioStatus().orElse(null), failure));
 	}
 
-	private void pause(Pause paused) {
+	private void pause(Suspension paused) {
 		if (this.pause.compareAndSet(null, paused)) {
 			logger.error("Consumption paused: {} fails for every request ({}); probing until it works again",
 					paused.dependency(), paused.reason());
@@ -174,7 +174,7 @@ class ConsumptionGate implements HealthIndicator, AutoCloseable {
 	}
 
 	private void probe(BackOffExecution backOff) {
-		Pause current = this.pause.get();
+		Suspension current = this.pause.get();
 		if (current == null) {
 			return;
 		}
@@ -203,7 +203,7 @@ class ConsumptionGate implements HealthIndicator, AutoCloseable {
 			String reason = current.dependency() + " works again, but the request listener did not start ("
 					+ notStarted.getClass().getSimpleName() + ": " + notStarted.getMessage() + ")";
 			// counted once: the next probe is about the listener, not the permission
-			this.pause.set(new Pause(current.dependency(), reason, current.since(), false));
+			this.pause.set(new Suspension(current.dependency(), reason, current.since(), false));
 			Duration next = next(backOff);
 			logger.error("Consumption still paused: {}; next attempt in {}", reason, next);
 			probeAfter(next, backOff);
@@ -241,7 +241,7 @@ class ConsumptionGate implements HealthIndicator, AutoCloseable {
 
 	@Override
 	public Health health() {
-		Pause current = this.pause.get();
+		Suspension current = this.pause.get();
 		MessageListenerContainer container = container();
 		Health.Builder health;
 		if (current != null) {
@@ -285,7 +285,7 @@ class ConsumptionGate implements HealthIndicator, AutoCloseable {
 	 * @param forbidden whether a Twilio 403 caused it, so that its probe counts towards a
 	 * missing permission
 	 */
-	private record Pause(Dependency dependency, String reason, Instant since, boolean forbidden) {
+	private record Suspension(Dependency dependency, String reason, Instant since, boolean forbidden) {
 	}
 
 }

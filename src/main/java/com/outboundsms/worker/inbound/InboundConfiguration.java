@@ -9,7 +9,7 @@ import java.util.concurrent.ThreadLocalRandom;
 
 import com.outboundsms.worker.deadletter.DeadLetterProperties;
 import com.outboundsms.worker.deadletter.DeadLetterPublisher;
-import com.outboundsms.worker.deadletter.RequestCopies;
+import com.outboundsms.worker.deadletter.MessageRepublisher;
 import com.outboundsms.worker.processing.CallCapacity;
 import com.outboundsms.worker.processing.DependencyProbe;
 import com.outboundsms.worker.processing.OutreachProcessor;
@@ -66,7 +66,7 @@ class InboundConfiguration {
 	 */
 	@Bean
 	Declarables retryTopology(InboundProperties properties) {
-		DirectExchange exchange = ExchangeBuilder.directExchange(Retries.retryExchange(properties))
+		DirectExchange exchange = ExchangeBuilder.directExchange(RetryRepublisher.retryExchange(properties))
 			.durable(true)
 			.build();
 		List<Declarable> declarables = new ArrayList<>(List.of(exchange));
@@ -155,7 +155,8 @@ class InboundConfiguration {
 			ResultPublisher results, DeadLetterPublisher deadLetters, ConsumptionGate gate, ConfirmedSenders senders,
 			WorkerMetrics metrics, Clock clock) {
 		// mandatory: an unroutable retry copy would be a lost request
-		Retries retries = new Retries(new RequestCopies(senders.mandatory(Duration.ofSeconds(10))), properties,
+		RetryRepublisher retries = new RetryRepublisher(
+				new MessageRepublisher(senders.mandatory(Duration.ofSeconds(10))), properties,
 				new RetryDelays(properties.retryDelays(), () -> ThreadLocalRandom.current().nextDouble()));
 		return new RequestListener(reader, processor, results, deadLetters, retries, gate, metrics, clock);
 	}

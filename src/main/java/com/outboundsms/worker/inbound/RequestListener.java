@@ -53,7 +53,7 @@ class RequestListener {
 
 	private final DeadLetterPublisher deadLetters;
 
-	private final Retries retries;
+	private final RetryRepublisher retries;
 
 	private final ConsumptionGate gate;
 
@@ -64,7 +64,7 @@ class RequestListener {
 	private final OutcomeLog outcomes = new OutcomeLog();
 
 	RequestListener(RequestReader reader, OutreachProcessor processor, ResultPublisher results,
-			DeadLetterPublisher deadLetters, Retries retries, ConsumptionGate gate, WorkerMetrics metrics,
+			DeadLetterPublisher deadLetters, RetryRepublisher retries, ConsumptionGate gate, WorkerMetrics metrics,
 			Clock clock) {
 		this.reader = reader;
 		this.processor = processor;
@@ -86,7 +86,8 @@ class RequestListener {
 			context.identify(intake.requestId(), intake.pair());
 			if (intake instanceof Intake.Rejected rejected) {
 				ErrorDetail error = ErrorDetail.of(ErrorCode.INVALID_REQUEST, rejected.message());
-				fail(message, new Known(rejected.requestId(), rejected.pair(), rejected.metadata()), attempt, error);
+				fail(message, new RequestIdentity(rejected.requestId(), rejected.pair(), rejected.metadata()), attempt,
+						error);
 				return;
 			}
 			process(message, ((Intake.Accepted) intake).request(), attempt);
@@ -112,11 +113,11 @@ class RequestListener {
 	}
 
 	private void process(Message message, OutboundSmsRequest request, Attempt attempt) {
-		Known known = new Known(request.requestId(), request.pair(), request.metadata());
+		RequestIdentity known = new RequestIdentity(request.requestId(), request.pair(), request.metadata());
 		Optional<Dependency> paused = this.gate.pausedFor();
 		if (paused.isPresent()) {
 			// taken while the pause stops the listener: no call to what fails
-			setAside(message, request.requestId(), paused.get(), attempt);
+			holdDuringPause(message, request.requestId(), paused.get(), attempt);
 			return;
 		}
 		ResultEvent event;
@@ -133,7 +134,7 @@ class RequestListener {
 				fail(message, known, attempt, forbidden.get().detail(attempt.number()));
 			}
 			else {
-				setAside(message, request.requestId(), failure.dependency(), attempt);
+				holdDuringPause(message, request.requestId(), failure.dependency(), attempt);
 			}
 			return;
 		}
@@ -165,7 +166,7 @@ class RequestListener {
 		}
 		catch (RuntimeException notPublished) {
 			String cause = "the result event was not published: " + notPublished.getMessage();
-			Duration delay = this.retries.schedule(message, attempt, cause, Duration.ZERO);
+			Duration delay = this.retries.republishForRetry(message, attempt, cause, Duration.ZERO);
 			this.metrics.retryScheduled("result-publish");
 			this.outcomes.retryScheduled(event.requestId(), attempt, ErrorDetail.of(ErrorCode.RETRIES_EXHAUSTED, cause),
 					cause, delay, took(attempt));
@@ -176,19 +177,19 @@ class RequestListener {
 		this.outcomes.settled(event, took);
 	}
 
-	private void retryOrFail(Message message, Known known, Attempt attempt, ErrorDetail exhausted, String cause,
-			Duration atLeast) {
+	private void retryOrFail(Message message, RequestIdentity known, Attempt attempt, ErrorDetail exhausted,
+			String cause, Duration atLeast) {
 		if (this.retries.exhausted(attempt)) {
 			fail(message, known, attempt, exhausted);
 			return;
 		}
-		Duration delay = this.retries.schedule(message, attempt, cause, atLeast);
+		Duration delay = this.retries.republishForRetry(message, attempt, cause, atLeast);
 		this.metrics
 			.retryScheduled((exhausted.twilioStatus() != null) ? "twilio-" + exhausted.twilioStatus() : "other");
 		this.outcomes.retryScheduled(known.requestId(), attempt, exhausted, cause, delay, took(attempt));
 	}
 
-	private void fail(Message message, Known known, Attempt attempt, ErrorDetail error) {
+	private void fail(Message message, RequestIdentity known, Attempt attempt, ErrorDetail error) {
 		Instant now = this.clock.instant();
 		this.deadLetters.send(message,
 				new DeadLetter(known.requestId(), error, attempt.number(), attempt.firstAt(), attempt.at()));
@@ -203,9 +204,9 @@ class RequestListener {
 	 * Sends the request back, untouched (this request is not at fault), through the
 	 * shortest delay queue; straight back to its queue if the broker takes no copy.
 	 */
-	private void setAside(Message message, String requestId, Dependency dependency, Attempt attempt) {
+	private void holdDuringPause(Message message, String requestId, Dependency dependency, Attempt attempt) {
 		try {
-			this.retries.park(message);
+			this.retries.republishDuringPause(message);
 		}
 		catch (RuntimeException ex) {
 			throw new ImmediateRequeueAmqpException("consumption paused: " + dependency, ex);
@@ -220,7 +221,7 @@ class RequestListener {
 	/**
 	 * What is known of a request when it fails.
 	 */
-	private record Known(String requestId, @Nullable NumberPair pair,
+	private record RequestIdentity(String requestId, @Nullable NumberPair pair,
 			@Nullable Map<String, @Nullable Object> metadata) {
 	}
 

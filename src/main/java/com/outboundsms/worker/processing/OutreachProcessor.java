@@ -21,15 +21,15 @@ public class OutreachProcessor {
 
 	private final Clock clock;
 
-	private final Pause pause;
+	private final Sleeper sleeper;
 
 	public OutreachProcessor(OutreachStore store, OutreachBackend backend, ProcessingProperties properties, Clock clock,
-			Pause pause) {
+			Sleeper sleeper) {
 		this.store = store;
 		this.backend = backend;
 		this.properties = properties;
 		this.clock = clock;
-		this.pause = pause;
+		this.sleeper = sleeper;
 	}
 
 	/**
@@ -49,7 +49,7 @@ public class OutreachProcessor {
 	 */
 	public ResultEvent process(OutboundSmsRequest request, int attempts) {
 		Optional<StoredOutcome> earlier = this.store.findOutcome(request.requestId());
-		StoredOutcome outcome = earlier.orElseGet(() -> settle(request));
+		StoredOutcome outcome = earlier.orElseGet(() -> processAfresh(request));
 		if (!outcome.pair().equals(request.pair())) {
 			// like an idempotency key reused with other parameters: answering with the
 			// other pair's SIDs would be wrong, making a second outreach under the same
@@ -60,7 +60,7 @@ public class OutreachProcessor {
 		return ResultEvent.of(request, outcome, attempts);
 	}
 
-	private StoredOutcome settle(OutboundSmsRequest request) {
+	private StoredOutcome processAfresh(OutboundSmsRequest request) {
 		Instant giveUpAt = this.clock.instant().plus(this.properties.busyWaitLimit());
 		while (true) {
 			Claim claim = this.store.claim(request.pair(), request.requestId(), this.backend.name());
@@ -122,7 +122,7 @@ public class OutreachProcessor {
 		}
 		Duration wait = untilLeaseEnds.isNegative() || untilLeaseEnds.isZero() ? Duration.ofMillis(1)
 				: min(untilLeaseEnds, this.properties.busyPoll());
-		this.pause.pause(wait);
+		this.sleeper.sleep(wait);
 	}
 
 	private StoredOutcome create(OutboundSmsRequest request, Claim.Claimed claimed) {

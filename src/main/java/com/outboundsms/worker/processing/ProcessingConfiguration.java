@@ -21,7 +21,7 @@ class ProcessingConfiguration {
 	@Bean
 	OutreachProcessor outreachProcessor(OutreachStore store, OutreachBackend backend, ProcessingProperties properties,
 			Clock clock) {
-		return new OutreachProcessor(store, backend, properties, clock, Pause.sleeping());
+		return new OutreachProcessor(store, backend, properties, clock, Sleeper.threadSleeping());
 	}
 
 }

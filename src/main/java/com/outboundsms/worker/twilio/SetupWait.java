@@ -6,7 +6,7 @@ import java.time.Instant;
 import java.util.Optional;
 import java.util.function.Supplier;
 
-import com.outboundsms.worker.processing.Pause;
+import com.outboundsms.worker.processing.Sleeper;
 import com.outboundsms.worker.processing.TransientFailure;
 
 /**
@@ -21,12 +21,12 @@ final class SetupWait {
 
 	private final Clock clock;
 
-	private final Pause pause;
+	private final Sleeper sleeper;
 
-	SetupWait(InteractionSetupProperties setup, Clock clock, Pause pause) {
+	SetupWait(InteractionSetupProperties setup, Clock clock, Sleeper sleeper) {
 		this.setup = setup;
 		this.clock = clock;
-		this.pause = pause;
+		this.sleeper = sleeper;
 	}
 
 	/**
@@ -53,7 +53,7 @@ final class SetupWait {
 				throw new TransientFailure("Twilio had not added the customer to the interaction's conversation within "
 						+ this.setup.maxWait() + "; the next attempt looks again and creates nothing");
 			}
-			this.pause.pause((this.setup.poll().compareTo(left) < 0) ? this.setup.poll() : left);
+			this.sleeper.sleep((this.setup.poll().compareTo(left) < 0) ? this.setup.poll() : left);
 		}
 	}
 

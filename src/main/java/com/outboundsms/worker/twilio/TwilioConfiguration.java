@@ -5,7 +5,7 @@ import java.util.regex.Pattern;
 
 import com.outboundsms.worker.processing.CallCapacity;
 import com.outboundsms.worker.processing.OutreachBackend;
-import com.outboundsms.worker.processing.Pause;
+import com.outboundsms.worker.processing.Sleeper;
 import com.outboundsms.worker.processing.WorkerMetrics;
 import com.twilio.http.TwilioRestClient;
 import org.jspecify.annotations.Nullable;
@@ -82,7 +82,7 @@ class TwilioConfiguration {
 			checkQueue(properties.queueSid());
 			return new FlexConversationsBackend(new TwilioFlexConversations(client, json),
 					new InteractionRequests(properties, new TaskAttributes(json)),
-					new SetupWait(interactionSetup, clock, Pause.sleeping()));
+					new SetupWait(interactionSetup, clock, Sleeper.threadSleeping()));
 		}
 		require(backend, properties.proxyServiceSid(), "TWILIO_PROXY_SERVICE_SID (twilio.proxy-service-sid)",
 				"the Proxy service (KS…) sessions are made in");

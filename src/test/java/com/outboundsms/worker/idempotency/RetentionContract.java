@@ -21,8 +21,8 @@ import javax.sql.DataSource;
 import com.outboundsms.worker.processing.Claim;
 import com.outboundsms.worker.processing.NumberPair;
 import com.outboundsms.worker.processing.Outcome;
-import com.outboundsms.worker.processing.Pause;
 import com.outboundsms.worker.processing.Sid;
+import com.outboundsms.worker.processing.Sleeper;
 import com.outboundsms.worker.processing.StoredOutcome;
 import com.outboundsms.worker.processing.WorkerMetrics;
 import org.flywaydb.core.Flyway;
@@ -298,12 +298,12 @@ abstract class RetentionContract {
 	}
 
 	private RetentionRun retention(String instance, RetentionProperties settings, RetentionMetrics runMetrics) {
-		Pause pause = (duration) -> {
+		Sleeper sleeper = (duration) -> {
 			this.pauses.add(duration);
 			this.now.set(this.now.get().plus(duration));
 		};
 		return new RetentionRun(new NamedParameterJdbcTemplate(this.dataSource), transactions(),
-				RetentionConfiguration.lockOn(this.dataSource, instance), settings, DEDUPE_WINDOW, this.clock, pause,
+				RetentionConfiguration.lockOn(this.dataSource, instance), settings, DEDUPE_WINDOW, this.clock, sleeper,
 				runMetrics);
 	}
 

@@ -25,10 +25,10 @@ class OutreachProcessorTests {
 
 	private final RecordingBackend backend = new RecordingBackend();
 
-	private final ClockAdvancingPause pause = new ClockAdvancingPause(this.clock);
+	private final ClockAdvancingSleeper sleeper = new ClockAdvancingSleeper(this.clock);
 
 	private final OutreachProcessor processor = new OutreachProcessor(this.store, this.backend, PROPERTIES, this.clock,
-			this.pause);
+			this.sleeper);
 
 	@Test
 	void createsTheOutreachForTheFirstRequestOfAPair() {
@@ -100,7 +100,7 @@ class OutreachProcessorTests {
 		OutreachProcessor trusting = new OutreachProcessor(
 				this.store, this.backend, new ProcessingProperties(Duration.ofHours(24), Duration.ofSeconds(60),
 						Duration.ofMillis(100), Duration.ofMinutes(2)),
-				this.clock, new ClockAdvancingPause(this.clock));
+				this.clock, new ClockAdvancingSleeper(this.clock));
 		trusting.process(request("crm-ticket-4711"), 1);
 		this.clock.advance(Duration.ofSeconds(59));
 
@@ -122,7 +122,7 @@ class OutreachProcessorTests {
 		OutreachProcessor trusting = new OutreachProcessor(
 				this.store, this.backend, new ProcessingProperties(Duration.ofHours(24), Duration.ofSeconds(60),
 						Duration.ofMillis(100), Duration.ofMinutes(2)),
-				this.clock, new ClockAdvancingPause(this.clock));
+				this.clock, new ClockAdvancingSleeper(this.clock));
 		this.store.claim(PAIR, "made-elsewhere", "another-backend");
 		this.store.open(PAIR, 1, OutreachProgress.none().with(Sid.PROXY_SESSION, "KC-other"), "made-elsewhere",
 				new StoredOutcome(Outcome.CREATED, "another-backend", PAIR,
@@ -209,7 +209,7 @@ class OutreachProcessorTests {
 
 		assertThat(this.backend.creates()).extracting(RecordingBackend.CreateCall::progress)
 			.containsExactly(madeBeforeCrash);
-		assertThat(this.pause.pauses()).isEmpty();
+		assertThat(this.sleeper.pauses()).isEmpty();
 		assertThat(event.outcome()).isEqualTo(Outcome.CREATED);
 		assertThat(event.sids()).containsEntry(Sid.FLEX_FLOW, RecordingBackend.sid(Sid.FLEX_FLOW, 7))
 			.containsEntry(Sid.CHAT_CHANNEL, RecordingBackend.sid(Sid.CHAT_CHANNEL, 7))
@@ -221,13 +221,13 @@ class OutreachProcessorTests {
 		Claim.Claimed other = (Claim.Claimed) this.store.claim(PAIR, "crm-ticket-4711", RecordingBackend.NAME);
 		OutreachProgress madeByOther = RecordingBackend.madeUpTo(9, Sid.CHAT_MESSAGE);
 		Instant start = this.clock.instant();
-		this.pause
+		this.sleeper
 			.meanwhile(() -> this.store.open(PAIR, other.fence(), madeByOther, "crm-ticket-4711", new StoredOutcome(
 					Outcome.CREATED, RecordingBackend.NAME, PAIR, madeByOther.sids(), this.clock.instant())));
 
 		ResultEvent event = this.processor.process(request("crm-ticket-4712"), 1);
 
-		assertThat(this.pause.pauses()).containsExactly(PROPERTIES.busyPoll());
+		assertThat(this.sleeper.pauses()).containsExactly(PROPERTIES.busyPoll());
 		assertThat(this.clock.instant()).isEqualTo(start.plus(PROPERTIES.busyPoll()));
 		assertThat(this.backend.creates()).isEmpty();
 		assertThat(this.backend.openChecks()).containsExactly(madeByOther);
@@ -242,7 +242,7 @@ class OutreachProcessorTests {
 
 		ResultEvent event = this.processor.process(request("crm-ticket-4712"), 1);
 
-		assertThat(this.pause.pauses()).containsExactly(Duration.ofMillis(40));
+		assertThat(this.sleeper.pauses()).containsExactly(Duration.ofMillis(40));
 		assertThat(this.backend.creates()).extracting(RecordingBackend.CreateCall::requestId)
 			.containsExactly("crm-ticket-4712");
 		assertThat(event.outcome()).isEqualTo(Outcome.CREATED);
@@ -252,7 +252,7 @@ class OutreachProcessorTests {
 	void givesUpWithATransientFailureWhenThePairStaysBusyForTheBusyWaitLimit() {
 		Claim.Claimed other = (Claim.Claimed) this.store.claim(PAIR, "crm-ticket-4711", RecordingBackend.NAME);
 		Instant start = this.clock.instant();
-		this.pause.meanwhile(() -> this.store.checkpoint(PAIR, other.fence(), OutreachProgress.none()));
+		this.sleeper.meanwhile(() -> this.store.checkpoint(PAIR, other.fence(), OutreachProgress.none()));
 
 		TransientFailure failure = catchThrowableOfType(TransientFailure.class,
 				() -> this.processor.process(request("crm-ticket-4712"), 1));
@@ -262,7 +262,7 @@ class OutreachProcessorTests {
 		assertThat(failure.retryNoSoonerThan()).isPositive()
 			.isEqualTo(Duration.between(this.clock.instant(), this.store.row(PAIR).orElseThrow().leaseUntil()));
 		assertThat(this.clock.instant()).isEqualTo(start.plus(PROPERTIES.busyWaitLimit()));
-		assertThat(this.pause.pauses()).allSatisfy((wait) -> assertThat(wait).isEqualTo(PROPERTIES.busyPoll()));
+		assertThat(this.sleeper.pauses()).allSatisfy((wait) -> assertThat(wait).isEqualTo(PROPERTIES.busyPoll()));
 		assertThat(this.backend.creates()).isEmpty();
 		assertThat(this.store.row(PAIR)).hasValueSatisfying((row) -> {
 			assertThat(row.ownerRequestId()).isEqualTo("crm-ticket-4711");
@@ -292,7 +292,7 @@ class OutreachProcessorTests {
 		ResultEvent next = this.processor.process(request("crm-ticket-4712"), 1);
 
 		assertThat(next.outcome()).isEqualTo(Outcome.CREATED);
-		assertThat(this.pause.pauses()).isEmpty();
+		assertThat(this.sleeper.pauses()).isEmpty();
 		assertThat(this.backend.creates()).extracting(RecordingBackend.CreateCall::progress)
 			.containsExactly(OutreachProgress.none(), OutreachProgress.none());
 	}
@@ -322,7 +322,7 @@ class OutreachProcessorTests {
 
 		ResultEvent retried = this.processor.process(request("crm-ticket-4711"), 2);
 
-		assertThat(this.pause.pauses()).isEmpty();
+		assertThat(this.sleeper.pauses()).isEmpty();
 		assertThat(this.backend.creates()).extracting(RecordingBackend.CreateCall::progress)
 			.containsExactly(OutreachProgress.none(), RecordingBackend.madeUpTo(1, Sid.TASK));
 		assertThat(retried.outcome()).isEqualTo(Outcome.CREATED);
@@ -376,7 +376,7 @@ class OutreachProcessorTests {
 		OutreachProgress made = RecordingBackend.madeUpTo(3, Sid.CHAT_MESSAGE);
 		StoredOutcome created = new StoredOutcome(Outcome.CREATED, RecordingBackend.NAME, PAIR, made.sids(),
 				this.clock.instant());
-		this.pause.meanwhile(() -> this.store.open(PAIR, first.fence(), made, "crm-ticket-4711", created));
+		this.sleeper.meanwhile(() -> this.store.open(PAIR, first.fence(), made, "crm-ticket-4711", created));
 
 		ResultEvent copy = this.processor.process(request("crm-ticket-4711"), 1);
 
