@@ -157,6 +157,22 @@ class ControlApiIntegrationTests {
 	}
 
 	@Test
+	void enforcesAPerEndpointRateWithTwilios429AndCountsWhatItRefused() throws Exception {
+		control("POST", "/_emulator/faults/rate-limit", "Method=GET&PathRegex=/flex-api/v1/FlexFlows&PerSecond=0.01",
+				204);
+		int first = EmulatorClients.get(this.emulator, "/flex-api/v1/FlexFlows").status();
+		int second = EmulatorClients.get(this.emulator, "/flex-api/v1/FlexFlows").status();
+		int otherEndpoint = EmulatorClients.get(this.emulator, "/flex-api/v1/Channels").status();
+		long refused = control("GET", "/_emulator/summary", null, 200).get("rate_limited").asLong();
+		control("POST", "/_emulator/faults/reset", "", 204);
+		int afterReset = EmulatorClients.get(this.emulator, "/flex-api/v1/FlexFlows").status();
+
+		assertThat(List.of(first, second, otherEndpoint, afterReset)).containsExactly(200, 429, 200, 200);
+		assertThat(refused).isEqualTo(1);
+		control("POST", "/_emulator/faults/rate-limit", "PathRegex=.*&PerSecond=fast", 400);
+	}
+
+	@Test
 	void countsChannelsSessionsAndMessagesPerPair() throws Exception {
 		FlexFlow flow = this.emulator.createFlexFlow(TWILIO_NUMBER);
 		String flowSid = flow.sid();

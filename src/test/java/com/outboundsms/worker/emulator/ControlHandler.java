@@ -94,6 +94,16 @@ final class ControlHandler {
 				this.faults.concurrencyCap(request.form().requiredInteger("Max"));
 				return ApiResponse.noContent();
 			})
+			.add("POST", PREFIX + "/faults/rate-limit", (request) -> {
+				Params form = request.form();
+				this.faults.rateLimit(form.first("Method"), form.required("PathRegex"),
+						form.requiredDouble("PerSecond"));
+				return ApiResponse.noContent();
+			})
+			.add("POST", PREFIX + "/faults/documented-rates", (request) -> {
+				this.faults.documentedRates();
+				return ApiResponse.noContent();
+			})
 			.add("POST", PREFIX + "/faults/seed", (request) -> {
 				this.faults.seed(Long.parseLong(request.form().required("Seed")));
 				return ApiResponse.noContent();
@@ -178,13 +188,7 @@ final class ControlHandler {
 	private ApiResponse failRandomly(ApiRequest request) {
 		Params form = request.form();
 		String path = form.first("PathRegex");
-		double probability;
-		try {
-			probability = Double.parseDouble(form.required("Probability"));
-		}
-		catch (NumberFormatException ex) {
-			throw TwilioApiException.invalidParameter("Probability", form.first("Probability"));
-		}
+		double probability = form.requiredDouble("Probability");
 		this.faults.failRandomly(form.first("Method"), (path != null) ? path : ".*", probability,
 				form.requiredInteger("Status"), form.requiredInteger("Code"), String.valueOf(form.first("Message")));
 		return ApiResponse.noContent();
@@ -318,6 +322,7 @@ final class ControlHandler {
 		json.set("interaction_channels", counts(this.state.conversations.interactions(), Interaction::channelStatus));
 		json.put("participant_conflicts", this.state.conversations.participantConflicts());
 		json.put("sms_delivered", this.state.chat.delivered().size());
+		json.put("rate_limited", this.faults.rateLimited());
 		List<RecordedRequest> requests = this.log.all();
 		json.set("requests", counts(requests,
 				(request) -> request.method() + " " + ((request.template() != null) ? request.template() : "?")));

@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
+import java.util.function.LongSupplier;
 import java.util.random.RandomGenerator;
 import java.util.random.RandomGeneratorFactory;
 import java.util.regex.Pattern;
@@ -13,10 +14,10 @@ import org.jspecify.annotations.Nullable;
 /**
  * The faults the emulated API injects, switchable while it runs: scripted N-shot
  * failures, dropped connections and lost answers, standing failure rates (seeded for
- * repeatability), added latency, a concurrency cap answered with 429/20429, and a
- * bad-credentials mode. Rules match a method ({@code null} or {@code *} for any) and a
- * regular expression over the whole raw path; the first matching scripted rule wins over
- * standing rules. Thread-safe.
+ * repeatability), added latency, a concurrency cap and per-endpoint rates answered with
+ * 429/20429, and a bad-credentials mode. Rules match a method ({@code null} or {@code *}
+ * for any) and a regular expression over the whole raw path; the first matching scripted
+ * rule wins over standing rules. Thread-safe.
  */
 public final class FaultPlan {
 
@@ -28,6 +29,10 @@ public final class FaultPlan {
 
 	private final List<FaultRule> latencies = new ArrayList<>();
 
+	private final List<RateRule> rates = new ArrayList<>();
+
+	private final LongSupplier nanoTime;
+
 	private RandomGenerator random = RandomGeneratorFactory.<RandomGenerator>of("L64X128MixRandom")
 		.create(DEFAULT_SEED);
 
@@ -36,6 +41,19 @@ public final class FaultPlan {
 	private int concurrencyCap;
 
 	private int inFlight;
+
+	private long rateLimited;
+
+	/**
+	 * A plan on the system's monotonic clock.
+	 */
+	public FaultPlan() {
+		this(System::nanoTime);
+	}
+
+	FaultPlan(LongSupplier nanoTime) {
+		this.nanoTime = nanoTime;
+	}
 
 	/**
 	 * Answers the next {@code times} matching requests with this error instead of
@@ -116,6 +134,33 @@ public final class FaultPlan {
 	}
 
 	/**
+	 * Answers 429/20429, as Twilio does, to matching requests beyond {@code perSecond} (a
+	 * bucket of one second's worth, refilled continuously), until reset.
+	 */
+	public synchronized FaultPlan rateLimit(@Nullable String method, String pathRegex, double perSecond) {
+		this.rates.add(new RateRule(method, Pattern.compile(pathRegex), perSecond, this.nanoTime.getAsLong()));
+		return this;
+	}
+
+	/**
+	 * Enforces the per-endpoint rates Twilio documents for the creates the worker makes:
+	 * Interactions 20/s, Flex channels 10/s, the Flex Flow list 10/s, Proxy sessions 30/s
+	 * per service.
+	 */
+	public FaultPlan documentedRates() {
+		return rateLimit("POST", "/flex-api/v1/Interactions", 20).rateLimit("POST", "/flex-api/v1/Channels", 10)
+			.rateLimit("GET", "/flex-api/v1/FlexFlows", 10)
+			.rateLimit("POST", "/proxy/v1/Services/[^/]+/Sessions", 30);
+	}
+
+	/**
+	 * How many requests the rates refused since the plan began.
+	 */
+	public synchronized long rateLimited() {
+		return this.rateLimited;
+	}
+
+	/**
 	 * Seeds the generator behind failure rates so runs repeat.
 	 */
 	public synchronized FaultPlan seed(long seed) {
@@ -132,6 +177,7 @@ public final class FaultPlan {
 		this.latencies.clear();
 		this.badCredentials = false;
 		this.concurrencyCap = 0;
+		this.rates.clear();
 		seed(DEFAULT_SEED);
 	}
 
@@ -162,6 +208,13 @@ public final class FaultPlan {
 		for (FaultRule rule : this.standing) {
 			if (rule.matches(method, path) && this.random.nextDouble() < rule.probability()) {
 				return rule.decision(delay);
+			}
+		}
+		long now = this.nanoTime.getAsLong();
+		for (RateRule rate : this.rates) {
+			if (rate.matches(method, path) && !rate.take(now)) {
+				this.rateLimited++;
+				return FaultDecision.fail(delay, 429, 20429, "Too Many Requests");
 			}
 		}
 		if (this.concurrencyCap > 0 && this.inFlight >= this.concurrencyCap) {

@@ -1,6 +1,8 @@
 package com.outboundsms.worker.emulator;
 
 import java.time.Duration;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.IntStream;
 
 import org.junit.jupiter.api.Test;
 
@@ -51,7 +53,50 @@ class FaultPlanTests {
 	}
 
 	@Test
+	void aRateAnswers429BeyondOneSecondsWorthAndRefillsAsTimePasses() {
+		AtomicLong now = new AtomicLong();
+		FaultPlan plan = new FaultPlan(now::get).rateLimit("POST", "/flex-api/v1/Interactions", 2);
+
+		FaultDecision first = plan.decide("POST", "/flex-api/v1/Interactions");
+		FaultDecision second = plan.decide("POST", "/flex-api/v1/Interactions");
+		FaultDecision third = plan.decide("POST", "/flex-api/v1/Interactions");
+		FaultDecision otherEndpoint = plan.decide("POST", "/flex-api/v1/Channels");
+		now.addAndGet(Duration.ofMillis(500).toNanos());
+		FaultDecision halfASecondLater = plan.decide("POST", "/flex-api/v1/Interactions");
+		FaultDecision rightAfter = plan.decide("POST", "/flex-api/v1/Interactions");
+
+		assertThat(first.action()).isEqualTo(FaultDecision.Action.PROCEED);
+		assertThat(second.action()).isEqualTo(FaultDecision.Action.PROCEED);
+		assertThat(third.action()).isEqualTo(FaultDecision.Action.FAIL);
+		assertThat(third.status()).isEqualTo(429);
+		assertThat(third.code()).isEqualTo(20429);
+		assertThat(otherEndpoint.action()).isEqualTo(FaultDecision.Action.PROCEED);
+		assertThat(halfASecondLater.action()).isEqualTo(FaultDecision.Action.PROCEED);
+		assertThat(rightAfter.action()).isEqualTo(FaultDecision.Action.FAIL);
+		assertThat(plan.rateLimited()).isEqualTo(2);
+	}
+
+	@Test
+	void theDocumentedRatesHoldPerEndpoint() {
+		AtomicLong now = new AtomicLong();
+		FaultPlan plan = new FaultPlan(now::get).documentedRates();
+
+		long interactions = IntStream.range(0, 50)
+			.mapToObj((i) -> plan.decide("POST", "/flex-api/v1/Interactions"))
+			.filter((decision) -> decision.action() == FaultDecision.Action.PROCEED)
+			.count();
+		long sessions = IntStream.range(0, 50)
+			.mapToObj((i) -> plan.decide("POST", "/proxy/v1/Services/KS1/Sessions"))
+			.filter((decision) -> decision.action() == FaultDecision.Action.PROCEED)
+			.count();
+
+		assertThat(interactions).isEqualTo(20);
+		assertThat(sessions).isEqualTo(30);
+	}
+
+	@Test
 	void resetClearsEverything() {
+		this.faults.rateLimit(null, "/a", 0.5).decide("GET", "/a");
 		this.faults.failNext(null, ".*", 500, 20500, "x", 5)
 			.dropNext("*", ".*", 5)
 			.badCredentials(true)
@@ -59,6 +104,7 @@ class FaultPlanTests {
 
 		this.faults.reset();
 
+		assertThat(this.faults.decide("GET", "/a")).isEqualTo(FaultDecision.proceed(Duration.ZERO));
 		assertThat(this.faults.decide("GET", "/a")).isEqualTo(FaultDecision.proceed(Duration.ZERO));
 		assertThat(this.faults.badCredentials()).isFalse();
 	}

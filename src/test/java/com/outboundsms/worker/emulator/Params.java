@@ -99,4 +99,17 @@ public record Params(Map<String, List<String>> values) {
 		return value;
 	}
 
+	/**
+	 * A required decimal number.
+	 */
+	double requiredDouble(String name) {
+		String value = required(name);
+		try {
+			return Double.parseDouble(value);
+		}
+		catch (NumberFormatException ex) {
+			throw TwilioApiException.invalidParameter(name, value);
+		}
+	}
+
 }
