@@ -10,6 +10,11 @@ public enum Outcome {
 	/** An outreach for the pair was already open; nothing new was created. */
 	REUSED,
 	/** Nothing usable was made; the request is in the dead-letter queue. */
-	FAILED
+	FAILED,
+	/**
+	 * The request's campaign was cancelled before the request was settled: nothing was
+	 * made or sent, and the request is not dead-lettered.
+	 */
+	CANCELLED
 
 }

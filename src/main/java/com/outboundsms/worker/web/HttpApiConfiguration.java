@@ -101,7 +101,8 @@ class HttpApiConfiguration {
 				registry.addInterceptor(new BodyReadingInterceptor(properties.maxBodySize().toBytes()))
 					.addPathPatterns(OutboundSmsController.PATH);
 				registry.addInterceptor(new AuthenticationInterceptor(callers))
-					.addPathPatterns(OutboundSmsController.PATH, OutboundSmsController.PATH + "/*");
+					.addPathPatterns(OutboundSmsController.PATH, OutboundSmsController.PATH + "/*",
+							CampaignController.PATH, CampaignController.PATH + "/**");
 			}
 
 		};

@@ -11,7 +11,7 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
  * valid credentials, {@code 429} with {@code Retry-After} for a client refused too often.
  */
 @ConditionalOnProperty(prefix = "outbound-sms.http", name = "enabled", havingValue = "true", matchIfMissing = true)
-@RestControllerAdvice(assignableTypes = OutboundSmsController.class)
+@RestControllerAdvice(assignableTypes = { OutboundSmsController.class, CampaignController.class })
 class InterceptorRefusalAdvice {
 
 	@ExceptionHandler(BodyReadingInterceptor.BodyTooLarge.class)

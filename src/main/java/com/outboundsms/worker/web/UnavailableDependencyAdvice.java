@@ -21,7 +21,7 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
  * The caller may send the same request again (with its {@code Idempotency-Key}).
  */
 @ConditionalOnProperty(prefix = "outbound-sms.http", name = "enabled", havingValue = "true", matchIfMissing = true)
-@RestControllerAdvice(assignableTypes = OutboundSmsController.class)
+@RestControllerAdvice(assignableTypes = { OutboundSmsController.class, CampaignController.class })
 class UnavailableDependencyAdvice {
 
 	private static final Logger logger = LoggerFactory.getLogger(UnavailableDependencyAdvice.class);

@@ -32,7 +32,7 @@ final class ApiCalls {
 
 	/**
 	 * Sends a call and holds the answer to the OpenAPI document.
-	 * @param operation the documented operation, {@link #POST} or {@link #GET}
+	 * @param operation the documented operation, such as {@link #POST} or {@link #GET}
 	 * @param pathAndQuery what follows the host
 	 * @param body a JSON body, {@code null} for none
 	 * @param headers the headers
@@ -41,7 +41,7 @@ final class ApiCalls {
 	HttpResponse<String> send(String operation, String pathAndQuery, @Nullable String body, Map<String, String> headers)
 			throws IOException, InterruptedException {
 		return conforming(operation,
-				this.http.send(request(pathAndQuery, body, headers), HttpResponse.BodyHandlers.ofString()));
+				this.http.send(request(operation, pathAndQuery, body, headers), HttpResponse.BodyHandlers.ofString()));
 	}
 
 	/**
@@ -50,15 +50,20 @@ final class ApiCalls {
 	 */
 	CompletableFuture<HttpResponse<String>> sendAsync(String operation, String pathAndQuery, @Nullable String body,
 			Map<String, String> headers) {
-		return this.http.sendAsync(request(pathAndQuery, body, headers), HttpResponse.BodyHandlers.ofString())
+		return this.http
+			.sendAsync(request(operation, pathAndQuery, body, headers), HttpResponse.BodyHandlers.ofString())
 			.thenApply((answer) -> conforming(operation, answer));
 	}
 
-	private HttpRequest request(String pathAndQuery, @Nullable String body, Map<String, String> headers) {
+	private HttpRequest request(String operation, String pathAndQuery, @Nullable String body,
+			Map<String, String> headers) {
 		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + this.port + pathAndQuery))
 			.timeout(Duration.ofSeconds(40));
 		if (body != null) {
 			request.POST(HttpRequest.BodyPublishers.ofString(body)).header("Content-Type", "application/json");
+		}
+		else if (operation.startsWith("POST ")) {
+			request.POST(HttpRequest.BodyPublishers.noBody());
 		}
 		headers.forEach(request::header);
 		return request.build();
