@@ -1,7 +1,10 @@
 package com.outboundsms.worker.benchmark;
 
 import java.io.IOException;
+import java.time.Duration;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -10,6 +13,8 @@ import com.rabbitmq.client.Channel;
 import com.rabbitmq.client.Connection;
 import com.rabbitmq.client.DefaultConsumer;
 import com.rabbitmq.client.Envelope;
+
+import static org.awaitility.Awaitility.await;
 
 /**
  * Listens to every result event, as an integrating system does, and notes when each
@@ -24,6 +29,8 @@ final class ResultTap implements AutoCloseable {
 
 	private final Map<String, AtomicLong> outcomes = new ConcurrentHashMap<>();
 
+	private final Set<String> failed = ConcurrentHashMap.newKeySet();
+
 	ResultTap(Connection connection) throws IOException {
 		this.channel = connection.createChannel();
 		String queue = this.channel.queueDeclare("", false, true, true, null).getQueue();
@@ -37,6 +44,9 @@ final class ResultTap implements AutoCloseable {
 				ResultTap.this.arrivals.putIfAbsent(properties.getCorrelationId(), now);
 				ResultTap.this.outcomes.computeIfAbsent(envelope.getRoutingKey(), (key) -> new AtomicLong())
 					.incrementAndGet();
+				if ("result.failed".equals(envelope.getRoutingKey())) {
+					ResultTap.this.failed.add(properties.getCorrelationId());
+				}
 			}
 
 		});
@@ -47,6 +57,11 @@ final class ResultTap implements AutoCloseable {
 	 */
 	Long arrival(String requestId) {
 		return this.arrivals.get(requestId);
+	}
+
+	/** Whether the request has a result and it is not a failure. */
+	boolean succeeded(String requestId) {
+		return this.arrivals.containsKey(requestId) && !this.failed.contains(requestId);
 	}
 
 	long count(String routingKey) {
@@ -61,6 +76,14 @@ final class ResultTap implements AutoCloseable {
 			settled += this.arrivals.containsKey(id) ? 1 : 0;
 		}
 		return settled;
+	}
+
+	/** Waits until every request has its result event. */
+	void awaitSettled(List<RequestPublisher.Request> requests, Duration atMost) {
+		List<String> ids = requests.stream().map(RequestPublisher.Request::id).toList();
+		await("results for " + ids.size() + " requests").atMost(atMost)
+			.pollInterval(Duration.ofMillis(200))
+			.until(() -> settled(ids) == ids.size());
 	}
 
 	@Override

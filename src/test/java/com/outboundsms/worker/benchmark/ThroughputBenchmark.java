@@ -9,14 +9,10 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
-import java.util.stream.IntStream;
 
 import com.outboundsms.worker.faults.BrokerControl;
 import com.outboundsms.worker.faults.JavaProcess;
 import org.junit.jupiter.api.Test;
-import tools.jackson.databind.JsonNode;
-
-import static org.awaitility.Awaitility.await;
 
 /**
  * The throughput benchmark: the worker from the jar against the local RabbitMQ and
@@ -139,7 +135,7 @@ class ThroughputBenchmark {
 		List<RequestPublisher.Request> requests = requests("b", 3_000_000, count, false);
 		WorkerTimers.Snapshot before = timers.read();
 		publisher.publishPaced(requests, rate);
-		awaitSettled(tap, requests, Duration.ofMinutes(5));
+		tap.awaitSettled(requests, Duration.ofMinutes(5));
 		String inside = timers.read().since(before);
 		List<Long> latencies = new ArrayList<>();
 		requests.forEach((request) -> latencies.add(tap.arrival(request.id()) - publisher.publishedAt(request.id())));
@@ -170,7 +166,7 @@ class ThroughputBenchmark {
 		}
 		this.report.row("CPU during C", cpu.perRequest(this.cRequests), "(where C's time goes)", null);
 		this.report.row("Inside the worker during C", timers.read().since(before), "(where C's time goes)", null);
-		Calls calls = Calls.of(rig.emulator().summary());
+		EmulatorCalls calls = EmulatorCalls.of(rig.emulator().summary());
 		long failed = tap.count("result.failed") - failedBefore;
 		// a new outreach makes three calls: the channel, its read-back, the session
 		double ceiling = 100 / (3 * 0.1);
@@ -195,11 +191,11 @@ class ThroughputBenchmark {
 		rig.startWorker("worker-2", WORKER);
 		watch.setDaemon(true);
 		watch.start();
-		awaitSettled(tap, backlog, Duration.ofSeconds(120 + this.fRequests / 50));
+		tap.awaitSettled(backlog, Duration.ofSeconds(120 + this.fRequests / 50));
 		long end = backlog.stream().mapToLong((request) -> tap.arrival(request.id())).max().orElse(start);
 		long first = backlog.stream().mapToLong((request) -> tap.arrival(request.id())).min().orElse(start);
 		watch.interrupt();
-		Calls calls = Calls.of(rig.emulator().summary());
+		EmulatorCalls calls = EmulatorCalls.of(rig.emulator().summary());
 		long deadLetters = deadLetters(rig) - deadLettersBefore;
 		double drainSeconds = (end - start) / 1e9;
 		double rate = this.fRequests / ((end - first) / 1e9);
@@ -218,10 +214,10 @@ class ThroughputBenchmark {
 		drive(publisher, tap, requests("d-warm", 6_000_000, 50, false, flows));
 		rig.emulator().clearRequests();
 		drive(publisher, tap, requests("d-plain", 6_100_000, this.dRequests, false, flows));
-		double plain = (double) Calls.of(rig.emulator().summary()).total() / this.dRequests;
+		double plain = (double) EmulatorCalls.of(rig.emulator().summary()).total() / this.dRequests;
 		rig.emulator().clearRequests();
 		drive(publisher, tap, requests("d-message", 6_200_000, this.dRequests, true, flows));
-		double withMessage = (double) Calls.of(rig.emulator().summary()).total() / this.dRequests;
+		double withMessage = (double) EmulatorCalls.of(rig.emulator().summary()).total() / this.dRequests;
 		long lists = 1 + ceilDiv(this.dFlows, 50) + ceilDiv(this.dSessions, 50);
 		this.report.row("D. Twilio calls per request, " + this.dSessions + " open sessions, " + this.dFlows + " flows",
 				String.format(Locale.ROOT, "%.2f (%.2f with a first message); the original Function: %d (%d)", plain,
@@ -235,16 +231,9 @@ class ThroughputBenchmark {
 			throws Exception {
 		long start = System.nanoTime();
 		publisher.publishAll(requests);
-		awaitSettled(tap, requests, Duration.ofSeconds(120 + requests.size() / 20));
+		tap.awaitSettled(requests, Duration.ofSeconds(120 + requests.size() / 20));
 		long end = requests.stream().mapToLong((request) -> tap.arrival(request.id())).max().orElse(start);
 		return new Run(requests.size(), (end - start) / 1e9);
-	}
-
-	private static void awaitSettled(ResultTap tap, List<RequestPublisher.Request> requests, Duration atMost) {
-		List<String> ids = requests.stream().map(RequestPublisher.Request::id).toList();
-		await("results for " + ids.size() + " requests").atMost(atMost)
-			.pollInterval(Duration.ofMillis(200))
-			.until(() -> tap.settled(ids) == ids.size());
 	}
 
 	private static long deadLetters(BenchmarkRig rig) {
@@ -277,10 +266,7 @@ class ThroughputBenchmark {
 
 	private static List<RequestPublisher.Request> requests(String kind, int offset, int count, boolean message,
 			List<String> from) {
-		return IntStream.range(0, count)
-			.mapToObj((i) -> RequestPublisher.Request.of("bench-" + kind + "-" + i, from.get(i % from.size()),
-					"+1415" + String.format("%07d", offset + i), message))
-			.toList();
+		return RequestPublisher.Request.series(kind, offset, count, message, from);
 	}
 
 	private static long ceilDiv(long a, long b) {
@@ -292,20 +278,6 @@ class ThroughputBenchmark {
 
 		double rate() {
 			return this.requests / this.seconds;
-		}
-
-	}
-
-	/** The emulator's Twilio calls since its log was cleared. */
-	private record Calls(long total, long tooMany) {
-
-		static Calls of(JsonNode summary) {
-			long total = 0;
-			for (JsonNode count : summary.get("statuses")) {
-				total += count.asLong();
-			}
-			JsonNode tooMany = summary.get("statuses").get("429");
-			return new Calls(total, (tooMany != null) ? tooMany.asLong() : 0);
 		}
 
 	}

@@ -131,6 +131,14 @@ public final class EmulatorProcess implements AutoCloseable {
 		post("/_emulator/faults/concurrency-cap", "Max=" + max);
 	}
 
+	/**
+	 * Answers 429, as Twilio does, beyond the rates it documents for the worker's
+	 * creates.
+	 */
+	public void documentedRates() {
+		post("/_emulator/faults/documented-rates", "");
+	}
+
 	public void clearRequests() {
 		send(HttpRequest.newBuilder(URI.create(this.baseUrl + "/_emulator/requests")).DELETE());
 	}

@@ -1,0 +1,162 @@
+package com.outboundsms.worker.benchmark;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.locks.LockSupport;
+
+import org.junit.jupiter.api.Test;
+
+/**
+ * The campaign benchmark: bulk campaigns on the flex-conversations backend against an
+ * emulator that answers 429 beyond Twilio's documented rates (interaction creates 20/s),
+ * with interactive requests published meanwhile, then with three worker instances sharing
+ * the store. Workers run from the jar at the defaults a user gets. Prints figures G and H
+ * and writes {@code target/benchmark/campaigns/report.md}; fails only if requests are not
+ * all settled. Run with {@code mvn -B -Pbenchmark verify -Dit.test=CampaignBenchmark};
+ * sizes by {@code -Dbenchmark.*} properties.
+ */
+class CampaignBenchmark {
+
+	private static final Path JAR = Path.of("target", "outbound-sms-worker.jar");
+
+	private static final Path OUT = Path.of("target", "benchmark", "campaigns");
+
+	private static final String FROM = "+16465550101";
+
+	/** Twilio's documented rate of {@code POST flex-api/v1/Interactions}, per account. */
+	private static final double RATE = 20;
+
+	private static final List<String> WORKER = List.of("--outbound-sms.backend=flex-conversations",
+			"--twilio.workspace-sid=WS0123456789abcdef0123456789abcdef",
+			"--twilio.workflow-sid=WW0123456789abcdef0123456789abcdef");
+
+	private final int gRequests = Integer.getInteger("benchmark.g.requests", 20_000);
+
+	private final int gAloneRequests = Integer.getInteger("benchmark.g.alone-requests", 5_000);
+
+	private final int hRequests = Integer.getInteger("benchmark.h.requests", 20_000);
+
+	private final double interactivePerSecond = Double
+		.parseDouble(System.getProperty("benchmark.g.interactive-per-second", "2"));
+
+	private final BenchmarkReport report = new BenchmarkReport();
+
+	@Test
+	void figures() throws Exception {
+		try (BenchmarkRig rig = new BenchmarkRig(JAR, OUT, List.of(FROM))) {
+			rig.emulator().documentedRates();
+			rig.startWorker("campaign-worker-1", WORKER);
+			try (ResultTap tap = new ResultTap(rig.connection());
+					RequestPublisher bulk = new RequestPublisher(rig.connection());
+					RequestPublisher interactive = new RequestPublisher(rig.connection())) {
+				List<RequestPublisher.Request> warm = series("warm", 100_000, 50);
+				interactive.publishAll(warm);
+				tap.awaitSettled(warm, Duration.ofMinutes(2));
+				Campaign alone = campaign(rig, tap, bulk, series("g-alone", 200_000, this.gAloneRequests));
+				this.report.row("G. bulk campaign alone, 1 instance (" + this.gAloneRequests + " requests)",
+						alone.describe(), "≥ 0.95 × " + (int) RATE + "/s, 429s ≤ 1 %", alone.meets(0.95));
+				figureG(rig, tap, bulk, interactive);
+				this.report.row("H. 1 instance (G alone)", alone.describe(), "≥ 0.9 × rate, 429s ≤ 1 %",
+						alone.meets(0.9));
+				rig.startWorker("campaign-worker-2", WORKER);
+				rig.startWorker("campaign-worker-3", WORKER);
+				Campaign three = campaign(rig, tap, bulk, series("h", 400_000, this.hRequests));
+				this.report.row(
+						"H. 3 instances sharing PostgreSQL, no per-instance settings (" + this.hRequests + " requests)",
+						three.describe(), "≥ 0.9 × rate, 429s ≤ 1 %", three.meets(0.9));
+			}
+		}
+		finally {
+			this.report.note("flex-conversations; the emulator answers at once and 429 beyond the documented rates"
+					+ " (interactions 20/s); workers at the defaults, JVM " + String.join(" ", BenchmarkRig.WORKER_JVM)
+					+ "; store on PostgreSQL; " + Runtime.getRuntime().availableProcessors()
+					+ " cores shared by broker, database, emulator, workers and this driver");
+			System.out.println(this.report.markdown());
+			this.report.write(OUT.resolve("report.md"));
+		}
+	}
+
+	private void figureG(BenchmarkRig rig, ResultTap tap, RequestPublisher bulk, RequestPublisher interactive)
+			throws Exception {
+		List<RequestPublisher.Request> campaign = series("g", 300_000, this.gRequests);
+		List<RequestPublisher.Request> clicked = new ArrayList<>();
+		CompletableFuture<Campaign> running = CompletableFuture.supplyAsync(() -> {
+			try {
+				return campaign(rig, tap, bulk, campaign);
+			}
+			catch (Exception ex) {
+				throw new IllegalStateException(ex);
+			}
+		});
+		long interval = (long) (1e9 / this.interactivePerSecond);
+		long next = System.nanoTime() + interval;
+		// clicks go on while the campaign runs, so that every one of them waits behind it
+		while (!running.isDone()) {
+			LockSupport.parkNanos(Math.max(0, next - System.nanoTime()));
+			next += interval;
+			RequestPublisher.Request request = RequestPublisher.Request.of("bench-click-" + clicked.size(), FROM,
+					"+1212" + String.format("%07d", 500_000 + clicked.size()), false);
+			interactive.publishOne(request, RequestPublisher.INTERACTIVE);
+			clicked.add(request);
+		}
+		Campaign withClicks = running.join();
+		tap.awaitSettled(clicked, Duration.ofMinutes(2));
+		List<Long> latencies = clicked.stream()
+			.map((request) -> tap.arrival(request.id()) - interactive.publishedAt(request.id()))
+			.sorted()
+			.toList();
+		double p50 = latencies.get(latencies.size() / 2) / 1e6;
+		double p99 = latencies.get((int) Math.min(latencies.size() - 1, Math.ceil(latencies.size() * 0.99) - 1)) / 1e6;
+		this.report.row(
+				String.format(Locale.ROOT, "G. interactive at %.0f/s during a %d-request campaign",
+						this.interactivePerSecond, this.gRequests),
+				String.format(Locale.ROOT, "p50 %.0f ms, p99 %.0f ms, max %.0f ms (%d requests)", p50, p99,
+						latencies.get(latencies.size() - 1) / 1e6, latencies.size()),
+				"p99 ≤ 1 s", p99 <= 1000);
+		this.report.row("G. bulk rate while interactive traffic runs", withClicks.describe(),
+				"≥ 0.75 × " + (int) RATE + "/s, 429s ≤ 1 %", withClicks.meets(0.75));
+	}
+
+	/**
+	 * Publishes a campaign to the bulk lane and waits until every request has its result.
+	 */
+	private static Campaign campaign(BenchmarkRig rig, ResultTap tap, RequestPublisher bulk,
+			List<RequestPublisher.Request> requests) throws Exception {
+		rig.emulator().clearRequests();
+		long start = System.nanoTime();
+		bulk.publishAll(requests, RequestPublisher.BULK);
+		tap.awaitSettled(requests, Duration.ofSeconds(300 + (long) (requests.size() / RATE * 2)));
+		long end = requests.stream().mapToLong((request) -> tap.arrival(request.id())).max().orElse(start);
+		long failed = requests.stream().filter((request) -> !tap.succeeded(request.id())).count();
+		return new Campaign(requests.size(), (end - start) / 1e9, EmulatorCalls.of(rig.emulator().summary()), failed);
+	}
+
+	private static List<RequestPublisher.Request> series(String kind, int offset, int count) {
+		return RequestPublisher.Request.series(kind, offset, count, false, List.of(FROM));
+	}
+
+	/** A campaign's run: how fast it settled, and what Twilio said. */
+	private record Campaign(int requests, double seconds, EmulatorCalls calls, long failed) {
+
+		double rate() {
+			return this.requests / this.seconds;
+		}
+
+		boolean meets(double shareOfRate) {
+			return rate() >= shareOfRate * RATE && this.calls.tooManyPercent() <= 1 && this.failed == 0;
+		}
+
+		String describe() {
+			return String.format(Locale.ROOT,
+					"%.1f/s = %.2f × rate in %.0f s; %d calls, %d answered 429 (%.2f %%); %d failed", rate(),
+					rate() / RATE, this.seconds, this.calls.total(), this.calls.tooMany(), this.calls.tooManyPercent(),
+					this.failed);
+		}
+
+	}
+
+}
