@@ -3,6 +3,8 @@ package com.outboundsms.worker.twilio;
 import java.time.Clock;
 import java.util.regex.Pattern;
 
+import com.outboundsms.worker.budget.RateBuckets;
+import com.outboundsms.worker.pacing.Ticker;
 import com.outboundsms.worker.processing.CallCapacity;
 import com.outboundsms.worker.processing.OutreachBackend;
 import com.outboundsms.worker.processing.Sleeper;
@@ -29,15 +31,24 @@ class TwilioConfiguration {
 
 	private static final Pattern QUEUE_SID = Pattern.compile("WQ[0-9a-fA-F]{32}");
 
+	/**
+	 * The rate tokens of both lanes, from buckets every instance shares when the store is
+	 * PostgreSQL.
+	 */
 	@Bean
-	TwilioCallLimiter twilioCallLimiter(TwilioLimitsProperties limits, TwilioProperties properties,
+	LaneBudget laneBudget(RateBuckets buckets, TwilioLimitsProperties limits) {
+		return new LaneBudget(buckets, limits.interactiveShare(), Ticker.system());
+	}
+
+	@Bean
+	TwilioCallLimiter twilioCallLimiter(TwilioLimitsProperties limits, TwilioProperties properties, LaneBudget budget,
 			WorkerMetrics metrics) {
 		if (properties.maxConnections() < limits.max()) {
 			throw new IllegalStateException(
 					"TWILIO_MAX_CONNECTIONS (" + properties.maxConnections() + ") must be at least twilio.limits.max ("
 							+ limits.max() + "): a permit would wait for a connection");
 		}
-		TwilioCallLimiter limiter = new TwilioCallLimiter(limits, properties.readTimeout());
+		TwilioCallLimiter limiter = new TwilioCallLimiter(limits, properties.readTimeout(), budget, metrics);
 		metrics.twilioCallLimit(limiter::limit, limiter::inFlight);
 		return limiter;
 	}

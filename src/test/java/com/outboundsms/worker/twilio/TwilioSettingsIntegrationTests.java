@@ -66,6 +66,19 @@ class TwilioSettingsIntegrationTests {
 				"twilio.limits.backoff-ratio=0");
 	}
 
+	@Test
+	void theInteractiveShareIsAFractionAndBulkWaitsAMinuteByDefault() {
+		this.worker.withPropertyValues(ACCOUNT, "twilio.auth-token=t").run((context) -> {
+			TwilioLimitsProperties limits = context.getBean(TwilioLimitsProperties.class);
+			assertThat(limits.interactiveShare()).isEqualTo(0.2);
+			assertThat(limits.bulkPermitWait()).isEqualTo(Duration.ofSeconds(60));
+		});
+		assertRefused("twilio.limits.interactive-share must be between 0 and 1", ACCOUNT, "twilio.auth-token=t",
+				"twilio.limits.interactive-share=1");
+		assertRefused("twilio.limits.interactive-share must be between 0 and 1", ACCOUNT, "twilio.auth-token=t",
+				"twilio.limits.interactive-share=-0.1");
+	}
+
 	private void assertRefused(String message, String... properties) {
 		this.worker.withPropertyValues(properties).run((context) -> {
 			assertThat(context).hasFailed();
