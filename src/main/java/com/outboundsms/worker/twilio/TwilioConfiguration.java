@@ -41,6 +41,12 @@ class TwilioConfiguration {
 	}
 
 	@Bean
+	SenderPacing senderPacing(SenderPacingProperties senders, LaneBudget budget, TwilioLimitsProperties limits,
+			WorkerMetrics metrics) {
+		return new SenderPacing(senders, budget, limits, metrics);
+	}
+
+	@Bean
 	TwilioCallLimiter twilioCallLimiter(TwilioLimitsProperties limits, TwilioProperties properties, LaneBudget budget,
 			WorkerMetrics metrics) {
 		if (properties.maxConnections() < limits.max()) {
@@ -84,7 +90,8 @@ class TwilioConfiguration {
 
 	@Bean
 	OutreachBackend outreachBackend(BackendProperties backend, TwilioRestClient client, FlexFlowDirectory flows,
-			TwilioProperties properties, InteractionSetupProperties interactionSetup, Clock clock, JsonMapper json) {
+			TwilioProperties properties, InteractionSetupProperties interactionSetup, SenderPacing senders, Clock clock,
+			JsonMapper json) {
 		if (backend.backend() == BackendProperties.Backend.FLEX_CONVERSATIONS) {
 			require(backend, properties.workspaceSid(), "TWILIO_WORKSPACE_SID (twilio.workspace-sid)",
 					"the TaskRouter workspace (WS…) the tasks go to");
@@ -93,11 +100,11 @@ class TwilioConfiguration {
 			checkQueue(properties.queueSid());
 			return new FlexConversationsBackend(new TwilioFlexConversations(client, json),
 					new InteractionRequests(properties, new TaskAttributes(json)),
-					new SetupWait(interactionSetup, clock, Sleeper.threadSleeping()));
+					new SetupWait(interactionSetup, clock, Sleeper.threadSleeping()), senders);
 		}
 		require(backend, properties.proxyServiceSid(), "TWILIO_PROXY_SERVICE_SID (twilio.proxy-service-sid)",
 				"the Proxy service (KS…) sessions are made in");
-		return new FlexLegacyBackend(client, flows, properties.proxyServiceSid(), json);
+		return new FlexLegacyBackend(client, flows, properties.proxyServiceSid(), senders, json);
 	}
 
 	@Bean

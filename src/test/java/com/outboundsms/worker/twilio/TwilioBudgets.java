@@ -31,4 +31,10 @@ final class TwilioBudgets {
 		return new LaneBudget(new MemoryRateBuckets(ticker), limits.interactiveShare(), ticker);
 	}
 
+	static SenderPacing unpaced() {
+		TwilioLimitsProperties limits = limits(10, 1, 50, Duration.ofSeconds(5), true, Map.of());
+		return new SenderPacing(new SenderPacingProperties(Map.of()), budget(limits, Ticker.system()), limits,
+				WorkerMetrics.none());
+	}
+
 }

@@ -61,8 +61,8 @@ class TwilioConfigurationTests {
 				new TwilioRefusals(), WorkerMetrics.none());
 		return this.configuration.outreachBackend(backend, client,
 				this.configuration.flexFlowDirectory(client, properties, Clock.systemUTC()), properties,
-				new InteractionSetupProperties(Duration.ofMillis(500), Duration.ofSeconds(5)), Clock.systemUTC(),
-				JsonMapper.builder().build());
+				new InteractionSetupProperties(Duration.ofMillis(500), Duration.ofSeconds(5)), TwilioBudgets.unpaced(),
+				Clock.systemUTC(), JsonMapper.builder().build());
 	}
 
 	private static TwilioProperties properties(String proxyService, String workspace, String workflow) {
