@@ -109,6 +109,11 @@ class ArchitectureTests {
 	}
 
 	@Test
+	void budgetDependsOnNothingOfTheWorkerButThePacingsTicker() {
+		onlyUses("budget", Set.of());
+	}
+
+	@Test
 	void commandLineDependsOnNothingOfTheWorker() {
 		onlyUses("commandline", Set.of());
 	}

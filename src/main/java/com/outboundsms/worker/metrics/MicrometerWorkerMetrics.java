@@ -52,6 +52,8 @@ class MicrometerWorkerMetrics implements WorkerMetrics {
 
 	static final String TWILIO_REFUSED = "outbound.sms.twilio.refused";
 
+	static final String TWILIO_HELD_BACK = "outbound.sms.twilio.held.back";
+
 	static final String RETENTION_DELETED = "outbound.sms.retention.deleted";
 
 	static final String RETENTION_RUN = "outbound.sms.retention.run";
@@ -199,6 +201,16 @@ class MicrometerWorkerMetrics implements WorkerMetrics {
 		Counter.builder(TWILIO_REFUSED)
 			.description("Twilio calls not made because no permit came within the permit wait, by endpoint")
 			.tag("endpoint", endpoint)
+			.register(this.registry)
+			.increment();
+	}
+
+	@Override
+	public void twilioCallHeldBack(String endpoint, String reason) {
+		Counter.builder(TWILIO_HELD_BACK)
+			.description("Bulk Twilio calls that waited for the interactive lane, by endpoint and reason")
+			.tag("endpoint", endpoint)
+			.tag("reason", reason)
 			.register(this.registry)
 			.increment();
 	}

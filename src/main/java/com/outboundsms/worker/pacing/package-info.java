@@ -1,6 +1,7 @@
 /**
  * Rate caps for the commands that publish in bulk (the dead-letter replay, the bulk
- * enqueue): a pacer over an injectable ticker, and nothing of the worker.
+ * enqueue): a pacer over an injectable ticker, which the Twilio budget's buckets refill
+ * by too; nothing of the worker.
  */
 @NullMarked
 package com.outboundsms.worker.pacing;

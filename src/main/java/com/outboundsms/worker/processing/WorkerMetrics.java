@@ -78,6 +78,16 @@ public interface WorkerMetrics {
 	void twilioCallRefused(String endpoint);
 
 	/**
+	 * A call of the bulk lane waited so that the interactive lane goes first: for the
+	 * interactive share of a rate, or behind interactive calls waiting for a slot.
+	 * Counted once per call and reason.
+	 * @param endpoint the endpoint, as for {@link #twilioCall}, or {@code sender} for a
+	 * sender's pace of first messages
+	 * @param reason {@code reserve} or {@code priority}
+	 */
+	void twilioCallHeldBack(String endpoint, String reason);
+
+	/**
 	 * Retention deleted a batch of rows past their age.
 	 * @param table the table, such as {@code request_outcome}
 	 * @param rows how many rows the batch deleted (zero when none was left)
@@ -132,6 +142,10 @@ public interface WorkerMetrics {
 
 			@Override
 			public void twilioCallRefused(String endpoint) {
+			}
+
+			@Override
+			public void twilioCallHeldBack(String endpoint, String reason) {
 			}
 
 			@Override

@@ -40,10 +40,14 @@ class FlexConversationsBackend implements OutreachBackend {
 
 	private final SetupWait setupWait;
 
-	FlexConversationsBackend(FlexConversations twilio, InteractionRequests requests, SetupWait setupWait) {
+	private final SenderPacing senders;
+
+	FlexConversationsBackend(FlexConversations twilio, InteractionRequests requests, SetupWait setupWait,
+			SenderPacing senders) {
 		this.twilio = twilio;
 		this.requests = requests;
 		this.setupWait = setupWait;
+		this.senders = senders;
 	}
 
 	@Override
@@ -61,7 +65,8 @@ class FlexConversationsBackend implements OutreachBackend {
 		}
 		OutreachProgress ours = step.progress();
 		FirstMessage.Result message = FirstMessage.ensure(request, ours, messageAttemptedBefore, checkpoint,
-				Sid.MESSAGE, this.twilio.messages(ours.require(Sid.CONVERSATION)));
+				Sid.MESSAGE,
+				this.senders.paced(request.fromNumber(), this.twilio.messages(ours.require(Sid.CONVERSATION))));
 		return new Creation(Outcome.CREATED, message.progress(), message.error());
 	}
 

@@ -42,7 +42,11 @@ class FlexLegacyBackend implements OutreachBackend {
 
 	private final CustomerSessions customers;
 
-	FlexLegacyBackend(TwilioRestClient client, FlexFlowDirectory flows, String proxyServiceSid, JsonMapper json) {
+	private final SenderPacing senders;
+
+	FlexLegacyBackend(TwilioRestClient client, FlexFlowDirectory flows, String proxyServiceSid, SenderPacing senders,
+			JsonMapper json) {
+		this.senders = senders;
 		this.client = client;
 		this.flows = flows;
 		this.sessions = new ProxySessions(client, proxyServiceSid);
@@ -71,7 +75,7 @@ class FlexLegacyBackend implements OutreachBackend {
 		}
 		OutreachProgress withSession = session.progress();
 		FirstMessage.Result message = FirstMessage.ensure(request, withSession, messageAttemptedBefore, checkpoint,
-				Sid.CHAT_MESSAGE, messages(withSession));
+				Sid.CHAT_MESSAGE, this.senders.paced(request.fromNumber(), messages(withSession)));
 		return new Creation(Outcome.CREATED, message.progress(), message.error());
 	}
 

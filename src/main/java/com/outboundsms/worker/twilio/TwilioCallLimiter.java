@@ -1,7 +1,6 @@
 package com.outboundsms.worker.twilio;
 
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -12,18 +11,17 @@ import java.util.regex.Pattern;
 
 import com.netflix.concurrency.limits.Limiter;
 import com.netflix.concurrency.limits.limit.AIMDLimit;
-import com.netflix.concurrency.limits.limiter.BlockingLimiter;
 import com.netflix.concurrency.limits.limiter.SimpleLimiter;
+import com.outboundsms.worker.processing.Lane;
+import com.outboundsms.worker.processing.WorkerMetrics;
 import com.twilio.http.Response;
-import io.github.resilience4j.ratelimiter.RateLimiter;
-import io.github.resilience4j.ratelimiter.RateLimiterConfig;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Lets a Twilio call go only within the adaptive limit on calls in flight and its
- * endpoint's rate, and feeds every answer back to the limit: a 429 for concurrency or
- * rate (20429, 45780, 45010) shrinks it, a success grows it, anything else says nothing
- * about Twilio's capacity.
+ * Lets a Twilio call go only within its endpoint's rate and the adaptive limit on calls
+ * in flight, both shared by the lanes with the interactive lane first, and feeds every
+ * answer back to the limit: a 429 for concurrency or rate (20429, 45780, 45010) shrinks
+ * it, a success grows it, anything else says nothing about Twilio's capacity.
  */
 class TwilioCallLimiter {
 
@@ -33,17 +31,28 @@ class TwilioCallLimiter {
 	 */
 	static final Set<Integer> TOO_MANY_CODES = Set.of(20429, 45780, 45010);
 
+	/** The tag value of a call held back for the interactive share of a rate. */
+	static final String RESERVE = "reserve";
+
+	/** The tag value of a call held back while interactive calls wait for a slot. */
+	static final String PRIORITY = "priority";
+
 	private static final Pattern CODE = Pattern.compile("\"code\"\\s*:\\s*(\\d+)");
 
 	private final SimpleLimiter<Void> limiter;
 
-	private final Limiter<Void> blocking;
+	private final PriorityPermits permits;
 
-	private final Duration permitWait;
+	private final TwilioLimitsProperties properties;
 
-	private final Map<String, RateLimiter> rates = new HashMap<>();
+	private final Map<String, Integer> rates;
 
-	TwilioCallLimiter(TwilioLimitsProperties properties, Duration readTimeout) {
+	private final LaneBudget budget;
+
+	private final WorkerMetrics metrics;
+
+	TwilioCallLimiter(TwilioLimitsProperties properties, Duration readTimeout, LaneBudget budget,
+			WorkerMetrics metrics) {
 		AIMDLimit limit = AIMDLimit.newBuilder()
 			.initialLimit(properties.initial())
 			.minLimit(properties.min())
@@ -54,34 +63,35 @@ class TwilioCallLimiter {
 			.timeout(readTimeout.toMillis() + 1, TimeUnit.MILLISECONDS)
 			.build();
 		this.limiter = SimpleLimiter.newBuilder().named("twilio").limit(limit).build();
-		this.blocking = BlockingLimiter.wrap(this.limiter, properties.permitWait());
-		this.permitWait = properties.permitWait();
-		properties.effectiveRates()
-			.forEach((endpoint, perSecond) -> this.rates.put(endpoint,
-					RateLimiter.of(endpoint,
-							RateLimiterConfig.custom()
-								.limitForPeriod(perSecond)
-								.limitRefreshPeriod(Duration.ofSeconds(1))
-								.timeoutDuration(this.permitWait)
-								.build())));
+		this.permits = new PriorityPermits(this.limiter);
+		this.properties = properties;
+		this.rates = properties.effectiveRates();
+		this.budget = budget;
+		this.metrics = metrics;
 	}
 
 	/**
-	 * Makes the call within the limits.
+	 * Makes the call within the limits, in the lane of the request the thread works on.
 	 * @param endpoint the method and endpoint, such as {@code POST flex-api/v1/Channels}
 	 * @param call the call
 	 * @return its answer
-	 * @throws NoCallPermitException if no permit came within the permit wait
+	 * @throws NoCallPermitException if no permit came within the lane's permit wait
 	 */
 	Response call(String endpoint, Supplier<Response> call) {
-		RateLimiter rate = this.rates.get(endpoint);
-		if (rate != null && !rate.acquirePermission()) {
-			throw new NoCallPermitException(
-					"no permit for " + endpoint + " within " + this.permitWait + " (its rate limit)");
+		Lane lane = Lane.current();
+		Duration wait = this.properties.permitWait(lane);
+		long started = this.budget.now();
+		String tag = endpoint.substring(endpoint.indexOf(' ') + 1);
+		Integer rate = this.rates.get(endpoint);
+		if (rate != null && !this.budget.take("twilio " + endpoint, rate, lane, started + wait.toNanos(),
+				() -> this.metrics.twilioCallHeldBack(tag, RESERVE))) {
+			throw new NoCallPermitException("no permit for " + endpoint + " within " + wait + " (its rate limit)");
 		}
-		Optional<Limiter.Listener> permit = this.blocking.acquire(null);
+		Duration left = wait.minusNanos(this.budget.now() - started);
+		Optional<Limiter.Listener> permit = this.permits.acquire(lane, left.isNegative() ? Duration.ZERO : left,
+				() -> this.metrics.twilioCallHeldBack(tag, PRIORITY));
 		if (permit.isEmpty()) {
-			throw new NoCallPermitException("no permit for " + endpoint + " within " + this.permitWait + " ("
+			throw new NoCallPermitException("no permit for " + endpoint + " within " + wait + " ("
 					+ this.limiter.getLimit() + " Twilio calls in flight)");
 		}
 		Limiter.Listener listener = permit.get();
@@ -127,6 +137,11 @@ class TwilioCallLimiter {
 	/** The calls in flight now. */
 	int inFlight() {
 		return this.limiter.getInflight();
+	}
+
+	/** The interactive calls waiting for a slot now. */
+	int interactiveWaiting() {
+		return this.permits.interactiveWaiting();
 	}
 
 }

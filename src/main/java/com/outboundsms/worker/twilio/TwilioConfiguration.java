@@ -3,6 +3,8 @@ package com.outboundsms.worker.twilio;
 import java.time.Clock;
 import java.util.regex.Pattern;
 
+import com.outboundsms.worker.budget.RateBuckets;
+import com.outboundsms.worker.pacing.Ticker;
 import com.outboundsms.worker.processing.CallCapacity;
 import com.outboundsms.worker.processing.OutreachBackend;
 import com.outboundsms.worker.processing.Sleeper;
@@ -29,15 +31,30 @@ class TwilioConfiguration {
 
 	private static final Pattern QUEUE_SID = Pattern.compile("WQ[0-9a-fA-F]{32}");
 
+	/**
+	 * The rate tokens of both lanes, from buckets every instance shares when the store is
+	 * PostgreSQL.
+	 */
 	@Bean
-	TwilioCallLimiter twilioCallLimiter(TwilioLimitsProperties limits, TwilioProperties properties,
+	LaneBudget laneBudget(RateBuckets buckets, TwilioLimitsProperties limits) {
+		return new LaneBudget(buckets, limits.interactiveShare(), Ticker.system());
+	}
+
+	@Bean
+	SenderPacing senderPacing(SenderPacingProperties senders, LaneBudget budget, TwilioLimitsProperties limits,
+			WorkerMetrics metrics) {
+		return new SenderPacing(senders, budget, limits, metrics);
+	}
+
+	@Bean
+	TwilioCallLimiter twilioCallLimiter(TwilioLimitsProperties limits, TwilioProperties properties, LaneBudget budget,
 			WorkerMetrics metrics) {
 		if (properties.maxConnections() < limits.max()) {
 			throw new IllegalStateException(
 					"TWILIO_MAX_CONNECTIONS (" + properties.maxConnections() + ") must be at least twilio.limits.max ("
 							+ limits.max() + "): a permit would wait for a connection");
 		}
-		TwilioCallLimiter limiter = new TwilioCallLimiter(limits, properties.readTimeout());
+		TwilioCallLimiter limiter = new TwilioCallLimiter(limits, properties.readTimeout(), budget, metrics);
 		metrics.twilioCallLimit(limiter::limit, limiter::inFlight);
 		return limiter;
 	}
@@ -73,7 +90,8 @@ class TwilioConfiguration {
 
 	@Bean
 	OutreachBackend outreachBackend(BackendProperties backend, TwilioRestClient client, FlexFlowDirectory flows,
-			TwilioProperties properties, InteractionSetupProperties interactionSetup, Clock clock, JsonMapper json) {
+			TwilioProperties properties, InteractionSetupProperties interactionSetup, SenderPacing senders, Clock clock,
+			JsonMapper json) {
 		if (backend.backend() == BackendProperties.Backend.FLEX_CONVERSATIONS) {
 			require(backend, properties.workspaceSid(), "TWILIO_WORKSPACE_SID (twilio.workspace-sid)",
 					"the TaskRouter workspace (WS…) the tasks go to");
@@ -82,11 +100,11 @@ class TwilioConfiguration {
 			checkQueue(properties.queueSid());
 			return new FlexConversationsBackend(new TwilioFlexConversations(client, json),
 					new InteractionRequests(properties, new TaskAttributes(json)),
-					new SetupWait(interactionSetup, clock, Sleeper.threadSleeping()));
+					new SetupWait(interactionSetup, clock, Sleeper.threadSleeping()), senders);
 		}
 		require(backend, properties.proxyServiceSid(), "TWILIO_PROXY_SERVICE_SID (twilio.proxy-service-sid)",
 				"the Proxy service (KS…) sessions are made in");
-		return new FlexLegacyBackend(client, flows, properties.proxyServiceSid(), json);
+		return new FlexLegacyBackend(client, flows, properties.proxyServiceSid(), senders, json);
 	}
 
 	@Bean

@@ -4,8 +4,10 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
+import com.outboundsms.worker.processing.Lane;
 import jakarta.validation.constraints.AssertTrue;
 import jakarta.validation.constraints.DecimalMax;
+import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Positive;
 
@@ -27,6 +29,12 @@ import org.springframework.validation.annotation.Validated;
  * @param rateLimitsEnabled whether the per-endpoint rates apply at all
  * @param rates requests per second by endpoint ({@code POST flex-api/v1/Channels}), over
  * the documented defaults; 0 lifts one
+ * @param interactiveShare the share of each rate (and of each sender's pace) kept for the
+ * interactive lane: a bulk call takes a token only while more than this share of a
+ * second's tokens would be left
+ * @param bulkPermitWait how long a bulk call may wait for its permits: longer than
+ * {@code permitWait}, so that a campaign queues on the rate rather than failing into
+ * retries
  */
 @ConfigurationProperties("twilio.limits")
 @Validated
@@ -37,7 +45,12 @@ public record TwilioLimitsProperties(@DefaultValue("10") int initial,
 				value = "1", inclusive = false,
 				message = "twilio.limits.backoff-ratio must be between 0 and 1") double backoffRatio,
 		@DefaultValue("5s") Duration permitWait, @DefaultValue("true") boolean rateLimitsEnabled,
-		Map<String, Integer> rates) {
+		Map<String, Integer> rates,
+		@DefaultValue("0.2") @DecimalMin(value = "0",
+				message = "twilio.limits.interactive-share must be between 0 and 1") @DecimalMax(value = "1",
+						inclusive = false,
+						message = "twilio.limits.interactive-share must be between 0 and 1") double interactiveShare,
+		@DefaultValue("60s") Duration bulkPermitWait) {
 
 	/**
 	 * Twilio's documented per-endpoint limits: Flex channels 10/s and the Flex Flow list
@@ -50,6 +63,16 @@ public record TwilioLimitsProperties(@DefaultValue("10") int initial,
 
 	public TwilioLimitsProperties {
 		rates = (rates != null) ? Map.copyOf(rates) : Map.of();
+	}
+
+	/**
+	 * How long a call of a lane may wait for its permits.
+	 * @param lane the lane
+	 * @return {@code permitWait} for the interactive lane, {@code bulkPermitWait} for
+	 * bulk
+	 */
+	Duration permitWait(Lane lane) {
+		return (lane == Lane.BULK) ? this.bulkPermitWait : this.permitWait;
 	}
 
 	@AssertTrue(message = "twilio.limits needs twilio.limits.min <= twilio.limits.initial <= twilio.limits.max")

@@ -17,11 +17,11 @@ import org.springframework.jdbc.datasource.DelegatingDataSource;
  * prepared: the action happens between that statement and the ones before it, which
  * forces the interleaving a race test is about.
  */
-final class StatementHook extends DelegatingDataSource {
+public final class StatementHook extends DelegatingDataSource {
 
 	private final AtomicReference<Hook> pending = new AtomicReference<>();
 
-	StatementHook(DataSource target) {
+	public StatementHook(DataSource target) {
 		super(target);
 	}
 
@@ -30,7 +30,7 @@ final class StatementHook extends DelegatingDataSource {
 	 * @param sql which statement
 	 * @param action what happens first
 	 */
-	void before(Predicate<String> sql, Runnable action) {
+	public void before(Predicate<String> sql, Runnable action) {
 		this.pending.set(new Hook(sql, action));
 	}
 
@@ -38,7 +38,7 @@ final class StatementHook extends DelegatingDataSource {
 	 * Whether the hook has run.
 	 * @return {@code true} once it ran
 	 */
-	boolean ran() {
+	public boolean ran() {
 		return this.pending.get() == null;
 	}
 

@@ -53,7 +53,8 @@ class FlexConversationsBackendTests {
 					(duration) -> {
 						this.pauses.add(duration);
 						this.clock.advance(duration);
-					}));
+					}),
+			TwilioBudgets.unpaced());
 
 	@Test
 	void reusesTheCustomersOpenConversationWithoutCreatingAnything() {

@@ -28,8 +28,7 @@ class FlexFlowDirectoryIntegrationTests {
 	private final TwilioRestClient client = new TwilioRestClient.Builder(this.emulator.accountSid(),
 			this.emulator.authToken())
 		.httpClient(new TwilioHttpClient(this.emulator.baseUrl(), properties(),
-				new TwilioCallLimiter(new TwilioLimitsProperties(10, 1, 10, 0.9, Duration.ofSeconds(5), true, Map.of()),
-						Duration.ofSeconds(15)),
+				TwilioBudgets.limiter(TwilioBudgets.limits(10, 1, 10, Duration.ofSeconds(5), true, Map.of())),
 				new TwilioRefusals(), WorkerMetrics.none()))
 		.build();
 

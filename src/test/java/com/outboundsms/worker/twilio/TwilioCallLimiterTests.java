@@ -123,9 +123,9 @@ class TwilioCallLimiterTests {
 
 	@Test
 	void ratesAreTwilioDocumentedOnesUnlessOverriddenOrOff() {
-		TwilioLimitsProperties overridden = new TwilioLimitsProperties(10, 1, 50, 0.9, Duration.ofSeconds(1), true,
+		TwilioLimitsProperties overridden = TwilioBudgets.limits(10, 1, 50, Duration.ofSeconds(1), true,
 				Map.of("POST flex-api/v1/Channels", 25, "POST flex-api/v1/Interactions", 0));
-		TwilioLimitsProperties off = new TwilioLimitsProperties(10, 1, 50, 0.9, Duration.ofSeconds(1), false, Map.of());
+		TwilioLimitsProperties off = TwilioBudgets.limits(10, 1, 50, Duration.ofSeconds(1), false, Map.of());
 
 		assertThat(overridden.effectiveRates()).containsEntry("POST flex-api/v1/Channels", 25)
 			.containsEntry("POST proxy/v1/Services/{sid}/Sessions", 30)
@@ -134,8 +134,7 @@ class TwilioCallLimiterTests {
 	}
 
 	private static TwilioCallLimiter limiter(int initial, int min, int max, Duration wait, Map<String, Integer> rates) {
-		return new TwilioCallLimiter(new TwilioLimitsProperties(initial, min, max, 0.9, wait, !rates.isEmpty(), rates),
-				Duration.ofSeconds(15));
+		return TwilioBudgets.limiter(TwilioBudgets.limits(initial, min, max, wait, !rates.isEmpty(), rates));
 	}
 
 	private static Response answer(int status, int code) {

@@ -57,13 +57,12 @@ class TwilioConfigurationTests {
 	private com.outboundsms.worker.processing.OutreachBackend backend(BackendProperties backend,
 			TwilioProperties properties) {
 		TwilioRestClient client = this.configuration.twilioRestClient(properties,
-				new TwilioCallLimiter(new TwilioLimitsProperties(10, 1, 50, 0.9, Duration.ofSeconds(5), true, Map.of()),
-						Duration.ofSeconds(15)),
+				TwilioBudgets.limiter(TwilioBudgets.limits(10, 1, 50, Duration.ofSeconds(5), true, Map.of())),
 				new TwilioRefusals(), WorkerMetrics.none());
 		return this.configuration.outreachBackend(backend, client,
 				this.configuration.flexFlowDirectory(client, properties, Clock.systemUTC()), properties,
-				new InteractionSetupProperties(Duration.ofMillis(500), Duration.ofSeconds(5)), Clock.systemUTC(),
-				JsonMapper.builder().build());
+				new InteractionSetupProperties(Duration.ofMillis(500), Duration.ofSeconds(5)), TwilioBudgets.unpaced(),
+				Clock.systemUTC(), JsonMapper.builder().build());
 	}
 
 	private static TwilioProperties properties(String proxyService, String workspace, String workflow) {

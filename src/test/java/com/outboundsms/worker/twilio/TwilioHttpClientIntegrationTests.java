@@ -35,8 +35,7 @@ class TwilioHttpClientIntegrationTests {
 			this.emulator.authToken())
 		.accountSid(this.emulator.accountSid())
 		.httpClient(new TwilioHttpClient(this.emulator.baseUrl() + "/", properties(),
-				new TwilioCallLimiter(new TwilioLimitsProperties(10, 1, 50, 0.9, Duration.ofSeconds(5), true, Map.of()),
-						Duration.ofSeconds(15)),
+				TwilioBudgets.limiter(TwilioBudgets.limits(10, 1, 50, Duration.ofSeconds(5), true, Map.of())),
 				this.refusals, WorkerMetrics.none()))
 		.build();
 

@@ -66,6 +66,39 @@ class TwilioSettingsIntegrationTests {
 				"twilio.limits.backoff-ratio=0");
 	}
 
+	@Test
+	void theInteractiveShareIsAFractionAndBulkWaitsAMinuteByDefault() {
+		this.worker.withPropertyValues(ACCOUNT, "twilio.auth-token=t").run((context) -> {
+			TwilioLimitsProperties limits = context.getBean(TwilioLimitsProperties.class);
+			assertThat(limits.interactiveShare()).isEqualTo(0.2);
+			assertThat(limits.bulkPermitWait()).isEqualTo(Duration.ofSeconds(60));
+		});
+		assertRefused("twilio.limits.interactive-share must be between 0 and 1", ACCOUNT, "twilio.auth-token=t",
+				"twilio.limits.interactive-share=1");
+		assertRefused("twilio.limits.interactive-share must be between 0 and 1", ACCOUNT, "twilio.auth-token=t",
+				"twilio.limits.interactive-share=-0.1");
+	}
+
+	@Test
+	void sendersArePacedByTheirNumberOrByTheDefault() {
+		this.worker
+			.withPropertyValues(ACCOUNT, "twilio.auth-token=t", "outbound-sms.senders.default.messages-per-second=1",
+					"outbound-sms.senders[+15005550006].messages-per-second=0.5",
+					"outbound-sms.senders.15005550007.messages-per-second=3")
+			.run((context) -> {
+				SenderPacingProperties senders = context.getBean(SenderPacingProperties.class);
+				assertThat(senders.messagesPerSecond("+15005550006")).hasValue(0.5);
+				assertThat(senders.messagesPerSecond("+15005550007")).hasValue(3);
+				assertThat(senders.messagesPerSecond("+15005550008")).hasValue(1);
+			});
+		this.worker.withPropertyValues(ACCOUNT, "twilio.auth-token=t")
+			.run((context) -> assertThat(
+					context.getBean(SenderPacingProperties.class).messagesPerSecond("+15005550006"))
+				.isEmpty());
+		assertRefused("outbound-sms.senders.*.messages-per-second must be positive", ACCOUNT, "twilio.auth-token=t",
+				"outbound-sms.senders.default.messages-per-second=0");
+	}
+
 	private void assertRefused(String message, String... properties) {
 		this.worker.withPropertyValues(properties).run((context) -> {
 			assertThat(context).hasFailed();
@@ -75,7 +108,7 @@ class TwilioSettingsIntegrationTests {
 
 	@Configuration(proxyBeanMethods = false)
 	@EnableConfigurationProperties({ TwilioProperties.class, TwilioLimitsProperties.class,
-			InteractionSetupProperties.class })
+			InteractionSetupProperties.class, SenderPacingProperties.class })
 	static class Settings {
 
 	}
