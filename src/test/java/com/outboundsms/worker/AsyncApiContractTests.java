@@ -81,8 +81,8 @@ class AsyncApiContractTests {
 	@Test
 	void namesTheDeadLetterHeadersTheCodeWrites() throws IOException {
 		JsonNode headers = schema(this.document.at("/components/messages/deadLetter/headers"));
-		Set<String> optional = Set.of(DeadLetterHeaders.TWILIO_CODE, DeadLetterHeaders.TWILIO_STATUS,
-				DeadLetterHeaders.LAST_ERROR);
+		Set<String> optional = Set.of(DeadLetterHeaders.CAMPAIGN_ID, DeadLetterHeaders.TWILIO_CODE,
+				DeadLetterHeaders.TWILIO_STATUS, DeadLetterHeaders.LAST_ERROR);
 
 		assertThat(fieldNames(headers.path("properties"))).containsExactlyInAnyOrderElementsOf(headerNames());
 		assertThat(textValues(headers.path("required"))).containsExactlyInAnyOrderElementsOf(

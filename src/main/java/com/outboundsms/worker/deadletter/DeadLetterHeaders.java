@@ -12,6 +12,12 @@ public final class DeadLetterHeaders {
 	/** The request id, so operators and the replay can name the request. */
 	public static final String REQUEST_ID = "x-request-id";
 
+	/**
+	 * The request's campaign id, when it had a valid one, so a campaign's failures can be
+	 * picked out.
+	 */
+	public static final String CAMPAIGN_ID = "x-campaign-id";
+
 	/** Why the request failed: an {@code ErrorCode} name. */
 	public static final String ERROR_CODE = "x-error-code";
 

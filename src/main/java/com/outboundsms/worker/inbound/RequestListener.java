@@ -103,8 +103,8 @@ class RequestListener {
 			context.identify(intake.requestId(), intake.pair());
 			if (intake instanceof Intake.Rejected rejected) {
 				ErrorDetail error = ErrorDetail.of(ErrorCode.INVALID_REQUEST, rejected.message());
-				fail(message, lane, new RequestIdentity(rejected.requestId(), rejected.pair(), rejected.metadata()),
-						attempt, error);
+				fail(message, lane, new RequestIdentity(rejected.requestId(), rejected.pair(), rejected.metadata(),
+						rejected.campaignId()), attempt, error);
 				return;
 			}
 			process(message, lane, ((Intake.Accepted) intake).request(), attempt);
@@ -125,12 +125,13 @@ class RequestListener {
 			return new Intake.Rejected(
 					this.reader.fallbackId(message.getBody(), message.getMessageProperties().getMessageId()),
 					List.of(new FieldError("body", "could not be read (" + ex.getClass().getSimpleName() + ")")), null,
-					null);
+					null, null);
 		}
 	}
 
 	private void process(Message message, Lane lane, OutboundSmsRequest request, Attempt attempt) {
-		RequestIdentity known = new RequestIdentity(request.requestId(), request.pair(), request.metadata());
+		RequestIdentity known = new RequestIdentity(request.requestId(), request.pair(), request.metadata(),
+				request.campaignId());
 		Optional<Dependency> paused = this.gate.pausedFor();
 		if (paused.isPresent()) {
 			// taken while the pause stops the listener: no call to what fails
@@ -208,10 +209,10 @@ class RequestListener {
 
 	private void fail(Message message, Lane lane, RequestIdentity known, Attempt attempt, ErrorDetail error) {
 		Instant now = this.clock.instant();
-		this.deadLetters.send(message,
-				new DeadLetter(known.requestId(), error, attempt.number(), attempt.firstAt(), attempt.at()));
+		this.deadLetters.send(message, new DeadLetter(known.requestId(), known.campaignId(), error, attempt.number(),
+				attempt.firstAt(), attempt.at()));
 		this.results.publish(ResultEvent.failed(known.requestId(), this.processor.backend(), known.pair(),
-				known.metadata(), error, attempt.number(), now));
+				known.metadata(), known.campaignId(), error, attempt.number(), now));
 		Duration took = Duration.between(attempt.at(), now);
 		this.metrics.settled(lane, Outcome.FAILED, error.code(), took);
 		this.outcomes.deadLettered(known.requestId(), error, took);
@@ -240,7 +241,7 @@ class RequestListener {
 	 * What is known of a request when it fails.
 	 */
 	private record RequestIdentity(String requestId, @Nullable NumberPair pair,
-			@Nullable Map<String, @Nullable Object> metadata) {
+			@Nullable Map<String, @Nullable Object> metadata, @Nullable String campaignId) {
 	}
 
 }

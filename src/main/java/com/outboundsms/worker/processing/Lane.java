@@ -6,8 +6,9 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * The lane a request travels in: interactive (a person waits for the answer) or bulk (a
- * campaign). Twilio's budget serves the interactive lane first, so the lane of the request
- * a thread works on is kept, for the calls that thread makes, while it works on it.
+ * campaign). Twilio's budget serves the interactive lane first, so the lane of the
+ * request a thread works on is kept, for the calls that thread makes, while it works on
+ * it.
  */
 public enum Lane {
 
