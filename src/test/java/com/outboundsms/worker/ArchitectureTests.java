@@ -11,6 +11,8 @@ import com.outboundsms.worker.inbound.RequestReader;
 import com.outboundsms.worker.inbound.RequestValidator;
 import com.outboundsms.worker.outbound.OutboundProperties;
 import com.outboundsms.worker.outbound.ResultEventMessage;
+import com.outboundsms.worker.processing.CampaignIds;
+import com.outboundsms.worker.processing.Lane;
 import com.outboundsms.worker.processing.WireTime;
 import com.outboundsms.worker.publishing.ConfirmedSender;
 import com.outboundsms.worker.publishing.ConfirmedSenders;
@@ -98,9 +100,11 @@ class ArchitectureTests {
 	}
 
 	@Test
-	void enqueueUsesOnlyTheRequestPropertiesTheIntakesValidationAndThePacingOfTheWorker() {
-		onlyUses("enqueue", Set.of(InboundProperties.class.getName(), RequestValidator.class.getName(),
-				RequestValidator.Verdict.class.getName(), FieldError.class.getName()));
+	void enqueueUsesOnlyTheRequestPropertiesTheIntakesValidationTheLanesAndThePacingOfTheWorker() {
+		onlyUses("enqueue",
+				Set.of(InboundProperties.class.getName(), RequestValidator.class.getName(),
+						RequestValidator.Verdict.class.getName(), FieldError.class.getName(), Lane.class.getName(),
+						CampaignIds.class.getName()));
 	}
 
 	@Test
