@@ -3,6 +3,7 @@ package com.outboundsms.worker;
 import java.util.List;
 import java.util.Set;
 
+import com.outboundsms.worker.deadletter.DeadLetterHeaders;
 import com.outboundsms.worker.deadletter.DeadLetterProperties;
 import com.outboundsms.worker.inbound.FieldError;
 import com.outboundsms.worker.inbound.InboundProperties;
@@ -94,9 +95,9 @@ class ArchitectureTests {
 	}
 
 	@Test
-	void replayUsesOnlyThePropertiesRecordsTheWireTimeAndThePacingOfTheWorker() {
+	void replayUsesOnlyThePropertiesRecordsTheWireTimeTheLanesAndThePacingOfTheWorker() {
 		onlyUses("replay", Set.of(InboundProperties.class.getName(), DeadLetterProperties.class.getName(),
-				WireTime.class.getName()));
+				DeadLetterHeaders.class.getName(), WireTime.class.getName(), Lane.class.getName()));
 	}
 
 	@Test

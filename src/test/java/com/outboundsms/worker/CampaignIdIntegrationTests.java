@@ -79,7 +79,8 @@ class CampaignIdIntegrationTests {
 
 		assertThat(this.taps.awaitDeadLetter("campaign-failed-1").getMessageProperties().getHeaders())
 			.containsEntry("x-error-code", "FLEX_FLOW_NOT_FOUND")
-			.containsEntry("x-campaign-id", "spring-2027");
+			.containsEntry("x-campaign-id", "spring-2027")
+			.containsEntry("x-lane", "interactive");
 		JsonNode result = this.taps.awaitResult("campaign-failed-1");
 		assertThat(result.path("outcome").asString()).isEqualTo("FAILED");
 		assertThat(result.path("campaignId").asString()).isEqualTo("spring-2027");

@@ -125,6 +125,16 @@ class LanesIntegrationTests {
 	}
 
 	@Test
+	void marksTheDeadLetterOfABulkRequestWithItsLane() {
+		// no Flex Flow has this number: a permanent failure of a valid request
+		publish("request.bulk", "bulk-failed-1", TestNumbers.twilioNumber(), TestNumbers.customerNumber());
+
+		assertThat(this.taps.awaitDeadLetter("bulk-failed-1").getMessageProperties().getHeaders())
+			.containsEntry("x-error-code", "FLEX_FLOW_NOT_FOUND")
+			.containsEntry("x-lane", "bulk");
+	}
+
+	@Test
 	void measuresEachLaneApart() {
 		String from = TestNumbers.twilioNumber();
 		this.emulator.createFlexFlow(from);

@@ -3,6 +3,7 @@ package com.outboundsms.worker.deadletter;
 import java.time.Instant;
 
 import com.outboundsms.worker.processing.ErrorDetail;
+import com.outboundsms.worker.processing.Lane;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -11,12 +12,13 @@ import org.jspecify.annotations.Nullable;
  *
  * @param requestId the request id
  * @param campaignId the request's campaign id, when it had a valid one
+ * @param lane the lane the request came in
  * @param error the failure
  * @param attempts how many times the request was processed
  * @param firstAttemptAt when processing first started
  * @param lastAttemptAt when the last attempt started
  */
-public record DeadLetter(String requestId, @Nullable String campaignId, ErrorDetail error, int attempts,
+public record DeadLetter(String requestId, @Nullable String campaignId, Lane lane, ErrorDetail error, int attempts,
 		Instant firstAttemptAt, Instant lastAttemptAt) {
 
 }

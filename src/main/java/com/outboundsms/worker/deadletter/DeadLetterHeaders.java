@@ -18,6 +18,12 @@ public final class DeadLetterHeaders {
 	 */
 	public static final String CAMPAIGN_ID = "x-campaign-id";
 
+	/**
+	 * The lane the request came in ({@code interactive} or {@code bulk}), so that a
+	 * replay sends it back there.
+	 */
+	public static final String LANE = "x-lane";
+
 	/** Why the request failed: an {@code ErrorCode} name. */
 	public static final String ERROR_CODE = "x-error-code";
 

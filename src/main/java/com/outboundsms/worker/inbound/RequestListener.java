@@ -209,8 +209,8 @@ class RequestListener {
 
 	private void fail(Message message, Lane lane, RequestIdentity known, Attempt attempt, ErrorDetail error) {
 		Instant now = this.clock.instant();
-		this.deadLetters.send(message, new DeadLetter(known.requestId(), known.campaignId(), error, attempt.number(),
-				attempt.firstAt(), attempt.at()));
+		this.deadLetters.send(message, new DeadLetter(known.requestId(), known.campaignId(), lane, error,
+				attempt.number(), attempt.firstAt(), attempt.at()));
 		this.results.publish(ResultEvent.failed(known.requestId(), this.processor.backend(), known.pair(),
 				known.metadata(), known.campaignId(), error, attempt.number(), now));
 		Duration took = Duration.between(attempt.at(), now);
