@@ -3,6 +3,7 @@ package com.outboundsms.worker;
 import java.util.List;
 import java.util.Set;
 
+import com.outboundsms.worker.deadletter.DeadLetterHeaders;
 import com.outboundsms.worker.deadletter.DeadLetterProperties;
 import com.outboundsms.worker.inbound.FieldError;
 import com.outboundsms.worker.inbound.InboundProperties;
@@ -11,6 +12,8 @@ import com.outboundsms.worker.inbound.RequestReader;
 import com.outboundsms.worker.inbound.RequestValidator;
 import com.outboundsms.worker.outbound.OutboundProperties;
 import com.outboundsms.worker.outbound.ResultEventMessage;
+import com.outboundsms.worker.processing.CampaignIds;
+import com.outboundsms.worker.processing.Lane;
 import com.outboundsms.worker.processing.WireTime;
 import com.outboundsms.worker.publishing.ConfirmedSender;
 import com.outboundsms.worker.publishing.ConfirmedSenders;
@@ -92,15 +95,17 @@ class ArchitectureTests {
 	}
 
 	@Test
-	void replayUsesOnlyThePropertiesRecordsTheWireTimeAndThePacingOfTheWorker() {
+	void replayUsesOnlyThePropertiesRecordsTheWireTimeTheLanesAndThePacingOfTheWorker() {
 		onlyUses("replay", Set.of(InboundProperties.class.getName(), DeadLetterProperties.class.getName(),
-				WireTime.class.getName()));
+				DeadLetterHeaders.class.getName(), WireTime.class.getName(), Lane.class.getName()));
 	}
 
 	@Test
-	void enqueueUsesOnlyTheRequestPropertiesTheIntakesValidationAndThePacingOfTheWorker() {
-		onlyUses("enqueue", Set.of(InboundProperties.class.getName(), RequestValidator.class.getName(),
-				RequestValidator.Verdict.class.getName(), FieldError.class.getName()));
+	void enqueueUsesOnlyTheRequestPropertiesTheIntakesValidationTheLanesAndThePacingOfTheWorker() {
+		onlyUses("enqueue",
+				Set.of(InboundProperties.class.getName(), RequestValidator.class.getName(),
+						RequestValidator.Verdict.class.getName(), FieldError.class.getName(), Lane.class.getName(),
+						CampaignIds.class.getName()));
 	}
 
 	@Test

@@ -1,5 +1,6 @@
 package com.outboundsms.worker;
 
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -17,6 +18,7 @@ import org.springframework.amqp.core.Message;
 import org.springframework.amqp.core.MessageDeliveryMode;
 import org.springframework.amqp.core.MessageProperties;
 import org.springframework.amqp.core.Queue;
+import org.springframework.amqp.rabbit.core.RabbitTemplate;
 import org.springframework.beans.factory.annotation.Autowired;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -50,6 +52,9 @@ class AsyncApiConformanceIntegrationTests {
 	InboundProperties inbound;
 
 	@Autowired
+	RabbitTemplate template;
+
+	@Autowired
 	OutboundProperties outbound;
 
 	@Autowired
@@ -59,6 +64,7 @@ class AsyncApiConformanceIntegrationTests {
 	void declaresTheExchangesAndQueuesTheDocumentDescribes() {
 		Map<String, String> runNames = Map.of(PropertyDefaults.of(InboundProperties.class, "exchange"),
 				this.inbound.exchange(), PropertyDefaults.of(InboundProperties.class, "queue"), this.inbound.queue(),
+				PropertyDefaults.of(InboundProperties.class, "bulkQueue"), this.inbound.bulkQueue(),
 				PropertyDefaults.of(OutboundProperties.class, "exchange"), this.outbound.exchange(),
 				PropertyDefaults.of(DeadLetterProperties.class, "exchange"), this.deadLetter.exchange(),
 				PropertyDefaults.of(DeadLetterProperties.class, "queue"), this.deadLetter.queue());
@@ -108,6 +114,27 @@ class AsyncApiConformanceIntegrationTests {
 		assertThat(properties.getCorrelationId()).isEqualTo(payload.path("requestId").asText())
 			.isEqualTo("asyncapi-created");
 		assertThat(properties.getReceivedDeliveryMode()).isEqualTo(deliveryMode("publishResult"));
+	}
+
+	@Test
+	void consumesTheBulkLaneAsTheDocumentSaysAndEchoesTheCampaignId() throws Exception {
+		String from = TestNumbers.twilioNumber();
+		this.emulator.createFlexFlow(from);
+		Map<String, Object> body = RequestBodies.minimal("asyncapi-bulk", from, TestNumbers.customerNumber());
+		body.put("campaignId", "asyncapi-campaign");
+		assertThat(this.document.violations("/components/messages/request", "payload", JSON.valueToTree(body)))
+			.isEmpty();
+		MessageProperties properties = new MessageProperties();
+		properties.setContentType(MessageProperties.CONTENT_TYPE_JSON);
+
+		this.template.send(this.inbound.exchange(),
+				this.document.at("/channels/bulkRequestExchange").path("address").asText(),
+				new Message(RequestBodies.json(body).getBytes(StandardCharsets.UTF_8), properties));
+
+		JsonNode payload = JSON.readTree(this.taps.awaitResultMessage("asyncapi-bulk").getBody());
+		assertThat(this.document.violations("/components/messages/result", "payload", payload)).isEmpty();
+		assertThat(payload.path("outcome").asText()).isEqualTo("CREATED");
+		assertThat(payload.path("campaignId").asText()).isEqualTo("asyncapi-campaign");
 	}
 
 	@Test

@@ -21,6 +21,7 @@ import com.outboundsms.worker.deadletter.DeadLetterHeaders;
 import com.outboundsms.worker.deadletter.DeadLetterProperties;
 import com.outboundsms.worker.inbound.InboundProperties;
 import com.outboundsms.worker.outbound.OutboundProperties;
+import com.outboundsms.worker.processing.CampaignIds;
 import com.outboundsms.worker.processing.ErrorCode;
 import com.outboundsms.worker.processing.Outcome;
 import org.junit.jupiter.api.Test;
@@ -68,6 +69,12 @@ class AsyncApiContractTests {
 			.isEqualTo(PropertyDefaults.of(InboundProperties.class, "routingKey"));
 		assertThat(queue("requestQueue").path("name").asText()).isEqualTo(requestQueue);
 		assertThat(channel("requestQueue").path("address").asText()).isEqualTo(requestQueue);
+		String bulkQueue = PropertyDefaults.of(InboundProperties.class, "bulkQueue");
+		assertThat(exchange("bulkRequestExchange").path("name").asText()).isEqualTo(requestExchange);
+		assertThat(channel("bulkRequestExchange").path("address").asText())
+			.isEqualTo(PropertyDefaults.of(InboundProperties.class, "bulkRoutingKey"));
+		assertThat(queue("bulkRequestQueue").path("name").asText()).isEqualTo(bulkQueue);
+		assertThat(channel("bulkRequestQueue").path("address").asText()).isEqualTo(bulkQueue);
 		assertThat(exchange("results").path("name").asText())
 			.isEqualTo(PropertyDefaults.of(OutboundProperties.class, "exchange"));
 		assertThat(exchange("deadLetterExchange").path("name").asText())
@@ -81,8 +88,8 @@ class AsyncApiContractTests {
 	@Test
 	void namesTheDeadLetterHeadersTheCodeWrites() throws IOException {
 		JsonNode headers = schema(this.document.at("/components/messages/deadLetter/headers"));
-		Set<String> optional = Set.of(DeadLetterHeaders.TWILIO_CODE, DeadLetterHeaders.TWILIO_STATUS,
-				DeadLetterHeaders.LAST_ERROR);
+		Set<String> optional = Set.of(DeadLetterHeaders.CAMPAIGN_ID, DeadLetterHeaders.TWILIO_CODE,
+				DeadLetterHeaders.TWILIO_STATUS, DeadLetterHeaders.LAST_ERROR);
 
 		assertThat(fieldNames(headers.path("properties"))).containsExactlyInAnyOrderElementsOf(headerNames());
 		assertThat(textValues(headers.path("required"))).containsExactlyInAnyOrderElementsOf(
@@ -117,6 +124,35 @@ class AsyncApiContractTests {
 		assertThat(this.document.violations("/components/messages/deadLetter", "payload",
 				new ObjectMapper().readTree(valid.getBytes(StandardCharsets.UTF_8))))
 			.isEmpty();
+	}
+
+	@Test
+	void consumesBothLanes() {
+		assertThat(this.document.at("/operations/consumeRequest/channel/$ref").asText())
+			.isEqualTo("#/channels/requestQueue");
+		assertThat(this.document.at("/operations/consumeBulkRequest/channel/$ref").asText())
+			.isEqualTo("#/channels/bulkRequestQueue");
+		assertThat(this.document.at("/operations/consumeBulkRequest/action").asText()).isEqualTo("receive");
+	}
+
+	@Test
+	void givesRequestsAndResultsTheCampaignIdRuleTheCodeApplies() throws IOException {
+		JsonNode request = schema(this.document.at("/components/messages/request/payload"));
+		JsonNode result = schema(this.document.at("/components/messages/result/payload"));
+		JsonNode headers = schema(this.document.at("/components/messages/deadLetter/headers"));
+
+		for (JsonNode campaignId : List.of(request.path("properties").path("campaignId"),
+				result.path("properties").path("campaignId"),
+				headers.path("properties").path(DeadLetterHeaders.CAMPAIGN_ID))) {
+			Pattern pattern = Pattern.compile(campaignId.path("pattern").asText());
+			assertThat(pattern.matcher("c".repeat(64)).matches()).isEqualTo(CampaignIds.isValid("c".repeat(64)))
+				.isTrue();
+			assertThat(pattern.matcher("c".repeat(65)).matches()).isEqualTo(CampaignIds.isValid("c".repeat(65)))
+				.isFalse();
+			assertThat(pattern.matcher("spring sale").matches()).isEqualTo(CampaignIds.isValid("spring sale"))
+				.isFalse();
+			assertThat(pattern.matcher("spring-2027:wave_1.a").matches()).isTrue();
+		}
 	}
 
 	private void assertChannel(String name, JsonNode channel) {

@@ -91,6 +91,17 @@ public class CapturedMessages {
 	}
 
 	/**
+	 * Publishes a request body to the bulk lane, as a campaign would.
+	 * @param body the JSON body
+	 */
+	public void publishBulk(String body) {
+		MessageProperties properties = new MessageProperties();
+		properties.setContentType(MessageProperties.CONTENT_TYPE_JSON);
+		this.template.send(this.names.requestExchange(), "request.bulk",
+				new Message(body.getBytes(java.nio.charset.StandardCharsets.UTF_8), properties));
+	}
+
+	/**
 	 * Waits for the request's first result event.
 	 * @param requestId the request id
 	 * @return the event's JSON

@@ -13,19 +13,23 @@ import java.util.UUID;
 import com.outboundsms.worker.IsolatedRun.RunNames;
 import com.outboundsms.worker.emulator.TwilioEmulator;
 import com.outboundsms.worker.enqueue.EnqueueCommand;
+import com.outboundsms.worker.processing.Lane;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.JsonNode;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.annotation.Import;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * A campaign loaded with the {@code enqueue} command is processed by a running worker:
- * each row gets its outreach and its result event, under the row's request id.
+ * each row gets its outreach and its result event, under the row's request id, in the
+ * bulk lane unless the command is told the interactive one.
  */
 @WorkerIntegrationTest
+@Import(LaneRecorder.class)
 class EnqueueEndToEndIntegrationTests {
 
 	@Autowired
@@ -36,6 +40,9 @@ class EnqueueEndToEndIntegrationTests {
 
 	@Autowired
 	RunNames runNames;
+
+	@Autowired
+	LaneRecorder lanes;
 
 	@TempDir
 	Path directory;
@@ -82,7 +89,30 @@ class EnqueueEndToEndIntegrationTests {
 			assertThat(result.path("toNumber").asString()).isEqualTo(customers.get(i - 1));
 			assertThat(result.path("metadata").path("campaign").asString()).isEqualTo(campaign);
 			assertThat(result.path("chatMessageSid").asString()).startsWith("IM");
+			assertThat(this.lanes.lanesOf(campaign + "-" + i)).containsExactly(Lane.BULK);
 		}
+	}
+
+	@Test
+	void publishesToTheInteractiveLaneWhenToldToAndStampsTheCampaignId() throws IOException {
+		String from = TestNumbers.twilioNumber();
+		this.emulator.createFlexFlow(from);
+		String requestId = "enqueued-urgent-" + UUID.randomUUID().toString().substring(0, 8);
+		Path file = Files.writeString(this.directory.resolve("urgent.jsonl"),
+				RequestBodies.json(RequestBodies.minimal(requestId, from, TestNumbers.customerNumber())) + "\n");
+		List<String> args = new ArrayList<>(
+				List.of("enqueue", file.toString(), "--lane=interactive", "--campaign-id=winback-7"));
+		args.addAll(TestServices.get().arguments(this.runNames));
+		ByteArrayOutputStream out = new ByteArrayOutputStream();
+
+		int status = EnqueueCommand.run(args.toArray(String[]::new), new PrintStream(out, true, StandardCharsets.UTF_8),
+				new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8));
+
+		assertThat(status).as(out.toString(StandardCharsets.UTF_8)).isZero();
+		JsonNode result = this.taps.awaitResult(requestId);
+		assertThat(result.path("outcome").asString()).isEqualTo("CREATED");
+		assertThat(result.path("campaignId").asString()).isEqualTo("winback-7");
+		assertThat(this.lanes.lanesOf(requestId)).containsExactly(Lane.INTERACTIVE);
 	}
 
 }

@@ -116,13 +116,19 @@ public class IsolatedRun implements ApplicationContextInitializer<ConfigurableAp
 			return this.prefix + ".requests";
 		}
 
+		public String bulkQueue() {
+			return this.prefix + ".requests.bulk";
+		}
+
 		public String retryExchange() {
 			return this.prefix + ".retry";
 		}
 
+		/** Both lanes' delay queues, the interactive lane's first. */
 		public List<String> retryQueues() {
-			return RETRY_DELAYS.stream()
-				.map((delay) -> requestQueue() + ".retry." + delay.replace("ms", "") + "ms")
+			return java.util.stream.Stream.of(requestQueue(), bulkQueue())
+				.flatMap((queue) -> RETRY_DELAYS.stream()
+					.map((delay) -> queue + ".retry." + delay.replace("ms", "") + "ms"))
 				.toList();
 		}
 
@@ -140,9 +146,9 @@ public class IsolatedRun implements ApplicationContextInitializer<ConfigurableAp
 
 		public Map<String, Object> properties() {
 			return Map.of("outbound-sms.inbound.exchange", requestExchange(), "outbound-sms.inbound.queue",
-					requestQueue(), "outbound-sms.outbound.exchange", resultExchange(),
-					"outbound-sms.deadletter.exchange", deadLetterExchange(), "outbound-sms.deadletter.queue",
-					deadLetterQueue());
+					requestQueue(), "outbound-sms.inbound.bulk-queue", bulkQueue(), "outbound-sms.outbound.exchange",
+					resultExchange(), "outbound-sms.deadletter.exchange", deadLetterExchange(),
+					"outbound-sms.deadletter.queue", deadLetterQueue());
 		}
 
 	}

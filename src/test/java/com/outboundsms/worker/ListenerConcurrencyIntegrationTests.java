@@ -13,23 +13,27 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * The request listener runs as many consumers as Twilio calls may be in flight; the
- * result subscription of the HTTP door, built by the same factory, runs one.
+ * The bulk lane's listener runs as many consumers as Twilio calls may be in flight, the
+ * interactive lane's its own few; the result subscription of the HTTP door, built by the
+ * same factory, runs one.
  */
 @WorkerIntegrationTest
-@TestPropertySource(properties = { "twilio.limits.initial=5", "twilio.limits.max=7" })
+@TestPropertySource(properties = { "twilio.limits.initial=5", "twilio.limits.max=7",
+		"outbound-sms.consumption.interactive-consumers=2" })
 class ListenerConcurrencyIntegrationTests {
 
 	@Autowired
 	RabbitListenerEndpointRegistry registry;
 
 	@Test
-	void requestConsumersFollowTheCallCeilingAndTheDoorsSubscriptionRunsOne() {
-		SimpleMessageListenerContainer requests = container("outbound-sms-requests");
+	void bulkConsumersFollowTheCallCeilingInteractiveOnesTheirSettingAndTheDoorsSubscriptionRunsOne() {
+		SimpleMessageListenerContainer interactive = container("outbound-sms-requests");
+		SimpleMessageListenerContainer bulk = container("outbound-sms-requests-bulk");
 		SimpleMessageListenerContainer doorResults = container("http-door-results");
 
 		await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
-			assertThat(requests.getActiveConsumerCount()).isEqualTo(7);
+			assertThat(interactive.getActiveConsumerCount()).isEqualTo(2);
+			assertThat(bulk.getActiveConsumerCount()).isEqualTo(7);
 			assertThat(doorResults.getActiveConsumerCount()).isEqualTo(1);
 		});
 	}

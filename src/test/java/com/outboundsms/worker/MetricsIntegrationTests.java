@@ -130,7 +130,7 @@ class MetricsIntegrationTests {
 	}
 
 	private Timer age(String attempt) {
-		return this.registry.get("outbound.sms.request.age").tag("attempt", attempt).timer();
+		return this.registry.get("outbound.sms.request.age").tag("lane", "interactive").tag("attempt", attempt).timer();
 	}
 
 	private double gauge(String name, String tag, String value) {

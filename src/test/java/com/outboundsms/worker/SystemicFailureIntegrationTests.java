@@ -136,7 +136,7 @@ class SystemicFailureIntegrationTests {
 					.healthForPath("consumption");
 				assertThat(consumption.getStatus()).isEqualTo(Status.DOWN);
 				assertThat((String) consumption.getDetails().get("reason"))
-					.contains("the request listener did not start");
+					.contains("the request listeners did not start");
 			});
 			await().atMost(CapturedMessages.PATIENCE)
 				.untilAsserted(() -> assertThat(this.listeners.getListenerContainer(LISTENER).isRunning()).isFalse());

@@ -127,7 +127,8 @@ public final class TestServices {
 	 */
 	public void deleteTopology(IsolatedRun.RunNames names) {
 		try (Connection connection = connect(); Channel channel = connection.createChannel()) {
-			List<String> queues = new java.util.ArrayList<>(List.of(names.requestQueue(), names.deadLetterQueue()));
+			List<String> queues = new java.util.ArrayList<>(
+					List.of(names.requestQueue(), names.bulkQueue(), names.deadLetterQueue()));
 			queues.addAll(names.retryQueues());
 			for (String queue : queues) {
 				channel.queueDelete(queue);

@@ -12,6 +12,18 @@ public final class DeadLetterHeaders {
 	/** The request id, so operators and the replay can name the request. */
 	public static final String REQUEST_ID = "x-request-id";
 
+	/**
+	 * The request's campaign id, when it had a valid one, so a campaign's failures can be
+	 * picked out.
+	 */
+	public static final String CAMPAIGN_ID = "x-campaign-id";
+
+	/**
+	 * The lane the request came in ({@code interactive} or {@code bulk}), so that a
+	 * replay sends it back there.
+	 */
+	public static final String LANE = "x-lane";
+
 	/** Why the request failed: an {@code ErrorCode} name. */
 	public static final String ERROR_CODE = "x-error-code";
 

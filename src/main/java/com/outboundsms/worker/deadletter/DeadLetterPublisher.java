@@ -1,15 +1,18 @@
 package com.outboundsms.worker.deadletter;
 
+import java.util.Locale;
+
 import com.outboundsms.worker.processing.WireTime;
 
 import org.springframework.amqp.core.Message;
 
 /**
  * Puts a copy of a failed request in the dead-letter queue, body and properties intact,
- * with {@code x-request-id}, {@code x-error-code}, {@code x-error-message},
- * {@code x-attempts}, {@code x-first-attempt-at}, {@code x-last-attempt-at} (and the
- * Twilio code and status when Twilio answered), and returns only once the broker
- * confirmed the copy reached the queue.
+ * with {@code x-request-id}, {@code x-lane}, {@code x-campaign-id} (when the request had
+ * one), {@code x-error-code}, {@code x-error-message}, {@code x-attempts},
+ * {@code x-first-attempt-at}, {@code x-last-attempt-at} (and the Twilio code and status
+ * when Twilio answered), and returns only once the broker confirmed the copy reached the
+ * queue.
  */
 public class DeadLetterPublisher {
 
@@ -31,6 +34,10 @@ public class DeadLetterPublisher {
 	public void send(Message original, DeadLetter deadLetter) {
 		this.republisher.republish(original, this.properties.exchange(), this.properties.routingKey(), (headers) -> {
 			headers.setHeader(DeadLetterHeaders.REQUEST_ID, deadLetter.requestId());
+			headers.setHeader(DeadLetterHeaders.LANE, deadLetter.lane().name().toLowerCase(Locale.ROOT));
+			if (deadLetter.campaignId() != null) {
+				headers.setHeader(DeadLetterHeaders.CAMPAIGN_ID, deadLetter.campaignId());
+			}
 			headers.setHeader(DeadLetterHeaders.ERROR_CODE, deadLetter.error().code().name());
 			headers.setHeader(DeadLetterHeaders.ERROR_MESSAGE, deadLetter.error().message());
 			headers.setHeader(DeadLetterHeaders.ATTEMPTS, deadLetter.attempts());

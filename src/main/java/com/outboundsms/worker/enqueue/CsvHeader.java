@@ -17,7 +17,7 @@ record CsvHeader(List<String> columns) {
 
 	/** The request's fields, in the contract's order: the order of a written body. */
 	static final List<String> FIELDS = List.of("requestId", "fromNumber", "toNumber", "toName", "sourceChatChannelSid",
-			"initialNotificationMessage", "targetWorkerSid", "taskAttributes", "metadata");
+			"initialNotificationMessage", "targetWorkerSid", "taskAttributes", "metadata", "campaignId");
 
 	/** The fields that hold a JSON object. */
 	static final List<String> OBJECTS = List.of("taskAttributes", "metadata");

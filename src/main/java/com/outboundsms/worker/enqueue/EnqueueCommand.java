@@ -24,8 +24,9 @@ import org.springframework.context.ConfigurableApplicationContext;
 /**
  * The {@code enqueue} command: reads its options, starts a context with only the broker
  * connection and the request side's settings, checks every row of the file, publishes
- * them all when every one is valid, prints the summary and answers the exit status (0
- * every row confirmed, or valid in a dry run; 1 otherwise; 2 bad arguments).
+ * them all to the bulk lane (or the one asked for) when every one is valid, prints the
+ * summary and answers the exit status (0 every row confirmed, or valid in a dry run; 1
+ * otherwise; 2 bad arguments).
  */
 public final class EnqueueCommand {
 
@@ -83,7 +84,9 @@ public final class EnqueueCommand {
 	private static int enqueue(ConfigurableApplicationContext context, EnqueueOptions options, PrintStream out,
 			PrintStream err, Ticker ticker, boolean terminal) throws IOException {
 		InboundProperties inbound = context.getBean(InboundProperties.class);
-		RequestFile file = new RequestFile(options.file(), options.format().rows(), RequestValidator.of(inbound));
+		RowSource rows = (options.campaignId() != null)
+				? new CampaignStamp(options.format().rows(), options.campaignId()) : options.format().rows();
+		RequestFile file = new RequestFile(options.file(), rows, RequestValidator.of(inbound));
 		long started = ticker.nanoTime();
 		FileCheck check = file.check();
 		if (!check.invalid().isEmpty() || options.dryRun()) {
@@ -95,8 +98,8 @@ public final class EnqueueCommand {
 		Progress progress = new Progress(err, ticker, terminal, check.rows());
 		RabbitTemplate template = template(context, inbound);
 		ConfirmedPublisher publisher = new ConfirmedPublisher(
-				new AmqpSender(template, inbound.exchange(), inbound.routingKey()), new Pacer(options.rate(), ticker),
-				options.batch(), MAX_ATTEMPTS, CONFIRM_TIMEOUT, progress);
+				new AmqpSender(template, inbound.exchange(), inbound.routingKey(options.lane())),
+				new Pacer(options.rate(), ticker), options.batch(), MAX_ATTEMPTS, CONFIRM_TIMEOUT, progress);
 		// one channel for the whole pass, so that the
 		// rows reach the queue in the file's order
 		String stoppedBecause = template.invoke((operations) -> publishAll(file, publisher));

@@ -7,6 +7,8 @@ import java.util.Set;
 
 import com.outboundsms.worker.commandline.CommandArguments;
 import com.outboundsms.worker.commandline.OneShotCommand;
+import com.outboundsms.worker.processing.CampaignIds;
+import com.outboundsms.worker.processing.Lane;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -18,11 +20,16 @@ import org.jspecify.annotations.Nullable;
  * @param batch the most messages published and not yet confirmed by the broker
  * @param dryRun whether to check every row and publish nothing
  * @param help whether only the usage was asked for
+ * @param lane the lane the requests are published to: bulk unless told otherwise, since a
+ * file of requests is a campaign nobody waits for row by row
+ * @param campaignId the campaign id every row's request gets unless it names its own, or
+ * {@code null} to leave the rows as they are
  * @param springArguments the {@code --name.with.dots=value} arguments, passed on to the
  * Spring environment ({@code --spring.rabbitmq.host=…}, {@code --outbound-sms.…})
  */
 record EnqueueOptions(@Nullable Path file, @Nullable RequestFileFormat format, int rate, int batch, boolean dryRun,
-		boolean help, List<String> springArguments) implements OneShotCommand.Options {
+		boolean help, Lane lane, @Nullable String campaignId,
+		List<String> springArguments) implements OneShotCommand.Options {
 
 	static final String COMMAND = "enqueue";
 
@@ -34,8 +41,14 @@ record EnqueueOptions(@Nullable Path file, @Nullable RequestFileFormat format, i
 			usage: java -jar outbound-sms-worker.jar enqueue FILE [options] [--spring.property=value ...]
 
 			Publishes every request of a CSV or JSON-lines file to the request exchange, once every
-			row is valid; nothing is published when one is not.
+			row is valid; nothing is published when one is not. The requests go to the bulk lane
+			(routing key request.bulk), whose consumers are not those of interactive requests.
 			  --format=csv|jsonl  how FILE is written (default: from its extension, .csv, .jsonl or .ndjson)
+			  --lane=bulk|interactive
+			                      the lane to publish to (default bulk); interactive only for requests
+			                      a person waits for
+			  --campaign-id=ID    give every row's request this campaignId (1 to 64 characters of
+			                      A-Z a-z 0-9 . _ : -) unless the row has its own
 			  --rate=N            publish at most N messages per second (default 100)
 			  --batch=N           at most N messages awaiting the broker's confirm at once (default 100)
 			  --dry-run           check every row and print the summary; publish nothing
@@ -50,7 +63,8 @@ record EnqueueOptions(@Nullable Path file, @Nullable RequestFileFormat format, i
 	 * invalid
 	 */
 	static EnqueueOptions parse(List<String> arguments) {
-		CommandArguments read = new CommandArguments(arguments, Set.of("format", "rate", "batch", "dry-run", "help"));
+		CommandArguments read = new CommandArguments(arguments,
+				Set.of("format", "rate", "batch", "dry-run", "help", "lane", "campaign-id"));
 		List<String> plain = read.plain();
 		if (plain.size() > 1) {
 			throw new IllegalArgumentException("one file at a time: unexpected argument '" + plain.get(1) + "'");
@@ -61,9 +75,11 @@ record EnqueueOptions(@Nullable Path file, @Nullable RequestFileFormat format, i
 		int batch = read.positive("batch", DEFAULT_BATCH);
 		boolean dryRun = read.flag("dry-run");
 		boolean help = read.flag("help");
+		Lane lane = read.value("lane", EnqueueOptions::lane).orElse(Lane.BULK);
+		String campaignId = read.value("campaign-id", EnqueueOptions::campaignId).orElse(null);
 		List<String> springArguments = read.springArguments();
 		if (help) {
-			return new EnqueueOptions(file, format.orElse(null), rate, batch, dryRun, true,
+			return new EnqueueOptions(file, format.orElse(null), rate, batch, dryRun, true, lane, campaignId,
 					List.copyOf(springArguments));
 		}
 		if (file == null) {
@@ -73,7 +89,24 @@ record EnqueueOptions(@Nullable Path file, @Nullable RequestFileFormat format, i
 		RequestFileFormat resolved = format.or(() -> RequestFileFormat.ofFileName(named.getFileName().toString()))
 			.orElseThrow(() -> new IllegalArgumentException("cannot tell how " + named
 					+ " is written from its extension: give --format=csv or --format=jsonl"));
-		return new EnqueueOptions(file, resolved, rate, batch, dryRun, false, List.copyOf(springArguments));
+		return new EnqueueOptions(file, resolved, rate, batch, dryRun, false, lane, campaignId,
+				List.copyOf(springArguments));
+	}
+
+	private static Lane lane(String name) {
+		for (Lane lane : Lane.values()) {
+			if (lane.name().equalsIgnoreCase(name)) {
+				return lane;
+			}
+		}
+		throw new IllegalArgumentException("--lane must be bulk or interactive, was " + name);
+	}
+
+	private static String campaignId(String id) {
+		if (!CampaignIds.isValid(id)) {
+			throw new IllegalArgumentException("--campaign-id " + CampaignIds.RULE + ", was " + id);
+		}
+		return id;
 	}
 
 }

@@ -3,6 +3,7 @@ package com.outboundsms.worker.inbound;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -36,14 +37,23 @@ import org.springframework.util.backoff.ExponentialBackOff;
  * Pauses consumption while a dependency fails for every request (Twilio refusing the
  * credentials, the store unreachable), so that messages stay safely in the queue instead
  * of flooding the dead-letter queue; probes the dependency with a growing backoff and
- * resumes by itself once it answers and the listener runs again. A Twilio 403 that keeps
- * coming while Twilio accepts the credentials is a permission the API key lacks: it fails
- * the requests that need the call instead. Reports DOWN, with the reason, while paused or
- * while the listener is not running.
+ * resumes by itself once it answers and the listeners of both lanes run again. A Twilio
+ * 403 that keeps coming while Twilio accepts the credentials is a permission the API key
+ * lacks: it fails the requests that need the call instead. Reports DOWN, with the reason,
+ * while paused or while the listener is not running.
  */
 class ConsumptionGate implements HealthIndicator, AutoCloseable {
 
+	/** The interactive lane's listener. */
 	static final String LISTENER_ID = "outbound-sms-requests";
+
+	/** The bulk lane's listener. */
+	static final String BULK_LISTENER_ID = "outbound-sms-requests-bulk";
+
+	/**
+	 * Both lanes' listeners: a dependency that fails for every request fails for both.
+	 */
+	static final List<String> LISTENER_IDS = List.of(LISTENER_ID, BULK_LISTENER_ID);
 
 	private static final Logger logger = LoggerFactory.getLogger(ConsumptionGate.class);
 
@@ -65,7 +75,7 @@ class ConsumptionGate implements HealthIndicator, AutoCloseable {
 
 	/**
 	 * Creates the gate.
-	 * @param registry where the request listener is
+	 * @param registry where the request listeners are
 	 * @param probes a probe per dependency
 	 * @param properties the probes' backoff and the pauses that make a missing permission
 	 * @param metrics where pauses are counted
@@ -159,7 +169,7 @@ class ConsumptionGate implements HealthIndicator, AutoCloseable {
 			this.metrics.consumptionPaused(paused.dependency(), true);
 			// stopping waits for the listener threads, one of which is the caller: not on
 			// this thread
-			later(Duration.ZERO, () -> container().stop());
+			later(Duration.ZERO, () -> containers().forEach(MessageListenerContainer::stop));
 			BackOffExecution backOff = this.probeBackOff.start();
 			probeAfter(next(backOff), backOff);
 		}
@@ -200,7 +210,7 @@ class ConsumptionGate implements HealthIndicator, AutoCloseable {
 			restartListener();
 		}
 		catch (RuntimeException notStarted) {
-			String reason = current.dependency() + " works again, but the request listener did not start ("
+			String reason = current.dependency() + " works again, but the request listeners did not start ("
 					+ notStarted.getClass().getSimpleName() + ": " + notStarted.getMessage() + ")";
 			// counted once: the next probe is about the listener, not the permission
 			this.pause.set(new Suspension(current.dependency(), reason, current.since(), false));
@@ -215,19 +225,24 @@ class ConsumptionGate implements HealthIndicator, AutoCloseable {
 	}
 
 	/**
-	 * Starts the listener and checks that it runs. The container's start waits for its
-	 * consumers and throws when they cannot consume (the queue gone or locked); one whose
-	 * start failed may still count itself running until it stops, so it is stopped first,
-	 * else the start would do nothing.
+	 * Starts both lanes' listeners and checks that they run. The container's start waits
+	 * for its consumers and throws when they cannot consume (the queue gone or locked);
+	 * one whose start failed may still count itself running until it stops, so it is
+	 * stopped first, else the start would do nothing.
 	 */
 	private void restartListener() {
-		MessageListenerContainer container = container();
-		if (container.isRunning()) {
-			container.stop();
-		}
-		container.start();
-		if (!container.isRunning()) {
-			throw new IllegalStateException("the listener stopped as it started");
+		for (String id : LISTENER_IDS) {
+			MessageListenerContainer container = this.registry.getListenerContainer(id);
+			if (container == null) {
+				throw new IllegalStateException("the listener " + id + " is missing");
+			}
+			if (container.isRunning()) {
+				container.stop();
+			}
+			container.start();
+			if (!container.isRunning()) {
+				throw new IllegalStateException("the listener " + id + " stopped as it started");
+			}
 		}
 	}
 
@@ -235,14 +250,30 @@ class ConsumptionGate implements HealthIndicator, AutoCloseable {
 		return Duration.ofMillis(backOff.nextBackOff());
 	}
 
-	private @Nullable MessageListenerContainer container() {
-		return this.registry.getListenerContainer(LISTENER_ID);
+	/** The lanes' listener containers there are; none before the registry has them. */
+	private List<MessageListenerContainer> containers() {
+		List<MessageListenerContainer> containers = new ArrayList<>();
+		for (String id : LISTENER_IDS) {
+			MessageListenerContainer container = this.registry.getListenerContainer(id);
+			if (container != null) {
+				containers.add(container);
+			}
+		}
+		return containers;
+	}
+
+	/** The listeners that are missing or not running. */
+	private List<String> notRunning() {
+		return LISTENER_IDS.stream().filter((id) -> {
+			MessageListenerContainer container = this.registry.getListenerContainer(id);
+			return container == null || !container.isRunning();
+		}).toList();
 	}
 
 	@Override
 	public Health health() {
 		Suspension current = this.pause.get();
-		MessageListenerContainer container = container();
+		List<String> notRunning = notRunning();
 		Health.Builder health;
 		if (current != null) {
 			health = Health.down()
@@ -251,10 +282,11 @@ class ConsumptionGate implements HealthIndicator, AutoCloseable {
 				.withDetail("reason", current.reason())
 				.withDetail("since", WireTime.format(current.since()));
 		}
-		else if (container == null || !container.isRunning()) {
+		else if (!notRunning.isEmpty()) {
 			health = Health.down()
 				.withDetail("paused", false)
-				.withDetail("reason", "the request listener is not running");
+				.withDetail("reason", "the request listener is not running")
+				.withDetail("listeners", notRunning);
 		}
 		else {
 			health = Health.up();

@@ -12,6 +12,7 @@ import com.outboundsms.worker.deadletter.DeadLetterPublisher;
 import com.outboundsms.worker.deadletter.MessageRepublisher;
 import com.outboundsms.worker.processing.CallCapacity;
 import com.outboundsms.worker.processing.DependencyProbe;
+import com.outboundsms.worker.processing.Lane;
 import com.outboundsms.worker.processing.OutreachProcessor;
 import com.outboundsms.worker.processing.ResultPublisher;
 import com.outboundsms.worker.processing.WorkQueue;
@@ -36,9 +37,9 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * Declares the request exchange and quorum queue (dead-lettering at least once to the
- * dead-letter exchange, with a delivery limit as the poison-message backstop) and wires
- * the listener.
+ * Declares the request exchange and a quorum queue per lane (dead-lettering at least once
+ * to the dead-letter exchange, with a delivery limit as the poison-message backstop) and
+ * wires the listener, which consumes both.
  */
 @Configuration(proxyBeanMethods = false)
 class InboundConfiguration {
@@ -50,7 +51,17 @@ class InboundConfiguration {
 
 	@Bean
 	Queue requestQueue(InboundProperties properties, DeadLetterProperties deadLetter) {
-		return QueueBuilder.durable(properties.queue())
+		return laneQueue(properties, Lane.INTERACTIVE, deadLetter);
+	}
+
+	@Bean
+	Queue bulkQueue(InboundProperties properties, DeadLetterProperties deadLetter) {
+		return laneQueue(properties, Lane.BULK, deadLetter);
+	}
+
+	/** Both lanes' queues alike: only the name and the routing key tell them apart. */
+	private static Queue laneQueue(InboundProperties properties, Lane lane, DeadLetterProperties deadLetter) {
+		return QueueBuilder.durable(properties.queue(lane))
 			.quorum()
 			.deadLetterExchange(deadLetter.exchange())
 			.deadLetterRoutingKey(deadLetter.routingKey())
@@ -61,8 +72,9 @@ class InboundConfiguration {
 	}
 
 	/**
-	 * The delay queues: one per retry delay, each expiring its messages back into the
-	 * request exchange, at least once, as the request queue dead-letters.
+	 * The delay queues: one per lane and retry delay, each expiring its messages back
+	 * into the request exchange with its lane's routing key, at least once, as the
+	 * request queues dead-letter; a retried request so comes back to the lane it left.
 	 */
 	@Bean
 	Declarables retryTopology(InboundProperties properties) {
@@ -70,25 +82,32 @@ class InboundConfiguration {
 			.durable(true)
 			.build();
 		List<Declarable> declarables = new ArrayList<>(List.of(exchange));
-		for (Duration delay : properties.retryDelays()) {
-			String name = RetryDelays.queueName(properties.queue(), delay);
-			Queue queue = QueueBuilder.durable(name)
-				.quorum()
-				.ttl((int) delay.toMillis())
-				.deadLetterExchange(properties.exchange())
-				.deadLetterRoutingKey(properties.routingKey())
-				.withArgument("x-dead-letter-strategy", "at-least-once")
-				.overflow(QueueBuilder.Overflow.rejectPublish)
-				.build();
-			declarables.add(queue);
-			declarables.add(BindingBuilder.bind(queue).to(exchange).with(name));
+		for (Lane lane : Lane.values()) {
+			for (Duration delay : properties.retryDelays()) {
+				String name = RetryDelays.queueName(properties.queue(lane), delay);
+				Queue queue = QueueBuilder.durable(name)
+					.quorum()
+					.ttl((int) delay.toMillis())
+					.deadLetterExchange(properties.exchange())
+					.deadLetterRoutingKey(properties.routingKey(lane))
+					.withArgument("x-dead-letter-strategy", "at-least-once")
+					.overflow(QueueBuilder.Overflow.rejectPublish)
+					.build();
+				declarables.add(queue);
+				declarables.add(BindingBuilder.bind(queue).to(exchange).with(name));
+			}
 		}
 		return new Declarables(declarables);
 	}
 
 	@Bean
 	Binding requestBinding(Queue requestQueue, DirectExchange requestExchange, InboundProperties properties) {
-		return BindingBuilder.bind(requestQueue).to(requestExchange).with(properties.routingKey());
+		return BindingBuilder.bind(requestQueue).to(requestExchange).with(properties.routingKey(Lane.INTERACTIVE));
+	}
+
+	@Bean
+	Binding bulkBinding(Queue bulkQueue, DirectExchange requestExchange, InboundProperties properties) {
+		return BindingBuilder.bind(bulkQueue).to(requestExchange).with(properties.routingKey(Lane.BULK));
 	}
 
 	/**
@@ -108,24 +127,28 @@ class InboundConfiguration {
 	}
 
 	/**
-	 * The request listener's consumers and prefetch follow from the ceiling of Twilio
-	 * calls in flight, so that a backlog stays on the broker instead of piling up
-	 * unacknowledged here, and no more requests run at once than can have a call in
-	 * flight. On shutdown the container stops taking messages, lets those in flight
-	 * finish within the timeout, and closes its channel, which hands the rest back to the
-	 * broker: nothing is dead-lettered or lost by a rolling restart.
+	 * Each lane has consumers of its own, so that a bulk backlog never holds those a
+	 * waiting person needs: the interactive lane a few, the bulk lane as many as the
+	 * ceiling of Twilio calls in flight, so that a backlog stays on the broker instead of
+	 * piling up unacknowledged here, and no more bulk requests run at once than can have
+	 * a call in flight (Twilio's budget serves the interactive lane first). On shutdown
+	 * the container stops taking messages, lets those in flight finish within the
+	 * timeout, and closes its channel, which hands the rest back to the broker: nothing
+	 * is dead-lettered or lost by a rolling restart.
 	 */
 	@Bean
 	ContainerCustomizer<SimpleMessageListenerContainer> listenerContainer(ConsumptionProperties properties,
 			CallCapacity capacity) {
-		int consumers = properties.consumers(capacity);
+		Map<String, Integer> consumers = Map.of(ConsumptionGate.LISTENER_ID, properties.interactiveConsumers(),
+				ConsumptionGate.BULK_LISTENER_ID, properties.consumers(capacity));
 		return (container) -> {
 			container.setShutdownTimeout(properties.shutdownTimeout().toMillis());
 			// the factory builds the result subscriptions too, whose work is a glance per
 			// event: one consumer each, as the factory made them
-			if (ConsumptionGate.LISTENER_ID.equals(container.getListenerId())) {
-				container.setMaxConcurrentConsumers(consumers);
-				container.setConcurrentConsumers(consumers);
+			Integer lane = consumers.get(container.getListenerId());
+			if (lane != null) {
+				container.setMaxConcurrentConsumers(lane);
+				container.setConcurrentConsumers(lane);
 				container.setPrefetchCount(properties.prefetch());
 			}
 		};
@@ -140,9 +163,9 @@ class InboundConfiguration {
 	@Bean
 	QueueDepths queueDepths(AmqpAdmin admin, InboundProperties inbound, DeadLetterProperties deadLetter,
 			BacklogProperties properties, WorkerMetrics metrics) {
-		return new QueueDepths(admin,
-				Map.of(WorkQueue.REQUESTS, inbound.queue(), WorkQueue.DEAD_LETTERS, deadLetter.queue()), properties,
-				metrics);
+		return new QueueDepths(admin, Map.of(WorkQueue.REQUESTS, inbound.queue(Lane.INTERACTIVE),
+				WorkQueue.BULK_REQUESTS, inbound.queue(Lane.BULK), WorkQueue.DEAD_LETTERS, deadLetter.queue()),
+				properties, metrics);
 	}
 
 	@Bean
@@ -158,7 +181,7 @@ class InboundConfiguration {
 		RetryRepublisher retries = new RetryRepublisher(
 				new MessageRepublisher(senders.mandatory(Duration.ofSeconds(10))), properties,
 				new RetryDelays(properties.retryDelays(), () -> ThreadLocalRandom.current().nextDouble()));
-		return new RequestListener(reader, processor, results, deadLetters, retries, gate, metrics, clock);
+		return new RequestListener(properties, reader, processor, results, deadLetters, retries, gate, metrics, clock);
 	}
 
 }

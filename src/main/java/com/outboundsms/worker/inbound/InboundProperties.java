@@ -3,17 +3,25 @@ package com.outboundsms.worker.inbound;
 import java.time.Duration;
 import java.util.List;
 
+import com.outboundsms.worker.processing.Lane;
+import org.jspecify.annotations.Nullable;
+
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.util.unit.DataSize;
 
 /**
- * Settings of the request side.
+ * Settings of the request side: one exchange, and a routing key and quorum queue per
+ * lane, since quorum queues have no priorities.
  *
  * @param exchange the request exchange (direct); the delay queues' exchange is named
  * after it with {@code .retry}
- * @param routingKey the routing key that binds the request queue
- * @param queue the request queue (quorum); the delay queues are named after it
+ * @param routingKey the routing key that binds the request queue (the interactive lane)
+ * @param queue the request queue (quorum) of the interactive lane; its delay queues are
+ * named after it
+ * @param bulkRoutingKey the routing key that binds the bulk queue
+ * @param bulkQueue the request queue (quorum) of the bulk lane, with delay queues of its
+ * own named after it
  * @param deliveryLimit the broker's poison-message backstop: deliveries after which the
  * broker dead-letters a message by itself
  * @param maxBodySize the largest request body accepted
@@ -29,9 +37,37 @@ import org.springframework.util.unit.DataSize;
 @ConfigurationProperties("outbound-sms.inbound")
 public record InboundProperties(@DefaultValue("outbound-sms") String exchange,
 		@DefaultValue("request") String routingKey, @DefaultValue("outbound-sms.requests") String queue,
-		@DefaultValue("20") int deliveryLimit, @DefaultValue("64KB") DataSize maxBodySize,
-		@DefaultValue("US") String defaultRegion, @DefaultValue("8") int maxAttempts,
-		@DefaultValue("1h") Duration maxAge, @DefaultValue( {
+		@DefaultValue("request.bulk") String bulkRoutingKey,
+		@DefaultValue("outbound-sms.requests.bulk") String bulkQueue, @DefaultValue("20") int deliveryLimit,
+		@DefaultValue("64KB") DataSize maxBodySize, @DefaultValue("US") String defaultRegion,
+		@DefaultValue("8") int maxAttempts, @DefaultValue("1h") Duration maxAge, @DefaultValue( {
 				"1s", "2s", "4s", "8s", "16s", "32s", "64s", "128s", "256s" }) List<Duration> retryDelays){
+
+	/**
+	 * The queue of a lane.
+	 * @param lane the lane
+	 * @return its queue's name
+	 */
+	public String queue(Lane lane) {
+		return (lane == Lane.BULK) ? this.bulkQueue : this.queue;
+	}
+
+	/**
+	 * The routing key that sends a request to a lane.
+	 * @param lane the lane
+	 * @return the routing key
+	 */
+	public String routingKey(Lane lane) {
+		return (lane == Lane.BULK) ? this.bulkRoutingKey : this.routingKey;
+	}
+
+	/**
+	 * The lane of the queue a message was consumed from.
+	 * @param consumerQueue the queue, as the delivery names it
+	 * @return {@link Lane#BULK} for the bulk queue, else {@link Lane#INTERACTIVE}
+	 */
+	public Lane laneOf(@Nullable String consumerQueue) {
+		return this.bulkQueue.equals(consumerQueue) ? Lane.BULK : Lane.INTERACTIVE;
+	}
 
 }

@@ -49,9 +49,10 @@ public sealed interface Intake permits Intake.Accepted, Intake.Rejected {
 	 * @param errors every broken rule
 	 * @param pair the normalized numbers, or {@code null} unless both were valid
 	 * @param metadata the metadata object, or {@code null} unless it was a valid one
+	 * @param campaignId the campaign id, or {@code null} unless it was a valid one
 	 */
 	record Rejected(String requestId, List<FieldError> errors, @Nullable NumberPair pair,
-			@Nullable Map<String, @Nullable Object> metadata) implements Intake {
+			@Nullable Map<String, @Nullable Object> metadata, @Nullable String campaignId) implements Intake {
 
 		public String message() {
 			return "invalid request: "

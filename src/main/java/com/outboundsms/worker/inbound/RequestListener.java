@@ -12,6 +12,7 @@ import com.outboundsms.worker.deadletter.DeadLetterPublisher;
 import com.outboundsms.worker.processing.Dependency;
 import com.outboundsms.worker.processing.ErrorCode;
 import com.outboundsms.worker.processing.ErrorDetail;
+import com.outboundsms.worker.processing.Lane;
 import com.outboundsms.worker.processing.NumberPair;
 import com.outboundsms.worker.processing.OutboundSmsRequest;
 import com.outboundsms.worker.processing.Outcome;
@@ -32,18 +33,23 @@ import org.springframework.amqp.core.Message;
 import org.springframework.amqp.rabbit.annotation.RabbitListener;
 
 /**
- * Consumes requests. Each message is read by the intake, processed by the core, and
- * settled by the type of its outcome: a result event for successes; for transient
- * failures a copy that waits on the broker for the next attempt; for permanent failures
- * (and transient ones out of attempts) a dead-lettered copy with reason headers, then a
- * failed result event. The message is acknowledged only after the broker confirmed those
- * publishes (the container acknowledges when this method returns, and rejects with
- * requeue when it throws). Each delivery is logged in the context of its request, and
- * settled with exactly one outcome line.
+ * Consumes requests from both lanes' queues, each lane with consumers of its own, and
+ * works on each in the lane of the queue it came from, so that Twilio's budget can serve
+ * the interactive lane first and retries go back to that lane. Each message is read by
+ * the intake, processed by the core, and settled by the type of its outcome: a result
+ * event for successes; for transient failures a copy that waits on the broker for the
+ * next attempt; for permanent failures (and transient ones out of attempts) a
+ * dead-lettered copy with reason headers, then a failed result event. The message is
+ * acknowledged only after the broker confirmed those publishes (the container
+ * acknowledges when this method returns, and rejects with requeue when it throws). Each
+ * delivery is logged in the context of its request, and settled with exactly one outcome
+ * line.
  */
 class RequestListener {
 
 	private static final Logger logger = LoggerFactory.getLogger(RequestListener.class);
+
+	private final InboundProperties lanes;
 
 	private final RequestReader reader;
 
@@ -63,9 +69,10 @@ class RequestListener {
 
 	private final OutcomeLog outcomes = new OutcomeLog();
 
-	RequestListener(RequestReader reader, OutreachProcessor processor, ResultPublisher results,
+	RequestListener(InboundProperties lanes, RequestReader reader, OutreachProcessor processor, ResultPublisher results,
 			DeadLetterPublisher deadLetters, RetryRepublisher retries, ConsumptionGate gate, WorkerMetrics metrics,
 			Clock clock) {
+		this.lanes = lanes;
 		this.reader = reader;
 		this.processor = processor;
 		this.results = results;
@@ -77,20 +84,30 @@ class RequestListener {
 	}
 
 	@RabbitListener(id = ConsumptionGate.LISTENER_ID, queues = "${outbound-sms.inbound.queue:outbound-sms.requests}")
+	@RabbitListener(id = ConsumptionGate.BULK_LISTENER_ID,
+			queues = "${outbound-sms.inbound.bulk-queue:outbound-sms.requests.bulk}")
 	void on(Message message) {
+		Lane lane = this.lanes.laneOf(message.getMessageProperties().getConsumerQueue());
+		lane.run(() -> {
+			settle(message, lane);
+			return null;
+		});
+	}
+
+	private void settle(Message message, Lane lane) {
 		Attempt attempt = Attempt.of(message.getMessageProperties(), this.clock.instant());
 		attempt.age(message.getMessageProperties().getTimestamp())
-			.ifPresent((age) -> this.metrics.consumed(age, attempt.number() > 1));
+			.ifPresent((age) -> this.metrics.consumed(lane, age, attempt.number() > 1));
 		try (DeliveryContext context = DeliveryContext.open(attempt, message.getMessageProperties())) {
 			Intake intake = read(message);
 			context.identify(intake.requestId(), intake.pair());
 			if (intake instanceof Intake.Rejected rejected) {
 				ErrorDetail error = ErrorDetail.of(ErrorCode.INVALID_REQUEST, rejected.message());
-				fail(message, new RequestIdentity(rejected.requestId(), rejected.pair(), rejected.metadata()), attempt,
-						error);
+				fail(message, lane, new RequestIdentity(rejected.requestId(), rejected.pair(), rejected.metadata(),
+						rejected.campaignId()), attempt, error);
 				return;
 			}
-			process(message, ((Intake.Accepted) intake).request(), attempt);
+			process(message, lane, ((Intake.Accepted) intake).request(), attempt);
 		}
 	}
 
@@ -108,16 +125,17 @@ class RequestListener {
 			return new Intake.Rejected(
 					this.reader.fallbackId(message.getBody(), message.getMessageProperties().getMessageId()),
 					List.of(new FieldError("body", "could not be read (" + ex.getClass().getSimpleName() + ")")), null,
-					null);
+					null, null);
 		}
 	}
 
-	private void process(Message message, OutboundSmsRequest request, Attempt attempt) {
-		RequestIdentity known = new RequestIdentity(request.requestId(), request.pair(), request.metadata());
+	private void process(Message message, Lane lane, OutboundSmsRequest request, Attempt attempt) {
+		RequestIdentity known = new RequestIdentity(request.requestId(), request.pair(), request.metadata(),
+				request.campaignId());
 		Optional<Dependency> paused = this.gate.pausedFor();
 		if (paused.isPresent()) {
 			// taken while the pause stops the listener: no call to what fails
-			holdDuringPause(message, request.requestId(), paused.get(), attempt);
+			holdDuringPause(message, lane, request.requestId(), paused.get(), attempt);
 			return;
 		}
 		ResultEvent event;
@@ -125,33 +143,33 @@ class RequestListener {
 			event = this.processor.process(request, attempt.number());
 		}
 		catch (PermanentFailure failure) {
-			fail(message, known, attempt, failure.detail(attempt.number()));
+			fail(message, lane, known, attempt, failure.detail(attempt.number()));
 			return;
 		}
 		catch (SystemicFailure failure) {
 			Optional<PermanentFailure> forbidden = this.gate.pauseFor(failure);
 			if (forbidden.isPresent()) {
-				fail(message, known, attempt, forbidden.get().detail(attempt.number()));
+				fail(message, lane, known, attempt, forbidden.get().detail(attempt.number()));
 			}
 			else {
-				holdDuringPause(message, request.requestId(), failure.dependency(), attempt);
+				holdDuringPause(message, lane, request.requestId(), failure.dependency(), attempt);
 			}
 			return;
 		}
 		catch (OutreachFailure failure) {
 			Duration atLeast = (failure instanceof TransientFailure transientFailure)
 					? transientFailure.retryNoSoonerThan() : Duration.ZERO;
-			retryOrFail(message, known, attempt, failure.detail(attempt.number()), failure.getMessage(), atLeast);
+			retryOrFail(message, lane, known, attempt, failure.detail(attempt.number()), failure.getMessage(), atLeast);
 			return;
 		}
 		catch (RuntimeException unexpected) {
 			logger.error("Unexpected failure while processing request " + request.requestId(), unexpected);
 			String cause = "unexpected " + unexpected.getClass().getSimpleName();
-			retryOrFail(message, known, attempt, ErrorDetail.retriesExhausted(attempt.number(), cause), cause,
+			retryOrFail(message, lane, known, attempt, ErrorDetail.retriesExhausted(attempt.number(), cause), cause,
 					Duration.ZERO);
 			return;
 		}
-		publishSettled(message, event, attempt);
+		publishSettled(message, lane, event, attempt);
 	}
 
 	/**
@@ -160,53 +178,54 @@ class RequestListener {
 	 * store, so the request waits on the broker and its next attempt, answered from the
 	 * store, publishes the same event again.
 	 */
-	private void publishSettled(Message message, ResultEvent event, Attempt attempt) {
+	private void publishSettled(Message message, Lane lane, ResultEvent event, Attempt attempt) {
 		try {
 			this.results.publish(event);
 		}
 		catch (RuntimeException notPublished) {
 			String cause = "the result event was not published: " + notPublished.getMessage();
-			Duration delay = this.retries.republishForRetry(message, attempt, cause, Duration.ZERO);
+			Duration delay = this.retries.republishForRetry(message, lane, attempt, cause, Duration.ZERO);
 			this.metrics.retryScheduled("result-publish");
 			this.outcomes.retryScheduled(event.requestId(), attempt, ErrorDetail.of(ErrorCode.RETRIES_EXHAUSTED, cause),
 					cause, delay, took(attempt));
 			return;
 		}
 		Duration took = took(attempt);
-		this.metrics.settled(event.outcome(), null, took);
+		this.metrics.settled(lane, event.outcome(), null, took);
 		this.outcomes.settled(event, took);
 	}
 
-	private void retryOrFail(Message message, RequestIdentity known, Attempt attempt, ErrorDetail exhausted,
+	private void retryOrFail(Message message, Lane lane, RequestIdentity known, Attempt attempt, ErrorDetail exhausted,
 			String cause, Duration atLeast) {
 		if (this.retries.exhausted(attempt)) {
-			fail(message, known, attempt, exhausted);
+			fail(message, lane, known, attempt, exhausted);
 			return;
 		}
-		Duration delay = this.retries.republishForRetry(message, attempt, cause, atLeast);
+		Duration delay = this.retries.republishForRetry(message, lane, attempt, cause, atLeast);
 		this.metrics
 			.retryScheduled((exhausted.twilioStatus() != null) ? "twilio-" + exhausted.twilioStatus() : "other");
 		this.outcomes.retryScheduled(known.requestId(), attempt, exhausted, cause, delay, took(attempt));
 	}
 
-	private void fail(Message message, RequestIdentity known, Attempt attempt, ErrorDetail error) {
+	private void fail(Message message, Lane lane, RequestIdentity known, Attempt attempt, ErrorDetail error) {
 		Instant now = this.clock.instant();
-		this.deadLetters.send(message,
-				new DeadLetter(known.requestId(), error, attempt.number(), attempt.firstAt(), attempt.at()));
+		this.deadLetters.send(message, new DeadLetter(known.requestId(), known.campaignId(), lane, error,
+				attempt.number(), attempt.firstAt(), attempt.at()));
 		this.results.publish(ResultEvent.failed(known.requestId(), this.processor.backend(), known.pair(),
-				known.metadata(), error, attempt.number(), now));
+				known.metadata(), known.campaignId(), error, attempt.number(), now));
 		Duration took = Duration.between(attempt.at(), now);
-		this.metrics.settled(Outcome.FAILED, error.code(), took);
+		this.metrics.settled(lane, Outcome.FAILED, error.code(), took);
 		this.outcomes.deadLettered(known.requestId(), error, took);
 	}
 
 	/**
-	 * Sends the request back, untouched (this request is not at fault), through the
-	 * shortest delay queue; straight back to its queue if the broker takes no copy.
+	 * Sends the request back, untouched (this request is not at fault), through its
+	 * lane's shortest delay queue; straight back to its queue if the broker takes no
+	 * copy.
 	 */
-	private void holdDuringPause(Message message, String requestId, Dependency dependency, Attempt attempt) {
+	private void holdDuringPause(Message message, Lane lane, String requestId, Dependency dependency, Attempt attempt) {
 		try {
-			this.retries.republishDuringPause(message);
+			this.retries.republishDuringPause(message, lane);
 		}
 		catch (RuntimeException ex) {
 			throw new ImmediateRequeueAmqpException("consumption paused: " + dependency, ex);
@@ -222,7 +241,7 @@ class RequestListener {
 	 * What is known of a request when it fails.
 	 */
 	private record RequestIdentity(String requestId, @Nullable NumberPair pair,
-			@Nullable Map<String, @Nullable Object> metadata) {
+			@Nullable Map<String, @Nullable Object> metadata, @Nullable String campaignId) {
 	}
 
 }

@@ -11,6 +11,7 @@ import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import com.outboundsms.worker.processing.CampaignIds;
 import com.outboundsms.worker.processing.NumberPair;
 import com.outboundsms.worker.processing.OutboundSmsRequest;
 import com.outboundsms.worker.processing.RequestIds;
@@ -97,11 +98,11 @@ public final class RequestReader {
 		if (body.length > this.maxBodySize) {
 			errors.add(new FieldError("body",
 					"is " + body.length + " bytes, more than the " + this.maxBodySize + " allowed"));
-			return new Intake.Rejected(fallbackId, errors, null, null);
+			return new Intake.Rejected(fallbackId, errors, null, null, null);
 		}
 		Optional<JsonNode> document = parse(body, errors);
 		if (document.isEmpty()) {
-			return new Intake.Rejected(fallbackId, errors, null, null);
+			return new Intake.Rejected(fallbackId, errors, null, null, null);
 		}
 		return new RequestFields(document.get(), errors).read(fallbackId);
 	}
@@ -195,15 +196,17 @@ public final class RequestReader {
 				.filter((body) -> length("initialNotificationMessage", body, MAX_MESSAGE));
 			Optional<Map<String, @Nullable Object>> taskAttributes = object("taskAttributes");
 			Optional<Map<String, @Nullable Object>> metadata = object("metadata").filter(this::smallMetadata);
+			Optional<String> campaignId = text("campaignId", false).filter(this::validCampaignId);
 			String id = requestId.orElse(fallbackId);
 			Optional<NumberPair> pair = (from.isPresent() && to.isPresent() && !from.equals(to))
 					? Optional.of(new NumberPair(from.get(), to.get())) : Optional.empty();
 			if (!this.errors.isEmpty()) {
-				return new Intake.Rejected(id, List.copyOf(this.errors), pair.orElse(null), metadata.orElse(null));
+				return new Intake.Rejected(id, List.copyOf(this.errors), pair.orElse(null), metadata.orElse(null),
+						campaignId.orElse(null));
 			}
 			return new Intake.Accepted(new OutboundSmsRequest(id, pair.orElseThrow(), toName.orElseThrow(),
 					source.orElse(null), message.orElse(null), taskAttributes.orElse(Map.of()), metadata.orElse(null),
-					targetWorker.orElse(null)));
+					targetWorker.orElse(null), campaignId.orElse(null)));
 		}
 
 		private Optional<String> text(String field, boolean required) {
@@ -259,6 +262,14 @@ public final class RequestReader {
 		private boolean validRequestId(String id) {
 			if (!RequestIds.isValid(id)) {
 				this.errors.add(new FieldError("requestId", RequestIds.RULE));
+				return false;
+			}
+			return true;
+		}
+
+		private boolean validCampaignId(String id) {
+			if (!CampaignIds.isValid(id)) {
+				this.errors.add(new FieldError("campaignId", CampaignIds.RULE));
 				return false;
 			}
 			return true;

@@ -4,14 +4,16 @@ import java.time.Duration;
 
 import com.outboundsms.worker.deadletter.DeadLetterHeaders;
 import com.outboundsms.worker.deadletter.MessageRepublisher;
+import com.outboundsms.worker.processing.Lane;
 
 import org.springframework.amqp.core.Message;
 
 /**
  * Schedules the next attempt at a request on the broker: a copy goes, with its attempt
- * headers, to a delay queue whose messages expire back into the request exchange. Nothing
- * waits in the worker, so a crash loses no scheduled retry, and the delivery is
- * acknowledged only once the broker confirmed the copy.
+ * headers, to a delay queue of its lane whose messages expire back into the request
+ * exchange with the lane's routing key. Nothing waits in the worker, so a crash loses no
+ * scheduled retry, and the delivery is acknowledged only once the broker confirmed the
+ * copy.
  */
 class RetryRepublisher {
 
@@ -40,15 +42,16 @@ class RetryRepublisher {
 	/**
 	 * Sends a copy of the request to wait for its next attempt.
 	 * @param original the request as delivered
+	 * @param lane the lane it came in, and goes back to
 	 * @param attempt the attempt that just failed
 	 * @param cause why it failed, for operators reading the delay queue
 	 * @param atLeast the shortest wait the failure asked for
 	 * @return the delay chosen
 	 */
-	Duration republishForRetry(Message original, Attempt attempt, String cause, Duration atLeast) {
+	Duration republishForRetry(Message original, Lane lane, Attempt attempt, String cause, Duration atLeast) {
 		Duration delay = this.delays.after(attempt.number(), atLeast);
 		this.republisher.republish(original, retryExchange(this.properties),
-				RetryDelays.queueName(this.properties.queue(), delay), (headers) -> {
+				RetryDelays.queueName(this.properties.queue(lane), delay), (headers) -> {
 					attempt.stamp(headers);
 					headers.setHeader(DeadLetterHeaders.LAST_ERROR, cause);
 				});
@@ -61,12 +64,13 @@ class RetryRepublisher {
 	 * would go at once to a consumer the pause has not stopped yet, and again, each pass
 	 * counting against the queue's delivery limit; a copy starts a count of its own.
 	 * @param original the request as delivered
+	 * @param lane the lane it came in, and goes back to
 	 * @return how long it is set aside
 	 */
-	Duration republishDuringPause(Message original) {
+	Duration republishDuringPause(Message original, Lane lane) {
 		Duration shortest = this.delays.all().get(0);
 		this.republisher.republish(original, retryExchange(this.properties),
-				RetryDelays.queueName(this.properties.queue(), shortest),
+				RetryDelays.queueName(this.properties.queue(lane), shortest),
 				(headers) -> headers.getHeaders().remove(DeliveryContext.DELIVERY_COUNT));
 		return shortest;
 	}

@@ -11,6 +11,7 @@ import java.util.function.IntSupplier;
 
 import com.outboundsms.worker.processing.Dependency;
 import com.outboundsms.worker.processing.ErrorCode;
+import com.outboundsms.worker.processing.Lane;
 import com.outboundsms.worker.processing.Outcome;
 import com.outboundsms.worker.processing.WorkQueue;
 import com.outboundsms.worker.processing.WorkerMetrics;
@@ -68,9 +69,9 @@ class MicrometerWorkerMetrics implements WorkerMetrics {
 	// depth must not look like an empty queue
 	private final Map<WorkQueue, AtomicReference<Double>> depths = new EnumMap<>(WorkQueue.class);
 
-	private final Timer firstAttemptAge;
+	private final Map<Lane, Timer> firstAttemptAge = new EnumMap<>(Lane.class);
 
-	private final Timer retryAge;
+	private final Map<Lane, Timer> retryAge = new EnumMap<>(Lane.class);
 
 	// not a number until this instance ran retention: "never" must not look like 1970
 	private final AtomicReference<Double> lastRetentionRun = new AtomicReference<>(Double.NaN);
@@ -91,20 +92,24 @@ class MicrometerWorkerMetrics implements WorkerMetrics {
 			Gauge.builder(QUEUE_MESSAGES, depth, AtomicReference::get)
 				.description("Messages ready in the worker's queue, as last read by a passive declare")
 				.tag("queue", tagValue(queue))
+				.tag("lane", (queue.lane() != null) ? tagValue(queue.lane()) : "none")
 				.register(registry);
 		}
-		this.firstAttemptAge = requestAge("first");
-		this.retryAge = requestAge("retry");
+		for (Lane lane : Lane.values()) {
+			this.firstAttemptAge.put(lane, requestAge(lane, "first"));
+			this.retryAge.put(lane, requestAge(lane, "retry"));
+		}
 		Gauge.builder(RETENTION_LAST_RUN, this.lastRetentionRun, AtomicReference::get)
 			.description("When this instance last ended a retention run, in seconds since the epoch")
 			.baseUnit("seconds")
 			.register(registry);
 	}
 
-	private Timer requestAge(String attempt) {
+	private Timer requestAge(Lane lane, String attempt) {
 		return Timer.builder(REQUEST_AGE)
 			.description("Age of a request when taken for an attempt: since it was published (first attempts "
-					+ "whose producer set the timestamp) or first attempted (retries)")
+					+ "whose producer set the timestamp) or first attempted (retries), by lane")
+			.tag("lane", tagValue(lane))
 			.tag("attempt", attempt)
 			.publishPercentileHistogram()
 			.minimumExpectedValue(Duration.ofMillis(10))
@@ -113,17 +118,20 @@ class MicrometerWorkerMetrics implements WorkerMetrics {
 	}
 
 	@Override
-	public void settled(Outcome outcome, @Nullable ErrorCode error, Duration took) {
+	public void settled(Lane lane, Outcome outcome, @Nullable ErrorCode error, Duration took) {
 		String outcomeTag = outcome.name().toLowerCase(Locale.ROOT);
 		String code = (error != null) ? error.name() : "none";
 		Counter.builder(REQUESTS)
-			.description("Requests settled, by outcome and error code")
+			.description("Requests settled, by lane, outcome and error code")
+			.tag("lane", tagValue(lane))
 			.tag("outcome", outcomeTag)
 			.tag("code", code)
 			.register(this.registry)
 			.increment();
 		Timer.builder(PROCESSING)
-			.description("Time to process one attempt at a request, by outcome")
+			.description("Time to process one attempt at a request, from its delivery to its result, by lane and "
+					+ "outcome")
+			.tag("lane", tagValue(lane))
 			.tag("outcome", outcomeTag)
 			.publishPercentileHistogram()
 			.register(this.registry)
@@ -168,8 +176,8 @@ class MicrometerWorkerMetrics implements WorkerMetrics {
 	}
 
 	@Override
-	public void consumed(Duration age, boolean retry) {
-		(retry ? this.retryAge : this.firstAttemptAge).record(age.isNegative() ? Duration.ZERO : age);
+	public void consumed(Lane lane, Duration age, boolean retry) {
+		(retry ? this.retryAge : this.firstAttemptAge).get(lane).record(age.isNegative() ? Duration.ZERO : age);
 	}
 
 	@Override

@@ -27,13 +27,15 @@ import org.jspecify.annotations.Nullable;
  * @param completedAt when the outcome was reached
  * @param error why the request failed
  * @param messageError why the first message was not posted
+ * @param campaignId the request's campaign id
  */
 @JsonInclude(JsonInclude.Include.NON_ABSENT)
-@JsonPropertyOrder({ "requestId", "outcome", "backend", "fromNumber", "toNumber", "sids", "metadata", "attempts",
-		"completedAt", "error", "messageError" })
+@JsonPropertyOrder({ "requestId", "campaignId", "outcome", "backend", "fromNumber", "toNumber", "sids", "metadata",
+		"attempts", "completedAt", "error", "messageError" })
 public record ResultEventMessage(String requestId, String outcome, String backend, @Nullable String fromNumber,
 		@Nullable String toNumber, @JsonAnyGetter Map<String, String> sids, @Nullable Map<String, Object> metadata,
-		int attempts, String completedAt, @Nullable ErrorMessage error, @Nullable ErrorMessage messageError) {
+		int attempts, String completedAt, @Nullable ErrorMessage error, @Nullable ErrorMessage messageError,
+		@Nullable String campaignId) {
 
 	/**
 	 * The message of an event.
@@ -55,7 +57,7 @@ public record ResultEventMessage(String requestId, String outcome, String backen
 				(pair != null) ? pair.fromNumber() : null, (pair != null) ? pair.toNumber() : null, sids,
 				event.metadata(), event.attempts(), WireTime.format(event.completedAt()),
 				(error != null) ? ErrorMessage.of(error) : null,
-				(messageError != null) ? ErrorMessage.of(messageError) : null);
+				(messageError != null) ? ErrorMessage.of(messageError) : null, event.campaignId());
 	}
 
 	/**

@@ -23,11 +23,12 @@ import org.jspecify.annotations.Nullable;
  * @param metadata the producer's object echoed in the result event, or {@code null}
  * @param targetWorkerSid the TaskRouter worker ({@code WK…}) the task is meant for
  * (agent-initiated, Known Agent Routing), or {@code null}
+ * @param campaignId the producer's campaign, echoed in the result event, or {@code null}
  */
 public record OutboundSmsRequest(String requestId, NumberPair pair, String toName,
 		@Nullable String sourceChatChannelSid, @Nullable String initialNotificationMessage,
 		Map<String, @Nullable Object> taskAttributes, @Nullable Map<String, @Nullable Object> metadata,
-		@Nullable String targetWorkerSid) {
+		@Nullable String targetWorkerSid, @Nullable String campaignId) {
 
 	public OutboundSmsRequest {
 		Objects.requireNonNull(requestId, "requestId");
@@ -44,6 +45,16 @@ public record OutboundSmsRequest(String requestId, NumberPair pair, String toNam
 			@Nullable String initialNotificationMessage, Map<String, @Nullable Object> taskAttributes,
 			@Nullable Map<String, @Nullable Object> metadata) {
 		this(requestId, pair, toName, sourceChatChannelSid, initialNotificationMessage, taskAttributes, metadata, null);
+	}
+
+	/**
+	 * A request of no campaign.
+	 */
+	public OutboundSmsRequest(String requestId, NumberPair pair, String toName, @Nullable String sourceChatChannelSid,
+			@Nullable String initialNotificationMessage, Map<String, @Nullable Object> taskAttributes,
+			@Nullable Map<String, @Nullable Object> metadata, @Nullable String targetWorkerSid) {
+		this(requestId, pair, toName, sourceChatChannelSid, initialNotificationMessage, taskAttributes, metadata,
+				targetWorkerSid, null);
 	}
 
 	/**

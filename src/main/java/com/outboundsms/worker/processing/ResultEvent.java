@@ -20,10 +20,11 @@ import org.jspecify.annotations.Nullable;
  * @param completedAt when the outcome was reached
  * @param error why the request failed, for {@link Outcome#FAILED}
  * @param messageError why the first message was not posted although the outreach exists
+ * @param campaignId the request's campaign id, echoed
  */
 public record ResultEvent(String requestId, Outcome outcome, String backend, @Nullable NumberPair pair,
 		Map<Sid, String> sids, @Nullable Map<String, @Nullable Object> metadata, int attempts, Instant completedAt,
-		@Nullable ErrorDetail error, @Nullable ErrorDetail messageError) {
+		@Nullable ErrorDetail error, @Nullable ErrorDetail messageError, @Nullable String campaignId) {
 
 	public ResultEvent {
 		Objects.requireNonNull(requestId, "requestId");
@@ -40,7 +41,8 @@ public record ResultEvent(String requestId, Outcome outcome, String backend, @Nu
 	 */
 	public static ResultEvent of(OutboundSmsRequest request, StoredOutcome outcome, int attempts) {
 		return new ResultEvent(request.requestId(), outcome.outcome(), outcome.backend(), request.pair(),
-				outcome.sids(), request.metadata(), attempts, outcome.completedAt(), null, outcome.messageError());
+				outcome.sids(), request.metadata(), attempts, outcome.completedAt(), null, outcome.messageError(),
+				request.campaignId());
 	}
 
 	/**
@@ -50,14 +52,17 @@ public record ResultEvent(String requestId, Outcome outcome, String backend, @Nu
 	 * @param pair the normalized numbers, or {@code null} if the request had no valid
 	 * ones
 	 * @param metadata the request's metadata, or {@code null} if it had no valid object
+	 * @param campaignId the request's campaign id, or {@code null} if it had no valid one
 	 * @param error why it failed
 	 * @param attempts how many times it was processed
 	 * @param at when it failed
 	 * @return the event
 	 */
 	public static ResultEvent failed(String requestId, String backend, @Nullable NumberPair pair,
-			@Nullable Map<String, @Nullable Object> metadata, ErrorDetail error, int attempts, Instant at) {
-		return new ResultEvent(requestId, Outcome.FAILED, backend, pair, Map.of(), metadata, attempts, at, error, null);
+			@Nullable Map<String, @Nullable Object> metadata, @Nullable String campaignId, ErrorDetail error,
+			int attempts, Instant at) {
+		return new ResultEvent(requestId, Outcome.FAILED, backend, pair, Map.of(), metadata, attempts, at, error, null,
+				campaignId);
 	}
 
 }

@@ -15,11 +15,12 @@ public interface WorkerMetrics {
 
 	/**
 	 * A request was settled.
+	 * @param lane the lane it came in
 	 * @param outcome what became of it
 	 * @param error why it failed, or {@code null}
 	 * @param took how long its processing took, this attempt
 	 */
-	void settled(Outcome outcome, @Nullable ErrorCode error, Duration took);
+	void settled(Lane lane, Outcome outcome, @Nullable ErrorCode error, Duration took);
 
 	/**
 	 * A request's attempt failed transiently and the next one was scheduled.
@@ -44,11 +45,12 @@ public interface WorkerMetrics {
 
 	/**
 	 * A request was taken from its queue for an attempt.
+	 * @param lane the lane of that queue
 	 * @param age how long since it was published (a first attempt whose producer set the
 	 * message's timestamp) or first attempted (a retry)
 	 * @param retry whether this is a later attempt
 	 */
-	void consumed(Duration age, boolean retry);
+	void consumed(Lane lane, Duration age, boolean retry);
 
 	/**
 	 * Consumption was paused because a dependency fails for every request, or resumed.
@@ -109,7 +111,7 @@ public interface WorkerMetrics {
 		return new WorkerMetrics() {
 
 			@Override
-			public void settled(Outcome outcome, @Nullable ErrorCode error, Duration took) {
+			public void settled(Lane lane, Outcome outcome, @Nullable ErrorCode error, Duration took) {
 			}
 
 			@Override
@@ -125,7 +127,7 @@ public interface WorkerMetrics {
 			}
 
 			@Override
-			public void consumed(Duration age, boolean retry) {
+			public void consumed(Lane lane, Duration age, boolean retry) {
 			}
 
 			@Override

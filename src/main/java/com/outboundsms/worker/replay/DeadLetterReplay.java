@@ -4,9 +4,11 @@ import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Map;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicReference;
 
+import com.outboundsms.worker.deadletter.DeadLetterHeaders;
 import com.outboundsms.worker.pacing.Pacer;
 import com.rabbitmq.client.AMQP;
 import com.rabbitmq.client.Channel;
@@ -16,11 +18,11 @@ import org.jspecify.annotations.Nullable;
 /**
  * One bounded pass over the dead-letter queue on one channel with publisher confirms:
  * takes at most as many messages as the queue held at the start, one at a time with
- * {@code basicGet}; publishes a match to the request exchange, a non-match back to the
- * dead-letter queue, both mandatory and persistent; and acknowledges the taken message
- * only after the broker confirmed the copy. A copy that is refused or returned leaves the
- * taken message unacknowledged (the broker puts it back when the channel closes) and ends
- * the pass with {@link ReplayFailedException}.
+ * {@code basicGet}; publishes a match to the request exchange in its own lane, a
+ * non-match back to the dead-letter queue, both mandatory and persistent; and
+ * acknowledges the taken message only after the broker confirmed the copy. A copy that is
+ * refused or returned leaves the taken message unacknowledged (the broker puts it back
+ * when the channel closes) and ends the pass with {@link ReplayFailedException}.
  */
 class DeadLetterReplay {
 
@@ -108,7 +110,8 @@ class DeadLetterReplay {
 			.headers(ReplayedHeaders.of(properties.getHeaders(), this.clock.instant()))
 			.deliveryMode(2)
 			.build();
-		publish(this.target.requestExchange(), this.target.requestRoutingKey(), replayed, response.getBody(), summary);
+		publish(this.target.requestExchange(), this.target.routingKeyFor(properties.getHeaders()), replayed,
+				response.getBody(), summary);
 		this.channel.basicAck(response.getEnvelope().getDeliveryTag(), false);
 		summary.moved(message);
 	}
@@ -156,11 +159,30 @@ class DeadLetterReplay {
 	 *
 	 * @param deadLetterQueue the queue read
 	 * @param requestExchange the exchange matches go to
-	 * @param requestRoutingKey the routing key they go with
+	 * @param requestRoutingKey the routing key they go with, back to the interactive lane
+	 * @param bulkQueue the bulk lane's queue, which the broker names when it dead-letters
+	 * from there by itself
+	 * @param bulkRoutingKey the routing key of those that came in the bulk lane
 	 * @param confirmTimeout how long to wait for each confirm
 	 */
-	record ReplayTarget(String deadLetterQueue, String requestExchange, String requestRoutingKey,
-			Duration confirmTimeout) {
+	record ReplayTarget(String deadLetterQueue, String requestExchange, String requestRoutingKey, String bulkQueue,
+			String bulkRoutingKey, Duration confirmTimeout) {
+
+		/**
+		 * The routing key back to the lane a dead letter came in: the worker's
+		 * {@code x-lane}, else the queue the broker dead-lettered it from; the
+		 * interactive lane for one that names neither.
+		 * @param headers the dead letter's headers, possibly {@code null}
+		 * @return the routing key
+		 */
+		String routingKeyFor(@Nullable Map<String, @Nullable Object> headers) {
+			if (headers == null) {
+				return this.requestRoutingKey;
+			}
+			boolean bulk = "bulk".equals(String.valueOf(headers.get(DeadLetterHeaders.LANE)))
+					|| this.bulkQueue.equals(String.valueOf(headers.get("x-first-death-queue")));
+			return bulk ? this.bulkRoutingKey : this.requestRoutingKey;
+		}
 
 	}
 

@@ -10,6 +10,7 @@ import com.outboundsms.worker.deadletter.DeadLetterProperties;
 import com.outboundsms.worker.inbound.InboundProperties;
 import com.outboundsms.worker.pacing.Pacer;
 import com.outboundsms.worker.pacing.Ticker;
+import com.outboundsms.worker.processing.Lane;
 import com.outboundsms.worker.replay.DeadLetterReplay.ReplayTarget;
 import com.rabbitmq.client.Channel;
 
@@ -66,7 +67,8 @@ public final class ReplayCommand {
 			PrintStream err, Ticker ticker) {
 		InboundProperties inbound = context.getBean(InboundProperties.class);
 		DeadLetterProperties deadLetter = context.getBean(DeadLetterProperties.class);
-		ReplayTarget target = new ReplayTarget(deadLetter.queue(), inbound.exchange(), inbound.routingKey(),
+		ReplayTarget target = new ReplayTarget(deadLetter.queue(), inbound.exchange(),
+				inbound.routingKey(Lane.INTERACTIVE), inbound.queue(Lane.BULK), inbound.routingKey(Lane.BULK),
 				deadLetter.confirmTimeout());
 		Pacer pacer = new Pacer(options.rate(), ticker);
 		Connection connection = context.getBean(ConnectionFactory.class).createConnection();

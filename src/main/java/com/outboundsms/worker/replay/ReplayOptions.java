@@ -33,7 +33,8 @@ record ReplayOptions(ReplayFilter filter, int limit, int rate, boolean dryRun, b
 	static final String USAGE = """
 			usage: java -jar outbound-sms-worker.jar replay-dead-letters [options] [--spring.property=value ...]
 
-			Moves messages from the dead-letter queue back to the request exchange.
+			Moves messages from the dead-letter queue back to the request exchange, each in the lane it
+			came in (bulk or interactive).
 			  --error-code=CODE[,CODE...]  only these x-error-code values (broker:<reason> for the
 			                               broker's own dead letters, e.g. broker:delivery_limit)
 			  --older-than=DURATION        only messages dead-lettered at least this long ago (1h, 30m, 2d)

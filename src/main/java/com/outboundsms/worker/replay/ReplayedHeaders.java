@@ -20,7 +20,7 @@ final class ReplayedHeaders {
 	private static final String DELIVERY_COUNT = "x-delivery-count";
 
 	private static final Set<String> REMOVED = Set.of("x-attempts", "x-first-attempt-at", "x-last-attempt-at",
-			"x-last-error", "x-death", DELIVERY_COUNT);
+			"x-last-error", "x-lane", "x-death", DELIVERY_COUNT);
 
 	private static final Set<String> REMOVED_PREFIXES = Set.of("x-error-", "x-twilio-", "x-first-death-",
 			"x-last-death-");

@@ -1,6 +1,7 @@
 package com.outboundsms.worker.web;
 
 import com.outboundsms.worker.inbound.InboundProperties;
+import com.outboundsms.worker.processing.Lane;
 import com.outboundsms.worker.publishing.ConfirmedSender;
 
 import org.springframework.amqp.core.Message;
@@ -9,8 +10,8 @@ import org.springframework.amqp.core.MessageProperties;
 
 /**
  * Publishes an accepted request as a producer would: persistent, mandatory, to the
- * request exchange, with the request id as message id, and waits for the broker's
- * confirm.
+ * request exchange in the interactive lane (the caller waits for it), with the request id
+ * as message id, and waits for the broker's confirm.
  */
 class RequestPublisher {
 
@@ -36,7 +37,8 @@ class RequestPublisher {
 		properties.setDeliveryMode(MessageDeliveryMode.PERSISTENT);
 		properties.setMessageId(requestId);
 		properties.setAppId("outbound-sms-worker/http");
-		this.sender.send(this.inbound.exchange(), this.inbound.routingKey(), new Message(body, properties), requestId);
+		this.sender.send(this.inbound.exchange(), this.inbound.routingKey(Lane.INTERACTIVE),
+				new Message(body, properties), requestId);
 	}
 
 }

@@ -18,6 +18,7 @@ import java.util.concurrent.TimeoutException;
 import com.outboundsms.worker.IsolatedRun.RunNames;
 import com.outboundsms.worker.TestServices;
 import com.outboundsms.worker.pacing.VirtualTicker;
+import com.outboundsms.worker.processing.Lane;
 import com.rabbitmq.client.GetResponse;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -198,6 +199,56 @@ class EnqueueIntegrationTests {
 			.contains("the request exchange '" + missing.requestExchange() + "' cannot be used")
 			.contains("NOT_FOUND")
 			.contains("nothing was published");
+	}
+
+	@Test
+	void publishesToTheBulkLaneByDefault() throws Exception {
+		Path file = write("campaign.jsonl", jsonLines(3, 3000));
+
+		int status = enqueue(file.toString());
+
+		assertThat(status).as(errors()).isZero();
+		assertThat(this.queue.drain(Lane.BULK)).hasSize(3)
+			.allSatisfy((message) -> assertThat(message.getEnvelope().getRoutingKey()).isEqualTo("request.bulk"));
+		assertThat(this.queue.drain(Lane.INTERACTIVE)).isEmpty();
+	}
+
+	@Test
+	void publishesToTheInteractiveLaneWhenToldTo() throws Exception {
+		Path file = write("urgent.jsonl", jsonLines(2, 3100));
+
+		int status = enqueue(file.toString(), "--lane=interactive");
+
+		assertThat(status).as(errors()).isZero();
+		assertThat(this.queue.drain(Lane.INTERACTIVE)).hasSize(2)
+			.allSatisfy((message) -> assertThat(message.getEnvelope().getRoutingKey()).isEqualTo("request"));
+		assertThat(this.queue.drain(Lane.BULK)).isEmpty();
+	}
+
+	@Test
+	void stampsEveryRowWithoutACampaignIdWithTheOnesOption() throws Exception {
+		Path file = write("campaign.csv", "requestId,fromNumber,toNumber,toName,campaignId\n" + "own-1," + FROM
+				+ ",+14155553200,Ada,autumn-2026\n" + "stamped-1," + FROM + ",+14155553201,Bob,\n");
+
+		int status = enqueue(file.toString(), "--campaign-id=spring-2027");
+
+		assertThat(status).as(errors()).isZero();
+		Map<String, String> bodies = new LinkedHashMap<>();
+		this.queue.drain().forEach((message) -> bodies.put(message.getProps().getMessageId(), body(message)));
+		assertThat(bodies).containsOnlyKeys("own-1", "stamped-1");
+		assertThat(bodies.get("own-1")).contains("\"campaignId\":\"autumn-2026\"").doesNotContain("spring-2027");
+		assertThat(bodies.get("stamped-1")).startsWith("{\"campaignId\":\"spring-2027\",\"requestId\":\"stamped-1\"");
+	}
+
+	@Test
+	void refusesAnInvalidCampaignIdOptionWithoutTouchingTheBroker() throws Exception {
+		Path file = write("campaign.jsonl", jsonLines(1, 3300));
+
+		int status = enqueue(file.toString(), "--campaign-id=spring sale");
+
+		assertThat(status).isEqualTo(2);
+		assertThat(this.err.toString(StandardCharsets.UTF_8)).contains("--campaign-id must be 1 to 64 characters");
+		assertThat(this.queue.depth()).isZero();
 	}
 
 	@Test

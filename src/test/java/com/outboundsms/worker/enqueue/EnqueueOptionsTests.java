@@ -3,6 +3,7 @@ package com.outboundsms.worker.enqueue;
 import java.nio.file.Path;
 import java.util.List;
 
+import com.outboundsms.worker.processing.Lane;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -24,6 +25,46 @@ class EnqueueOptionsTests {
 		assertThat(options.batch()).isEqualTo(100);
 		assertThat(options.dryRun()).isFalse();
 		assertThat(options.springArguments()).isEmpty();
+	}
+
+	@Test
+	void publishesToTheBulkLaneWithoutACampaignIdByDefault() {
+		EnqueueOptions options = EnqueueOptions.parse(List.of("campaigns/spring.csv"));
+
+		assertThat(options.lane()).isEqualTo(Lane.BULK);
+		assertThat(options.campaignId()).isNull();
+	}
+
+	@Test
+	void readsTheLaneAndTheCampaignId() {
+		EnqueueOptions options = EnqueueOptions
+			.parse(List.of("urgent.csv", "--lane=interactive", "--campaign-id=spring-2027:wave_1.a"));
+
+		assertThat(options.lane()).isEqualTo(Lane.INTERACTIVE);
+		assertThat(options.campaignId()).isEqualTo("spring-2027:wave_1.a");
+		assertThat(EnqueueOptions.parse(List.of("a.csv", "--lane=BULK")).lane()).isEqualTo(Lane.BULK);
+		assertThat(EnqueueOptions.parse(List.of("a.csv", "--campaign-id=" + "c".repeat(64))).campaignId()).hasSize(64);
+	}
+
+	@Test
+	void refusesALaneOrCampaignIdItCannotUse() {
+		assertThatIllegalArgumentException().isThrownBy(() -> EnqueueOptions.parse(List.of("a.csv", "--lane=fast")))
+			.withMessage("--lane must be bulk or interactive, was fast");
+		assertThatIllegalArgumentException().isThrownBy(() -> EnqueueOptions.parse(List.of("a.csv", "--lane")))
+			.withMessageContaining("--lane needs a value");
+		assertThatIllegalArgumentException()
+			.isThrownBy(() -> EnqueueOptions.parse(List.of("a.csv", "--campaign-id=spring/sale")))
+			.withMessage("--campaign-id must be 1 to 64 characters of A-Z a-z 0-9 . _ : -, was spring/sale");
+		assertThatIllegalArgumentException()
+			.isThrownBy(() -> EnqueueOptions.parse(List.of("a.csv", "--campaign-id=" + "c".repeat(65))))
+			.withMessageContaining("--campaign-id must be 1 to 64 characters");
+		assertThatIllegalArgumentException().isThrownBy(() -> EnqueueOptions.parse(List.of("a.csv", "--campaign-id=")))
+			.withMessageContaining("--campaign-id needs a value");
+	}
+
+	@Test
+	void documentsTheLaneAndCampaignIdOptions() {
+		assertThat(EnqueueOptions.USAGE).contains("--lane=bulk|interactive").contains("--campaign-id=ID");
 	}
 
 	@Test

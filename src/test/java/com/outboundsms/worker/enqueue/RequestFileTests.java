@@ -33,8 +33,9 @@ class RequestFileTests {
 
 	private static final String HEADER = "requestId,fromNumber,toNumber,toName,initialNotificationMessage\n";
 
-	static final RequestValidator VALIDATOR = RequestValidator.of(new InboundProperties("outbound-sms", "request",
-			"outbound-sms.requests", 20, DataSize.ofKilobytes(64), "US", 8, null, null));
+	static final RequestValidator VALIDATOR = RequestValidator
+		.of(new InboundProperties("outbound-sms", "request", "outbound-sms.requests", "request.bulk",
+				"outbound-sms.requests.bulk", 20, DataSize.ofKilobytes(64), "US", 8, null, null));
 
 	@TempDir
 	Path directory;

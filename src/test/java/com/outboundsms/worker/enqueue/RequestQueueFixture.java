@@ -8,14 +8,16 @@ import java.util.concurrent.TimeoutException;
 
 import com.outboundsms.worker.IsolatedRun.RunNames;
 import com.outboundsms.worker.TestServices;
+import com.outboundsms.worker.processing.Lane;
 import com.rabbitmq.client.BuiltinExchangeType;
 import com.rabbitmq.client.Channel;
 import com.rabbitmq.client.Connection;
 import com.rabbitmq.client.GetResponse;
 
 /**
- * The worker's request exchange and queue under a run's names, declared as the worker
- * declares them, and the means to read the queue; removed on close.
+ * The worker's request exchange and both lanes' queues under a run's names, declared as
+ * the worker declares them, and the means to read them (the bulk lane's unless told
+ * otherwise: {@code enqueue} publishes there by default); removed on close.
  */
 final class RequestQueueFixture implements AutoCloseable {
 
@@ -33,23 +35,37 @@ final class RequestQueueFixture implements AutoCloseable {
 		this.connection = services.connect();
 		this.channel = this.connection.createChannel();
 		this.channel.exchangeDeclare(names.requestExchange(), BuiltinExchangeType.DIRECT, true);
-		this.channel.queueDeclare(names.requestQueue(), true, false, false,
-				Map.of("x-queue-type", "quorum", "x-overflow", "reject-publish"));
-		this.channel.queueBind(names.requestQueue(), names.requestExchange(), "request");
+		for (Lane lane : Lane.values()) {
+			this.channel.queueDeclare(queue(lane), true, false, false,
+					Map.of("x-queue-type", "quorum", "x-overflow", "reject-publish"));
+			this.channel.queueBind(queue(lane), names.requestExchange(), routingKey(lane));
+		}
+	}
+
+	private String queue(Lane lane) {
+		return (lane == Lane.BULK) ? this.names.bulkQueue() : this.names.requestQueue();
+	}
+
+	private static String routingKey(Lane lane) {
+		return (lane == Lane.BULK) ? "request.bulk" : "request";
 	}
 
 	void unbindRequestQueue() throws IOException {
-		this.channel.queueUnbind(this.names.requestQueue(), this.names.requestExchange(), "request");
+		this.channel.queueUnbind(queue(Lane.BULK), this.names.requestExchange(), routingKey(Lane.BULK));
 	}
 
 	long depth() throws IOException {
-		return this.channel.messageCount(this.names.requestQueue());
+		return this.channel.messageCount(queue(Lane.BULK));
 	}
 
 	List<GetResponse> drain() throws IOException {
+		return drain(Lane.BULK);
+	}
+
+	List<GetResponse> drain(Lane lane) throws IOException {
 		List<GetResponse> messages = new ArrayList<>();
-		for (GetResponse message = this.channel.basicGet(this.names.requestQueue(),
-				true); message != null; message = this.channel.basicGet(this.names.requestQueue(), true)) {
+		for (GetResponse message = this.channel.basicGet(queue(lane), true); message != null; message = this.channel
+			.basicGet(queue(lane), true)) {
 			messages.add(message);
 		}
 		return messages;

@@ -38,6 +38,8 @@ class ConsumptionGateTests {
 
 	private final MessageListenerContainer container = mock(MessageListenerContainer.class);
 
+	private final MessageListenerContainer bulkContainer = mock(MessageListenerContainer.class);
+
 	private final RabbitListenerEndpointRegistry registry = mock(RabbitListenerEndpointRegistry.class);
 
 	private final StoreProbe store = new StoreProbe();
@@ -54,8 +56,9 @@ class ConsumptionGateTests {
 			return null;
 		});
 		given(this.registry.getListenerContainer(ConsumptionGate.LISTENER_ID)).willReturn(this.container);
+		given(this.registry.getListenerContainer(ConsumptionGate.BULK_LISTENER_ID)).willReturn(this.bulkContainer);
 		ConsumptionProperties properties = new ConsumptionProperties(Duration.ofSeconds(1), Duration.ofSeconds(60),
-				Duration.ofSeconds(30), 0, 1, 3);
+				Duration.ofSeconds(30), 0, 1, 3, 4);
 		this.gate = new ConsumptionGate(this.registry, List.of(this.store), properties, WorkerMetrics.none(),
 				Clock.fixed(NOW, ZoneOffset.UTC), this.scheduler);
 	}
@@ -66,8 +69,10 @@ class ConsumptionGateTests {
 
 		assertThat(this.gate.pauseFor(storeDown())).isEmpty();
 		then(this.container).shouldHaveNoInteractions();
+		then(this.bulkContainer).shouldHaveNoInteractions();
 		runNext();
 		then(this.container).should().stop();
+		then(this.bulkContainer).should().stop();
 		for (int probe = 0; probe < 8; probe++) {
 			runNext();
 		}
@@ -83,6 +88,7 @@ class ConsumptionGateTests {
 	void resumesOnceTheProbeFindsTheDependencyWorkingAndStartsAgainFromTheShortestWait() {
 		this.store.failures = 1;
 		given(this.container.isRunning()).willReturn(false, true);
+		given(this.bulkContainer.isRunning()).willReturn(false, true);
 
 		this.gate.pauseFor(storeDown());
 		runNext();
@@ -90,12 +96,29 @@ class ConsumptionGateTests {
 		runNext();
 
 		then(this.container).should().start();
+		then(this.bulkContainer).should().start();
 		assertThat(this.gate.pausedFor()).isEmpty();
 		assertThat(this.scheduled).hasSize(3);
 
 		this.gate.pauseFor(storeDown());
 		assertThat(this.scheduled.subList(3, 5)).map(Scheduled::delay)
 			.containsExactly(Duration.ZERO, Duration.ofSeconds(1));
+	}
+
+	@Test
+	void staysPausedWhileTheBulkListenerDoesNotStart() {
+		this.store.failures = 0;
+		given(this.container.isRunning()).willReturn(false, true);
+		given(this.bulkContainer.isRunning()).willReturn(false);
+
+		this.gate.pauseFor(storeDown());
+		runNext();
+		runNext();
+
+		then(this.bulkContainer).should().start();
+		assertThat(this.gate.pausedFor()).contains(Dependency.STORE);
+		assertThat(this.gate.health().getDetails().get("reason")).asString()
+			.contains(ConsumptionGate.BULK_LISTENER_ID + " stopped as it started");
 	}
 
 	private void runNext() {

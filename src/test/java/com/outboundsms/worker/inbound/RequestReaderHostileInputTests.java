@@ -149,7 +149,7 @@ class RequestReaderHostileInputTests {
 	void echoesAnExponentBombInMetadataWithoutExpandingIt() {
 		Intake.Rejected rejected = rejected("{" + NUMBERS + ",\"metadata\":{\"n\":1e999999999}}");
 		ResultEvent event = ResultEvent.failed(rejected.requestId(), "flex-legacy", rejected.pair(),
-				rejected.metadata(), ErrorDetail.of(ErrorCode.INVALID_REQUEST, rejected.message()), 1,
+				rejected.metadata(), null, ErrorDetail.of(ErrorCode.INVALID_REQUEST, rejected.message()), 1,
 				Instant.parse("2026-11-23T10:15:30.123Z"));
 
 		byte[] json = JsonMapper.builder().build().writeValueAsBytes(ResultEventMessage.of(event));

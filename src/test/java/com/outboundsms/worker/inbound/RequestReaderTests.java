@@ -136,6 +136,50 @@ class RequestReaderTests {
 	}
 
 	@Test
+	void readsACampaignId() {
+		OutboundSmsRequest request = accepted(withField("campaignId", "\"spring-2027:wave_1.a\""));
+
+		assertThat(request.campaignId()).isEqualTo("spring-2027:wave_1.a");
+	}
+
+	@Test
+	void readsARequestWithoutACampaignIdAsOfNoCampaign() {
+		assertThat(accepted(FUNCTION_BODY).campaignId()).isNull();
+		assertThat(accepted(withField("campaignId", "null")).campaignId()).isNull();
+	}
+
+	@Test
+	void acceptsACampaignIdOf64Characters() {
+		assertThat(accepted(withField("campaignId", "\"" + "c".repeat(64) + "\"")).campaignId()).hasSize(64);
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "\"\"", "\"spring sale\"", "\"spring/sale\"", "\"printemps-été\"", "42", "{}" })
+	void rejectsACampaignIdOutsideTheRule(String campaignId) {
+		Intake.Rejected rejected = rejected(withField("campaignId", campaignId));
+
+		assertThat(rejected.errors()).extracting(FieldError::field).containsExactly("campaignId");
+		assertThat(rejected.campaignId()).isNull();
+	}
+
+	@Test
+	void rejectsACampaignIdOf65CharactersWithTheRule() {
+		Intake.Rejected rejected = rejected(withField("campaignId", "\"" + "c".repeat(65) + "\""));
+
+		assertThat(rejected.errors())
+			.containsExactly(new FieldError("campaignId", "must be 1 to 64 characters of A-Z a-z 0-9 . _ : -"));
+	}
+
+	@Test
+	void keepsAValidCampaignIdOfARejectedRequestForItsFailedResult() {
+		Intake.Rejected rejected = rejected(
+				"{\"fromNumber\":\"+15005550006\",\"toNumber\":\"+14155552671\",\"campaignId\":\"spring-2027\"}");
+
+		assertThat(rejected.errors()).extracting(FieldError::field).containsExactly("toName");
+		assertThat(rejected.campaignId()).isEqualTo("spring-2027");
+	}
+
+	@Test
 	void takesTheRequestIdFromTheBodyFirst() {
 		String body = withField("requestId", "\"crm-ticket-4711\"");
 

@@ -16,8 +16,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class RequestValidatorTests {
 
-	private final RequestValidator validator = RequestValidator.of(new InboundProperties("outbound-sms", "request",
-			"outbound-sms.requests", 20, DataSize.ofKilobytes(64), "US", 8, null, null));
+	private final RequestValidator validator = RequestValidator
+		.of(new InboundProperties("outbound-sms", "request", "outbound-sms.requests", "request.bulk",
+				"outbound-sms.requests.bulk", 20, DataSize.ofKilobytes(64), "US", 8, null, null));
 
 	@Test
 	void givesABodyWithoutRequestIdTheDigestOfTheBody() throws Exception {

@@ -106,7 +106,7 @@ class GrafanaDashboardIntegrationTests {
 
 		assertThat(queried.keySet()).as("alerts")
 			.contains("OutboundSmsDeadLettersGrowing", "OutboundSmsFailureRatioHigh", "OutboundSmsConsumptionPaused",
-					"OutboundSmsTwilioThrottled", "OutboundSmsBacklogOld");
+					"OutboundSmsTwilioThrottled", "OutboundSmsBacklogOld", "OutboundSmsBulkBacklogOld");
 		assertThat(missing(queried)).as("metrics queried but not exported, by alert").isEmpty();
 	}
 
@@ -118,6 +118,37 @@ class GrafanaDashboardIntegrationTests {
 		assertThat(queried).contains("outbound_sms_twilio_concurrency_limit", "outbound_sms_twilio_inflight");
 		assertThat(this.scrape.sampleNames()).contains("outbound_sms_twilio_concurrency_limit",
 				"outbound_sms_twilio_inflight");
+	}
+
+	@Test
+	void theDashboardShowsTheTwoLanesSideBySide() throws IOException {
+		JsonNode dashboard = JsonMapper.builder().build().readTree(Files.readString(DASHBOARD));
+		List<JsonNode> interactive = new ArrayList<>();
+		Map<Integer, JsonNode> bulkByRow = new LinkedHashMap<>();
+		for (JsonNode panel : dashboard.path("panels")) {
+			String queries = queries(panel);
+			if (queries.contains("lane=\"interactive\"")) {
+				interactive.add(panel);
+			}
+			else if (queries.contains("lane=\"bulk\"")) {
+				bulkByRow.put(panel.path("gridPos").path("y").asInt(), panel);
+			}
+		}
+
+		assertThat(interactive).hasSizeGreaterThanOrEqualTo(2).allSatisfy((panel) -> {
+			JsonNode bulk = bulkByRow.get(panel.path("gridPos").path("y").asInt());
+			assertThat(bulk).as("the bulk lane's panel next to %s", panel.path("title").asString()).isNotNull();
+			assertThat(panel.path("gridPos").path("x").asInt()).isZero();
+			assertThat(bulk.path("gridPos").path("x").asInt()).isEqualTo(12);
+			assertThat(queries(bulk)).isEqualTo(queries(panel).replace("lane=\"interactive\"", "lane=\"bulk\"")
+				.replace("queue=\"requests\"", "queue=\"bulk-requests\""));
+		});
+	}
+
+	private static String queries(JsonNode panel) {
+		List<String> queries = new ArrayList<>();
+		panel.path("targets").forEach((target) -> queries.add(target.path("expr").asString()));
+		return String.join("\n", queries);
 	}
 
 	private Map<String, Set<String>> missing(Map<String, Set<String>> queried) {

@@ -87,6 +87,17 @@ class KubernetesManifestsTests {
 	}
 
 	@Test
+	void kedaScalesTheDeploymentOnTheBulkQueueLengthToo() throws Exception {
+		Map<String, Object> trigger = list(at(ofKind("ScaledObject"), "spec.triggers")).get(1);
+
+		assertThat(trigger.get("type")).isEqualTo("rabbitmq");
+		assertThat(at(trigger, "metadata.mode")).isEqualTo("QueueLength");
+		assertThat(at(trigger, "metadata.queueName")).isEqualTo(defaultOf(InboundProperties.class, "bulkQueue"));
+		assertThat(at(trigger, "authenticationRef.name"))
+			.isEqualTo(at(ofKind("TriggerAuthentication"), "metadata.name"));
+	}
+
+	@Test
 	void secretsComeFromTheSecretAndNoneIsWrittenDown() {
 		List<Map<String, Object>> env = list(container().get("env"));
 

@@ -40,7 +40,7 @@ class AmqpResultPublisherTests {
 			.getFuture()
 			.complete(new CorrelationData.Confirm(true, null))).given(this.template)
 			.send(any(String.class), any(String.class), any(Message.class), any(CorrelationData.class));
-		ResultEvent event = ResultEvent.failed("crm-ticket-4711", "flex-legacy", null, null,
+		ResultEvent event = ResultEvent.failed("crm-ticket-4711", "flex-legacy", null, null, null,
 				ErrorDetail.of(ErrorCode.INVALID_REQUEST, "invalid request"), 1,
 				Instant.parse("2026-11-23T10:15:30.123Z"));
 

@@ -144,12 +144,13 @@ class ResultEventMessageTests {
 		PermanentFailure rejected = new PermanentFailure(ErrorCode.TWILIO_REJECTED,
 				"create the Proxy session: Twilio answered 400 with code 80404 (...)", 80404, 400, null);
 		ResultEvent event = ResultEvent.failed("crm-ticket-4711", "flex-legacy", PAIR, Map.of("ticketId", "4711"),
-				rejected.detail(1), 1, COMPLETED_AT);
+				"spring-sale", rejected.detail(1), 1, COMPLETED_AT);
 
 		Map<String, Object> written = read(event);
 
-		assertThat(written.keySet()).containsExactly("requestId", "outcome", "backend", "fromNumber", "toNumber",
-				"metadata", "attempts", "completedAt", "error");
+		assertThat(written.keySet()).containsExactly("requestId", "campaignId", "outcome", "backend", "fromNumber",
+				"toNumber", "metadata", "attempts", "completedAt", "error");
+		assertThat(written).containsEntry("campaignId", "spring-sale");
 		assertThat(written).containsEntry("outcome", "FAILED");
 		assertThat(written.get("error")).isEqualTo(Map.of("code", "TWILIO_REJECTED", "message",
 				"create the Proxy session: Twilio answered 400 with code 80404 (...)", "retryable", false, "twilioCode",
@@ -161,7 +162,7 @@ class ResultEventMessageTests {
 	@Test
 	void writesAFailedEventWithoutTwilioFieldsWhenTwilioDidNotAnswer() {
 		ErrorDetail exhausted = new TransientFailure("Twilio unreachable (ConnectException)").detail(3);
-		ResultEvent event = ResultEvent.failed("crm-ticket-4711", "flex-legacy", PAIR, null, exhausted, 3,
+		ResultEvent event = ResultEvent.failed("crm-ticket-4711", "flex-legacy", PAIR, null, null, exhausted, 3,
 				COMPLETED_AT);
 
 		Map<String, Object> written = read(event);
@@ -174,7 +175,8 @@ class ResultEventMessageTests {
 	@Test
 	void writesAFailedEventWithoutNumbersWhenTheRequestHadNoValidOnes() {
 		ErrorDetail invalid = ErrorDetail.of(ErrorCode.INVALID_REQUEST, "invalid request: fromNumber: is required");
-		ResultEvent event = ResultEvent.failed("sha256:ab12", "flex-legacy", null, null, invalid, 1, COMPLETED_AT);
+		ResultEvent event = ResultEvent.failed("sha256:ab12", "flex-legacy", null, null, null, invalid, 1,
+				COMPLETED_AT);
 
 		Map<String, Object> written = read(event);
 
@@ -188,13 +190,25 @@ class ResultEventMessageTests {
 	void writesTheWholeEventInTheContractsOrder() {
 		ResultEvent event = new ResultEvent("crm-ticket-4711", Outcome.CREATED, "flex-legacy", PAIR,
 				Map.of(Sid.CHAT_CHANNEL, "CH0001", Sid.FLEX_FLOW, "FO0001"), Map.of("ticketId", "4711"), 2,
-				COMPLETED_AT, null, new ErrorDetail(ErrorCode.TWILIO_REJECTED, "post the first message", 50504, 400));
+				COMPLETED_AT, null, new ErrorDetail(ErrorCode.TWILIO_REJECTED, "post the first message", 50504, 400),
+				"spring-2027");
 
-		assertThat(write(event)).isEqualTo("{\"requestId\":\"crm-ticket-4711\",\"outcome\":\"CREATED\","
+		assertThat(write(event)).isEqualTo("{\"requestId\":\"crm-ticket-4711\",\"campaignId\":\"spring-2027\","
+				+ "\"outcome\":\"CREATED\","
 				+ "\"backend\":\"flex-legacy\",\"fromNumber\":\"+15005550006\",\"toNumber\":\"+14155552671\","
 				+ "\"flexFlowSid\":\"FO0001\",\"chatChannelSid\":\"CH0001\",\"metadata\":{\"ticketId\":\"4711\"},"
 				+ "\"attempts\":2,\"completedAt\":\"2026-11-23T10:15:30.123Z\",\"messageError\":{\"code\":\"TWILIO_REJECTED\","
 				+ "\"message\":\"post the first message\",\"retryable\":false,\"twilioCode\":50504,\"twilioStatus\":400}}");
+	}
+
+	@Test
+	void echoesTheRequestsCampaignIdAndLeavesItOutWhenThereIsNone() {
+		OutboundSmsRequest ofCampaign = new OutboundSmsRequest("crm-ticket-4711", PAIR, "Jane", null, null, Map.of(),
+				null, null, "spring-2027");
+		StoredOutcome created = new StoredOutcome(Outcome.CREATED, "flex-legacy", PAIR, LEGACY_SIDS, COMPLETED_AT);
+
+		assertThat(read(ResultEvent.of(ofCampaign, created, 1))).containsEntry("campaignId", "spring-2027");
+		assertThat(read(ResultEvent.of(request(null), created, 1))).doesNotContainKey("campaignId");
 	}
 
 	private Map<String, Object> read(ResultEvent event) {

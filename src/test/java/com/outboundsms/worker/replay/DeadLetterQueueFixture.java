@@ -52,6 +52,11 @@ final class DeadLetterQueueFixture implements AutoCloseable {
 						"at-least-once", "x-overflow", "reject-publish", "x-delivery-limit", 20));
 		this.channel.queueDeclare(this.names.deadLetterQueue(), true, false, false, Map.of("x-queue-type", "quorum"));
 		this.channel.queueBind(this.names.requestQueue(), this.names.requestExchange(), "request");
+		this.channel.queueDeclare(this.names.bulkQueue(), true, false, false,
+				Map.of("x-queue-type", "quorum", "x-dead-letter-exchange", this.names.deadLetterExchange(),
+						"x-dead-letter-routing-key", this.names.deadLetterQueue(), "x-dead-letter-strategy",
+						"at-least-once", "x-overflow", "reject-publish", "x-delivery-limit", 20));
+		this.channel.queueBind(this.names.bulkQueue(), this.names.requestExchange(), "request.bulk");
 		this.channel.queueBind(this.names.deadLetterQueue(), this.names.deadLetterExchange(),
 				this.names.deadLetterQueue());
 	}
@@ -92,6 +97,10 @@ final class DeadLetterQueueFixture implements AutoCloseable {
 
 	List<GetResponse> drainRequests() throws IOException {
 		return drain(this.names.requestQueue());
+	}
+
+	List<GetResponse> drainBulkRequests() throws IOException {
+		return drain(this.names.bulkQueue());
 	}
 
 	List<GetResponse> drainDeadLetters() throws IOException {

@@ -89,6 +89,26 @@ class ReplayDeadLettersIntegrationTests {
 	}
 
 	@Test
+	void movesEachDeadLetterBackToTheLaneItCameIn() throws Exception {
+		this.queues.deadLetter("body-bulk",
+				workerDeadLetter("bulk", "RETRIES_EXHAUSTED", ago(Duration.ofHours(2)))
+					.headers(Map.of("x-request-id", "bulk", "x-lane", "bulk"))
+					.build());
+		this.queues.deadLetter("body-interactive",
+				workerDeadLetter("interactive", "RETRIES_EXHAUSTED", ago(Duration.ofHours(2)))
+					.headers(Map.of("x-request-id", "interactive", "x-lane", "interactive"))
+					.build());
+
+		int status = replay();
+
+		assertThat(status).isEqualTo(0);
+		List<GetResponse> bulk = this.queues.drainBulkRequests();
+		assertThat(bulk).extracting(this::body).containsExactly("body-bulk");
+		assertThat(headerNames(bulk.get(0).getProps())).doesNotContain("x-lane");
+		assertThat(this.queues.drainRequests()).extracting(this::body).containsExactly("body-interactive");
+	}
+
+	@Test
 	void movesByAgeFromTheLastAttemptElseTheDeathElseTheTimestamp() throws Exception {
 		deadLetterMix();
 

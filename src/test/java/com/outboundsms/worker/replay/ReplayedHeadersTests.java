@@ -19,6 +19,8 @@ class ReplayedHeadersTests {
 	void removesDeadLetterHeadersKeepsTheRestAndAddsReplayedAt() {
 		Map<String, Object> deadLettered = new HashMap<>();
 		deadLettered.put("x-request-id", "req-1");
+		deadLettered.put("x-lane", "bulk");
+		deadLettered.put("x-campaign-id", "spring-2027");
 		deadLettered.put("x-error-code", "RETRIES_EXHAUSTED");
 		deadLettered.put("x-error-message", "Twilio answered 503");
 		deadLettered.put("x-attempts", 3);
@@ -37,8 +39,8 @@ class ReplayedHeadersTests {
 
 		Map<String, Object> replayed = ReplayedHeaders.of(deadLettered, Instant.parse("2026-11-23T12:00:00Z"));
 
-		assertThat(replayed).containsOnly(Map.entry("x-request-id", "req-1"), Map.entry("tenant", "acme"),
-				Map.entry("x-replayed-at", "2026-11-23T12:00:00.000Z"));
+		assertThat(replayed).containsOnly(Map.entry("x-request-id", "req-1"), Map.entry("x-campaign-id", "spring-2027"),
+				Map.entry("tenant", "acme"), Map.entry("x-replayed-at", "2026-11-23T12:00:00.000Z"));
 	}
 
 	@Test

@@ -60,7 +60,7 @@ class SandboxIntegrationTests {
 			assertThat(health.body()).contains("\"backend\":\"flex-legacy\"").doesNotContain("sandbox-only-token");
 			assertThat(get(actuator + "env").statusCode()).isEqualTo(404);
 			assertThat(get(actuator + "prometheus").body())
-				.contains("outbound_sms_requests_total{code=\"none\",outcome=\"created\"}");
+				.contains("outbound_sms_requests_total{code=\"none\",lane=\"interactive\",outcome=\"created\"}");
 			assertThat(get(actuator + "configprops").statusCode()).isEqualTo(404);
 			HttpResponse<String> door = HttpClient.newHttpClient()
 				.send(HttpRequest

@@ -18,6 +18,7 @@ import java.util.UUID;
 import com.outboundsms.worker.CapturedMessages;
 import com.outboundsms.worker.ContractSchemas;
 import com.outboundsms.worker.IsolatedRun;
+import com.outboundsms.worker.LaneRecorder;
 import com.outboundsms.worker.RequestBodies;
 import com.outboundsms.worker.TestNumbers;
 import com.outboundsms.worker.emulator.FlexChannel;
@@ -25,6 +26,7 @@ import com.outboundsms.worker.emulator.FlexFlow;
 import com.outboundsms.worker.emulator.FlexToken;
 import com.outboundsms.worker.emulator.ProxySession;
 import com.outboundsms.worker.emulator.TwilioEmulator;
+import com.outboundsms.worker.processing.Lane;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import tools.jackson.core.type.TypeReference;
@@ -56,7 +58,7 @@ import static org.awaitility.Awaitility.await;
  */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
 @ContextConfiguration(initializers = IsolatedRun.class)
-@Import(CapturedMessages.class)
+@Import({ CapturedMessages.class, LaneRecorder.class })
 @TestPropertySource(properties = "outbound-sms.http.api-tokens=" + HttpApiIntegrationTests.API_TOKEN)
 class HttpApiIntegrationTests {
 
@@ -80,12 +82,27 @@ class HttpApiIntegrationTests {
 	TwilioEmulator emulator;
 
 	@Autowired
+	LaneRecorder lanes;
+
+	@Autowired
 	@Qualifier("requestMappingHandlerMapping")
 	RequestMappingHandlerMapping mappings;
 
 	@AfterEach
 	void resetFaults() {
 		this.emulator.faults().reset();
+	}
+
+	@Test
+	void publishesToTheInteractiveLane() throws Exception {
+		String from = TestNumbers.twilioNumber();
+		this.emulator.createFlexFlow(from);
+		String body = RequestBodies.json(RequestBodies.minimal("door-lane-1", from, TestNumbers.customerNumber()));
+
+		HttpResponse<String> answer = send(POST, "/v1/outbound-sms?wait=10s", body, bearer());
+
+		assertThat(answer.statusCode()).isEqualTo(200);
+		assertThat(this.lanes.lanesOf("door-lane-1")).containsExactly(Lane.INTERACTIVE);
 	}
 
 	@Test
