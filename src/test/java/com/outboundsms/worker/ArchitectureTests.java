@@ -5,6 +5,7 @@ import java.util.Set;
 
 import com.outboundsms.worker.deadletter.DeadLetterHeaders;
 import com.outboundsms.worker.deadletter.DeadLetterProperties;
+import com.outboundsms.worker.inbound.CampaignTotals;
 import com.outboundsms.worker.inbound.FieldError;
 import com.outboundsms.worker.inbound.InboundProperties;
 import com.outboundsms.worker.inbound.Intake;
@@ -105,7 +106,7 @@ class ArchitectureTests {
 		onlyUses("enqueue",
 				Set.of(InboundProperties.class.getName(), RequestValidator.class.getName(),
 						RequestValidator.Verdict.class.getName(), FieldError.class.getName(), Lane.class.getName(),
-						CampaignIds.class.getName()));
+						CampaignIds.class.getName(), CampaignTotals.class.getName()));
 	}
 
 	@Test

@@ -6,14 +6,19 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import com.outboundsms.worker.IsolatedRun.RunNames;
 import com.outboundsms.worker.emulator.TwilioEmulator;
 import com.outboundsms.worker.enqueue.EnqueueCommand;
+import com.outboundsms.worker.processing.CampaignSummary;
+import com.outboundsms.worker.processing.Campaigns;
 import com.outboundsms.worker.processing.Lane;
+import com.outboundsms.worker.processing.Outcome;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.JsonNode;
@@ -22,6 +27,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.annotation.Import;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * A campaign loaded with the {@code enqueue} command is processed by a running worker:
@@ -43,6 +49,9 @@ class EnqueueEndToEndIntegrationTests {
 
 	@Autowired
 	LaneRecorder lanes;
+
+	@Autowired
+	Campaigns campaigns;
 
 	@TempDir
 	Path directory;
@@ -113,6 +122,36 @@ class EnqueueEndToEndIntegrationTests {
 		assertThat(result.path("outcome").asString()).isEqualTo("CREATED");
 		assertThat(result.path("campaignId").asString()).isEqualTo("winback-7");
 		assertThat(this.lanes.lanesOf(requestId)).containsExactly(Lane.INTERACTIVE);
+	}
+
+	@Test
+	void registersTheCampaignsTotalSoThatTheCampaignIsDoneOnceEveryRowIsSettled() throws IOException {
+		String from = TestNumbers.twilioNumber();
+		this.emulator.createFlexFlow(from);
+		String campaign = "total-" + UUID.randomUUID().toString().substring(0, 8);
+		String other = "other-" + UUID.randomUUID().toString().substring(0, 8);
+		Map<String, Object> own = RequestBodies.minimal(campaign + "-3", from, TestNumbers.customerNumber());
+		own.put("campaignId", other);
+		Path file = Files.writeString(this.directory.resolve("total.jsonl"),
+				RequestBodies.json(RequestBodies.minimal(campaign + "-1", from, TestNumbers.customerNumber())) + "\n"
+						+ RequestBodies.json(RequestBodies.minimal(campaign + "-2", from, TestNumbers.customerNumber()))
+						+ "\n" + RequestBodies.json(own) + "\n");
+		List<String> args = new ArrayList<>(List.of("enqueue", file.toString(), "--campaign-id=" + campaign));
+		args.addAll(TestServices.get().arguments(this.runNames));
+		ByteArrayOutputStream out = new ByteArrayOutputStream();
+
+		int status = EnqueueCommand.run(args.toArray(String[]::new), new PrintStream(out, true, StandardCharsets.UTF_8),
+				new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8));
+
+		assertThat(status).as(out.toString(StandardCharsets.UTF_8)).isZero();
+		this.taps.awaitResult(campaign + "-3");
+		await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
+			CampaignSummary summary = this.campaigns.find(campaign).orElseThrow();
+			assertThat(summary.total()).isEqualTo(2);
+			assertThat(summary.counts()).containsEntry(Outcome.CREATED, 2L);
+			assertThat(summary.isDone()).isTrue();
+		});
+		assertThat(this.campaigns.find(other).orElseThrow().total()).isNull();
 	}
 
 }

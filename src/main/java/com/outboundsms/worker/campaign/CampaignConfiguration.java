@@ -3,6 +3,7 @@ package com.outboundsms.worker.campaign;
 import java.time.Clock;
 
 import com.outboundsms.worker.processing.Campaigns;
+import com.outboundsms.worker.processing.WorkerMetrics;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -15,8 +16,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 class CampaignConfiguration {
 
 	@Bean
-	Campaigns campaigns(JdbcClient jdbc, Clock clock, CampaignProperties properties) {
-		return new JdbcCampaigns(jdbc, clock, properties.refresh());
+	Campaigns campaigns(JdbcClient jdbc, Clock clock, CampaignProperties properties, WorkerMetrics metrics) {
+		return new JdbcCampaigns(jdbc, clock, properties.refresh(), metrics);
 	}
 
 }

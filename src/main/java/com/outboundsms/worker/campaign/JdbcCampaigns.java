@@ -22,6 +22,7 @@ import com.outboundsms.worker.processing.CampaignState;
 import com.outboundsms.worker.processing.CampaignSummary;
 import com.outboundsms.worker.processing.Campaigns;
 import com.outboundsms.worker.processing.Outcome;
+import com.outboundsms.worker.processing.WorkerMetrics;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.dao.DuplicateKeyException;
@@ -74,9 +75,14 @@ class JdbcCampaigns implements Campaigns {
 
 	private final Set<String> known = ConcurrentHashMap.newKeySet();
 
+	private final Set<String> registered = ConcurrentHashMap.newKeySet();
+
 	private volatile States states = new States(Map.of(), Instant.MIN);
 
-	JdbcCampaigns(JdbcClient jdbc, Clock clock, Duration refresh) {
+	private final WorkerMetrics metrics;
+
+	JdbcCampaigns(JdbcClient jdbc, Clock clock, Duration refresh, WorkerMetrics metrics) {
+		this.metrics = metrics;
 		this.jdbc = jdbc;
 		this.clock = clock;
 		this.refresh = refresh;
@@ -106,8 +112,13 @@ class JdbcCampaigns implements Campaigns {
 
 	@Override
 	public void register(String campaignId, long total) {
-		ensureExists(campaignId, this.clock.instant());
-		this.jdbc.sql(REGISTER).param("campaign", campaignId).param("total", total).update();
+		// every request of a loaded campaign gives its total: written once per instance
+		String registration = campaignId + "\n" + total;
+		if (!this.registered.contains(registration)) {
+			ensureExists(campaignId, this.clock.instant());
+			this.jdbc.sql(REGISTER).param("campaign", campaignId).param("total", total).update();
+			this.registered.add(registration);
+		}
 	}
 
 	@Override
@@ -184,6 +195,8 @@ class JdbcCampaigns implements Campaigns {
 			.query((rs, rowNum) -> states.put(rs.getString("campaign_id"),
 					CampaignState.valueOf(rs.getString("state"))))
 			.list();
+		this.metrics
+			.campaignsPaused((int) states.values().stream().filter((state) -> state == CampaignState.PAUSED).count());
 		return new States(Map.copyOf(states), now);
 	}
 

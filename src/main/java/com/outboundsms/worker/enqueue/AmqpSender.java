@@ -1,5 +1,6 @@
 package com.outboundsms.worker.enqueue;
 
+import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 
@@ -22,6 +23,8 @@ class AmqpSender implements Sender {
 
 	private final String routingKey;
 
+	private final Map<String, Object> headers;
+
 	/**
 	 * Creates the sender.
 	 * @param template a template with correlated publisher confirms, returns, and
@@ -30,9 +33,18 @@ class AmqpSender implements Sender {
 	 * @param routingKey the request routing key
 	 */
 	AmqpSender(RabbitTemplate template, String exchange, String routingKey) {
+		this(template, exchange, routingKey, Map.of());
+	}
+
+	/**
+	 * Creates a sender that puts headers on every message.
+	 * @param headers the headers, such as the campaign's total
+	 */
+	AmqpSender(RabbitTemplate template, String exchange, String routingKey, Map<String, Object> headers) {
 		this.template = template;
 		this.exchange = exchange;
 		this.routingKey = routingKey;
+		this.headers = Map.copyOf(headers);
 	}
 
 	@Override
@@ -41,6 +53,7 @@ class AmqpSender implements Sender {
 		properties.setContentType(MessageProperties.CONTENT_TYPE_JSON);
 		properties.setMessageId(request.requestId());
 		properties.setDeliveryMode(MessageDeliveryMode.PERSISTENT);
+		this.headers.forEach(properties::setHeader);
 		CorrelationData correlation = new CorrelationData(UUID.randomUUID().toString());
 		this.template.send(this.exchange, this.routingKey, new Message(request.body(), properties), correlation);
 		// the template sets a return on the correlation before it completes the confirm

@@ -28,6 +28,10 @@ final class CampaignStamp implements RowSource {
 
 	private final byte[] fieldAndComma;
 
+	private final String campaignId;
+
+	private int carried;
+
 	/**
 	 * Stamps the rows of a source.
 	 * @param rows the rows as the file has them
@@ -35,6 +39,7 @@ final class CampaignStamp implements RowSource {
 	 */
 	CampaignStamp(RowSource rows, String campaignId) {
 		this.rows = rows;
+		this.campaignId = campaignId;
 		String member = "\"" + FIELD + "\":\"" + campaignId + "\"";
 		this.field = member.getBytes(StandardCharsets.UTF_8);
 		this.fieldAndComma = (member + ",").getBytes(StandardCharsets.UTF_8);
@@ -42,7 +47,17 @@ final class CampaignStamp implements RowSource {
 
 	@Override
 	public void read(InputStream file, Consumer<FileRow> action) throws IOException {
+		this.carried = 0;
 		this.rows.read(file, (row) -> action.accept(stamped(row)));
+	}
+
+	/**
+	 * How many rows of the last pass carry the campaign, stamped or naming it themselves:
+	 * the campaign's total.
+	 * @return the rows of the campaign
+	 */
+	int carried() {
+		return this.carried;
 	}
 
 	FileRow stamped(FileRow row) {
@@ -58,9 +73,13 @@ final class CampaignStamp implements RowSource {
 			return row;
 		}
 		int brace = openingBrace(body);
+		if (document != null && document.isObject() && this.campaignId.equals(document.path(FIELD).asString(null))) {
+			this.carried++;
+		}
 		if (document == null || !document.isObject() || document.has(FIELD) || brace < 0) {
 			return row;
 		}
+		this.carried++;
 		byte[] member = document.isEmpty() ? this.field : this.fieldAndComma;
 		byte[] stamped = new byte[body.length + member.length];
 		System.arraycopy(body, 0, stamped, 0, brace + 1);

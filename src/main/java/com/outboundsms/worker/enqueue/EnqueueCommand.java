@@ -5,10 +5,12 @@ import java.io.PrintStream;
 import java.nio.file.Files;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 
 import com.outboundsms.worker.commandline.OneShotCommand;
 import com.outboundsms.worker.enqueue.RequestFile.FileChanged;
 import com.outboundsms.worker.enqueue.RequestFile.FileCheck;
+import com.outboundsms.worker.inbound.CampaignTotals;
 import com.outboundsms.worker.inbound.InboundProperties;
 import com.outboundsms.worker.inbound.RequestValidator;
 import com.outboundsms.worker.pacing.Pacer;
@@ -84,8 +86,9 @@ public final class EnqueueCommand {
 	private static int enqueue(ConfigurableApplicationContext context, EnqueueOptions options, PrintStream out,
 			PrintStream err, Ticker ticker, boolean terminal) throws IOException {
 		InboundProperties inbound = context.getBean(InboundProperties.class);
-		RowSource rows = (options.campaignId() != null)
-				? new CampaignStamp(options.format().rows(), options.campaignId()) : options.format().rows();
+		CampaignStamp stamp = (options.campaignId() != null)
+				? new CampaignStamp(options.format().rows(), options.campaignId()) : null;
+		RowSource rows = (stamp != null) ? stamp : options.format().rows();
 		RequestFile file = new RequestFile(options.file(), rows, RequestValidator.of(inbound));
 		long started = ticker.nanoTime();
 		FileCheck check = file.check();
@@ -98,7 +101,8 @@ public final class EnqueueCommand {
 		Progress progress = new Progress(err, ticker, terminal, check.rows());
 		RabbitTemplate template = template(context, inbound);
 		ConfirmedPublisher publisher = new ConfirmedPublisher(
-				new AmqpSender(template, inbound.exchange(), inbound.routingKey(options.lane())),
+				new AmqpSender(template, inbound.exchange(), inbound.routingKey(options.lane()),
+						campaignTotal(options.campaignId(), stamp)),
 				new Pacer(options.rate(), ticker), options.batch(), MAX_ATTEMPTS, CONFIRM_TIMEOUT, progress);
 		// one channel for the whole pass, so that the
 		// rows reach the queue in the file's order
@@ -113,6 +117,17 @@ public final class EnqueueCommand {
 					+ "; running the same file again publishes every row with the same request id");
 		}
 		return summary.complete() ? OneShotCommand.DONE : OneShotCommand.FAILED;
+	}
+
+	/**
+	 * The headers that register the campaign's total with the worker: the rows of the
+	 * checked file that carry the campaign.
+	 */
+	private static Map<String, Object> campaignTotal(@Nullable String campaignId, @Nullable CampaignStamp stamp) {
+		if (campaignId == null || stamp == null) {
+			return Map.of();
+		}
+		return CampaignTotals.headers(campaignId, stamp.carried());
 	}
 
 	/**

@@ -11,6 +11,8 @@ import com.outboundsms.worker.deadletter.DeadLetterProperties;
 import com.outboundsms.worker.deadletter.DeadLetterPublisher;
 import com.outboundsms.worker.deadletter.MessageRepublisher;
 import com.outboundsms.worker.processing.CallCapacity;
+import com.outboundsms.worker.processing.CampaignCounting;
+import com.outboundsms.worker.processing.Campaigns;
 import com.outboundsms.worker.processing.DependencyProbe;
 import com.outboundsms.worker.processing.Lane;
 import com.outboundsms.worker.processing.OutreachProcessor;
@@ -176,12 +178,15 @@ class InboundConfiguration {
 	@Bean
 	RequestListener requestListener(InboundProperties properties, RequestReader reader, OutreachProcessor processor,
 			ResultPublisher results, DeadLetterPublisher deadLetters, ConsumptionGate gate, ConfirmedSenders senders,
-			WorkerMetrics metrics, Clock clock) {
+			Campaigns campaigns, WorkerMetrics metrics, Clock clock) {
 		// mandatory: an unroutable retry copy would be a lost request
 		RetryRepublisher retries = new RetryRepublisher(
 				new MessageRepublisher(senders.mandatory(Duration.ofSeconds(10))), properties,
 				new RetryDelays(properties.retryDelays(), () -> ThreadLocalRandom.current().nextDouble()));
-		return new RequestListener(properties, reader, processor, results, deadLetters, retries, gate, metrics, clock);
+		// every event of a campaign's request counts in the campaign, whichever way it
+		// was settled
+		return new RequestListener(properties, reader, processor, new CampaignCounting(results, campaigns, metrics),
+				deadLetters, retries, gate, metrics, clock, campaigns);
 	}
 
 }

@@ -33,6 +33,8 @@ import org.springframework.util.unit.DataSize;
  * @param retryDelays the delay queues' delays, shortest first, each double the one
  * before: the backoff's ceiling starts at the first and doubles per attempt up to the
  * last
+ * @param campaignRecheck how often a request of a paused campaign looks whether the
+ * campaign was resumed: it waits on the delay queue nearest this
  */
 @ConfigurationProperties("outbound-sms.inbound")
 public record InboundProperties(@DefaultValue("outbound-sms") String exchange,
@@ -41,7 +43,8 @@ public record InboundProperties(@DefaultValue("outbound-sms") String exchange,
 		@DefaultValue("outbound-sms.requests.bulk") String bulkQueue, @DefaultValue("20") int deliveryLimit,
 		@DefaultValue("64KB") DataSize maxBodySize, @DefaultValue("US") String defaultRegion,
 		@DefaultValue("8") int maxAttempts, @DefaultValue("1h") Duration maxAge, @DefaultValue( {
-				"1s", "2s", "4s", "8s", "16s", "32s", "64s", "128s", "256s" }) List<Duration> retryDelays){
+				"1s", "2s", "4s", "8s", "16s", "32s", "64s", "128s", "256s" }) List<Duration> retryDelays,
+		@DefaultValue("1m") Duration campaignRecheck){
 
 	/**
 	 * The queue of a lane.

@@ -30,6 +30,9 @@ final class OutcomeLog {
 	/** The outcome of a delivery handed back untouched because consumption paused. */
 	static final String REQUEUED = "REQUEUED";
 
+	/** The {@code outcome} of a request set aside because its campaign is paused. */
+	static final String HELD = "HELD";
+
 	private static final Logger logger = LoggerFactory.getLogger(OutcomeLog.class);
 
 	/**
@@ -87,6 +90,19 @@ final class OutcomeLog {
 		fields(logger.atWarn(), REQUEUED, took).addKeyValue("dependency", dependency.name())
 			.log("Request {} sent back to its queue through a delay queue: consumption paused, {} fails", requestId,
 					dependency);
+	}
+
+	/**
+	 * A request of a paused campaign was set aside.
+	 * @param requestId the request id
+	 * @param campaignId its paused campaign
+	 * @param delay how long until it looks again
+	 * @param took how long the attempt took
+	 */
+	void heldForCampaign(String requestId, String campaignId, Duration delay, Duration took) {
+		fields(logger.atInfo(), HELD, took).addKeyValue("campaignId", campaignId)
+			.addKeyValue("delayMs", delay.toMillis())
+			.log("Request {} set aside for {}: campaign {} is paused", requestId, delay, campaignId);
 	}
 
 	private static LoggingEventBuilder fields(LoggingEventBuilder line, String outcome, Duration took) {

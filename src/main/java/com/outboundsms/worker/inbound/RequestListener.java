@@ -9,6 +9,8 @@ import java.util.Optional;
 
 import com.outboundsms.worker.deadletter.DeadLetter;
 import com.outboundsms.worker.deadletter.DeadLetterPublisher;
+import com.outboundsms.worker.processing.CampaignPaused;
+import com.outboundsms.worker.processing.Campaigns;
 import com.outboundsms.worker.processing.Dependency;
 import com.outboundsms.worker.processing.ErrorCode;
 import com.outboundsms.worker.processing.ErrorDetail;
@@ -67,11 +69,14 @@ class RequestListener {
 
 	private final Clock clock;
 
+	private final Campaigns campaigns;
+
 	private final OutcomeLog outcomes = new OutcomeLog();
 
 	RequestListener(InboundProperties lanes, RequestReader reader, OutreachProcessor processor, ResultPublisher results,
 			DeadLetterPublisher deadLetters, RetryRepublisher retries, ConsumptionGate gate, WorkerMetrics metrics,
-			Clock clock) {
+			Clock clock, Campaigns campaigns) {
+		this.campaigns = campaigns;
 		this.lanes = lanes;
 		this.reader = reader;
 		this.processor = processor;
@@ -140,7 +145,12 @@ class RequestListener {
 		}
 		ResultEvent event;
 		try {
+			CampaignTotals.register(message.getMessageProperties(), request, this.campaigns);
 			event = this.processor.process(request, attempt.number());
+		}
+		catch (CampaignPaused campaignPaused) {
+			holdWhileCampaignPaused(message, lane, request.requestId(), campaignPaused, attempt);
+			return;
 		}
 		catch (PermanentFailure failure) {
 			fail(message, lane, known, attempt, failure.detail(attempt.number()));
@@ -231,6 +241,23 @@ class RequestListener {
 			throw new ImmediateRequeueAmqpException("consumption paused: " + dependency, ex);
 		}
 		this.outcomes.requeued(requestId, dependency, took(attempt));
+	}
+
+	/**
+	 * Sends a request of a paused campaign back, untouched and its attempts unspent,
+	 * through a delay queue; straight back to its queue if the broker takes no copy.
+	 */
+	private void holdWhileCampaignPaused(Message message, Lane lane, String requestId, CampaignPaused paused,
+			Attempt attempt) {
+		Duration delay;
+		try {
+			delay = this.retries.republishWhileCampaignPaused(message, lane);
+		}
+		catch (RuntimeException ex) {
+			throw new ImmediateRequeueAmqpException(paused.getMessage(), ex);
+		}
+		this.metrics.campaignRequestHeld();
+		this.outcomes.heldForCampaign(requestId, paused.campaignId(), delay, took(attempt));
 	}
 
 	private Duration took(Attempt attempt) {

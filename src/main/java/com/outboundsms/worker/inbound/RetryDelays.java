@@ -71,6 +71,21 @@ final class RetryDelays {
 		return chosen;
 	}
 
+	/**
+	 * The configured delay nearest a wanted one (the shorter of two as near).
+	 * @param wanted the delay wanted
+	 * @return one of the configured delays
+	 */
+	Duration nearest(Duration wanted) {
+		Duration nearest = this.delays.get(0);
+		for (Duration delay : this.delays) {
+			if (delay.minus(wanted).abs().compareTo(nearest.minus(wanted).abs()) < 0) {
+				nearest = delay;
+			}
+		}
+		return nearest;
+	}
+
 	List<Duration> all() {
 		return this.delays;
 	}

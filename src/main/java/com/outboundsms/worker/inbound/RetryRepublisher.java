@@ -75,6 +75,22 @@ class RetryRepublisher {
 		return shortest;
 	}
 
+	/**
+	 * Sets a request of a paused campaign aside untouched on its lane's delay queue
+	 * nearest the campaign recheck (a minute), so that a paused campaign costs a look per
+	 * request and recheck, and continues at most about a recheck after it is resumed.
+	 * @param original the request as delivered
+	 * @param lane the lane it came in, and goes back to
+	 * @return how long it is set aside
+	 */
+	Duration republishWhileCampaignPaused(Message original, Lane lane) {
+		Duration delay = this.delays.nearest(this.properties.campaignRecheck());
+		this.republisher.republish(original, retryExchange(this.properties),
+				RetryDelays.queueName(this.properties.queue(lane), delay),
+				(headers) -> headers.getHeaders().remove(DeliveryContext.DELIVERY_COUNT));
+		return delay;
+	}
+
 	static String retryExchange(InboundProperties properties) {
 		return properties.exchange() + ".retry";
 	}

@@ -35,6 +35,12 @@ class MicrometerWorkerMetrics implements WorkerMetrics {
 
 	static final String RETRIES = "outbound.sms.retries";
 
+	static final String CAMPAIGN_HELD = "outbound.sms.campaign.held";
+
+	static final String CAMPAIGNS_PAUSED = "outbound.sms.campaigns.paused";
+
+	static final String CAMPAIGN_COUNTS_LOST = "outbound.sms.campaign.counts.lost";
+
 	static final String DEAD_LETTERS = "outbound.sms.deadletters";
 
 	static final String TWILIO_CALLS = "outbound.sms.twilio.calls";
@@ -76,8 +82,13 @@ class MicrometerWorkerMetrics implements WorkerMetrics {
 	// not a number until this instance ran retention: "never" must not look like 1970
 	private final AtomicReference<Double> lastRetentionRun = new AtomicReference<>(Double.NaN);
 
+	private final AtomicInteger pausedCampaigns = new AtomicInteger();
+
 	MicrometerWorkerMetrics(MeterRegistry registry) {
 		this.registry = registry;
+		Gauge.builder(CAMPAIGNS_PAUSED, this.pausedCampaigns, AtomicInteger::get)
+			.description("Campaigns paused by an operator, as this instance last read them")
+			.register(registry);
 		for (Dependency dependency : Dependency.values()) {
 			AtomicInteger flag = new AtomicInteger();
 			this.paused.put(dependency, flag);
@@ -143,6 +154,27 @@ class MicrometerWorkerMetrics implements WorkerMetrics {
 				.register(this.registry)
 				.increment();
 		}
+	}
+
+	@Override
+	public void campaignRequestHeld() {
+		Counter.builder(CAMPAIGN_HELD)
+			.description("Requests of paused campaigns set aside on a delay queue, unprocessed")
+			.register(this.registry)
+			.increment();
+	}
+
+	@Override
+	public void campaignCountLost() {
+		Counter.builder(CAMPAIGN_COUNTS_LOST)
+			.description("Settled requests of campaigns that could not be counted in their campaign")
+			.register(this.registry)
+			.increment();
+	}
+
+	@Override
+	public void campaignsPaused(int paused) {
+		this.pausedCampaigns.set(paused);
 	}
 
 	@Override

@@ -23,8 +23,11 @@ public class OutreachProcessor {
 
 	private final Sleeper sleeper;
 
+	private final Campaigns campaigns;
+
 	public OutreachProcessor(OutreachStore store, OutreachBackend backend, ProcessingProperties properties, Clock clock,
-			Sleeper sleeper) {
+			Sleeper sleeper, Campaigns campaigns) {
+		this.campaigns = campaigns;
 		this.store = store;
 		this.backend = backend;
 		this.properties = properties;
@@ -44,11 +47,26 @@ public class OutreachProcessor {
 	 * Processes the request.
 	 * @param request a valid request
 	 * @param attempts how many times the request has been processed, this time included
-	 * @return the {@link Outcome#CREATED} or {@link Outcome#REUSED} event
+	 * @return the {@link Outcome#CREATED} or {@link Outcome#REUSED} event, or the
+	 * {@link Outcome#CANCELLED} one for a request of a cancelled campaign not settled
+	 * before
 	 * @throws OutreachFailure when the outreach could not be made
+	 * @throws CampaignPaused when the request's campaign is paused and the request was
+	 * not settled before
 	 */
 	public ResultEvent process(OutboundSmsRequest request, int attempts) {
 		Optional<StoredOutcome> earlier = this.store.findOutcome(request.requestId());
+		String campaignId = request.campaignId();
+		if (earlier.isEmpty() && campaignId != null) {
+			// a request settled before keeps its answer whatever became of its campaign
+			CampaignState state = this.campaigns.stateOf(campaignId);
+			if (state == CampaignState.CANCELLED) {
+				return ResultEvent.cancelled(request, backend(), attempts, this.clock.instant());
+			}
+			if (state == CampaignState.PAUSED) {
+				throw new CampaignPaused(campaignId);
+			}
+		}
 		StoredOutcome outcome = earlier.orElseGet(() -> processAfresh(request));
 		if (!outcome.pair().equals(request.pair())) {
 			// like an idempotency key reused with other parameters: answering with the

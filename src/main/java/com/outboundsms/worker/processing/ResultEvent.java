@@ -65,4 +65,18 @@ public record ResultEvent(String requestId, Outcome outcome, String backend, @Nu
 				campaignId);
 	}
 
+	/**
+	 * The event of a request whose campaign was cancelled before the request was settled:
+	 * nothing was made or sent.
+	 * @param request the request
+	 * @param backend the worker's backend
+	 * @param attempts how many times it was processed
+	 * @param at when it was settled
+	 * @return the event
+	 */
+	public static ResultEvent cancelled(OutboundSmsRequest request, String backend, int attempts, Instant at) {
+		return new ResultEvent(request.requestId(), Outcome.CANCELLED, backend, request.pair(), Map.of(),
+				request.metadata(), attempts, at, null, null, request.campaignId());
+	}
+
 }

@@ -29,6 +29,22 @@ public interface WorkerMetrics {
 	void retryScheduled(String cause);
 
 	/**
+	 * A request of a paused campaign was set aside without being processed.
+	 */
+	void campaignRequestHeld();
+
+	/**
+	 * A settled request of a campaign could not be counted in it (the store failed).
+	 */
+	void campaignCountLost();
+
+	/**
+	 * How many campaigns are paused, as this instance last read them.
+	 * @param paused the paused campaigns
+	 */
+	void campaignsPaused(int paused);
+
+	/**
 	 * A call to Twilio was answered (or failed to be).
 	 * @param endpoint the endpoint, such as {@code flex-api/Channels}
 	 * @param status the HTTP status, or {@code 0} for a transport failure
@@ -116,6 +132,18 @@ public interface WorkerMetrics {
 
 			@Override
 			public void retryScheduled(String cause) {
+			}
+
+			@Override
+			public void campaignRequestHeld() {
+			}
+
+			@Override
+			public void campaignCountLost() {
+			}
+
+			@Override
+			public void campaignsPaused(int paused) {
 			}
 
 			@Override

@@ -10,6 +10,7 @@ import com.outboundsms.worker.processing.CampaignState;
 import com.outboundsms.worker.processing.CampaignSummary;
 import com.outboundsms.worker.processing.MutableClock;
 import com.outboundsms.worker.processing.Outcome;
+import com.outboundsms.worker.processing.WorkerMetrics;
 import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -42,8 +43,8 @@ abstract class CampaignsContract {
 		DataSource database = freshDatabase();
 		Flyway.configure().dataSource(database).locations("classpath:db/migration").load().migrate();
 
-		this.one = new JdbcCampaigns(JdbcClient.create(database), this.clock, REFRESH);
-		this.other = new JdbcCampaigns(JdbcClient.create(database), this.clock, REFRESH);
+		this.one = new JdbcCampaigns(JdbcClient.create(database), this.clock, REFRESH, WorkerMetrics.none());
+		this.other = new JdbcCampaigns(JdbcClient.create(database), this.clock, REFRESH, WorkerMetrics.none());
 	}
 
 	@Test

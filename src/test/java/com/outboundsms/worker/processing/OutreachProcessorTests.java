@@ -8,6 +8,7 @@ import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 class OutreachProcessorTests {
@@ -27,8 +28,10 @@ class OutreachProcessorTests {
 
 	private final ClockAdvancingSleeper sleeper = new ClockAdvancingSleeper(this.clock);
 
+	private final StatedCampaigns campaigns = new StatedCampaigns();
+
 	private final OutreachProcessor processor = new OutreachProcessor(this.store, this.backend, PROPERTIES, this.clock,
-			this.sleeper);
+			this.sleeper, this.campaigns);
 
 	@Test
 	void createsTheOutreachForTheFirstRequestOfAPair() {
@@ -100,7 +103,7 @@ class OutreachProcessorTests {
 		OutreachProcessor trusting = new OutreachProcessor(
 				this.store, this.backend, new ProcessingProperties(Duration.ofHours(24), Duration.ofSeconds(60),
 						Duration.ofMillis(100), Duration.ofMinutes(2)),
-				this.clock, new ClockAdvancingSleeper(this.clock));
+				this.clock, new ClockAdvancingSleeper(this.clock), this.campaigns);
 		trusting.process(request("crm-ticket-4711"), 1);
 		this.clock.advance(Duration.ofSeconds(59));
 
@@ -122,7 +125,7 @@ class OutreachProcessorTests {
 		OutreachProcessor trusting = new OutreachProcessor(
 				this.store, this.backend, new ProcessingProperties(Duration.ofHours(24), Duration.ofSeconds(60),
 						Duration.ofMillis(100), Duration.ofMinutes(2)),
-				this.clock, new ClockAdvancingSleeper(this.clock));
+				this.clock, new ClockAdvancingSleeper(this.clock), this.campaigns);
 		this.store.claim(PAIR, "made-elsewhere", "another-backend");
 		this.store.open(PAIR, 1, OutreachProgress.none().with(Sid.PROXY_SESSION, "KC-other"), "made-elsewhere",
 				new StoredOutcome(Outcome.CREATED, "another-backend", PAIR,
@@ -415,6 +418,48 @@ class OutreachProcessorTests {
 		assertThat(failure.code()).isEqualTo(ErrorCode.REQUEST_ID_CONFLICT);
 		assertThat(this.store.findOutcome("crm-ticket-4711"))
 			.hasValueSatisfying((stored) -> assertThat(stored.pair()).isEqualTo(otherPair));
+	}
+
+	@Test
+	void answersARequestOfACancelledCampaignCancelledWithoutTouchingTwilioOrTheStore() {
+		this.campaigns.with("spring-reminders", CampaignState.CANCELLED);
+
+		ResultEvent event = this.processor.process(campaignRequest("crm-ticket-4711", "spring-reminders"), 1);
+
+		assertThat(event.outcome()).isEqualTo(Outcome.CANCELLED);
+		assertThat(event.campaignId()).isEqualTo("spring-reminders");
+		assertThat(event.sids()).isEmpty();
+		assertThat(event.pair()).isEqualTo(PAIR);
+		assertThat(this.backend.creates()).isEmpty();
+		assertThat(this.store.findOutcome("crm-ticket-4711")).isEmpty();
+	}
+
+	@Test
+	void holdsARequestOfAPausedCampaignWithoutTouchingTwilio() {
+		this.campaigns.with("spring-reminders", CampaignState.PAUSED);
+
+		assertThatThrownBy(() -> this.processor.process(campaignRequest("crm-ticket-4711", "spring-reminders"), 1))
+			.isInstanceOfSatisfying(CampaignPaused.class,
+					(paused) -> assertThat(paused.campaignId()).isEqualTo("spring-reminders"));
+		assertThat(this.backend.creates()).isEmpty();
+		assertThat(this.processor.process(campaignRequest("crm-ticket-4712", "other-campaign"), 1).outcome())
+			.isEqualTo(Outcome.CREATED);
+	}
+
+	@Test
+	void answersARequestSettledBeforeItsCampaignWasCancelledWithItsStoredOutcome() {
+		ResultEvent first = this.processor.process(campaignRequest("crm-ticket-4711", "spring-reminders"), 1);
+		this.campaigns.with("spring-reminders", CampaignState.CANCELLED);
+
+		ResultEvent again = this.processor.process(campaignRequest("crm-ticket-4711", "spring-reminders"), 2);
+
+		assertThat(again.outcome()).isEqualTo(Outcome.CREATED);
+		assertThat(again.sids()).isEqualTo(first.sids());
+	}
+
+	private static OutboundSmsRequest campaignRequest(String requestId, String campaignId) {
+		return new OutboundSmsRequest(requestId, PAIR, "Jane", null, "Hello Jane", Map.of(), Map.of("ticketId", "4711"),
+				null, campaignId);
 	}
 
 	private static OutboundSmsRequest request(String requestId) {
