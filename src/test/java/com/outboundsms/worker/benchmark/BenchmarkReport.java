@@ -12,6 +12,12 @@ import java.util.List;
  */
 final class BenchmarkReport {
 
+	private final String title;
+
+	BenchmarkReport(String title) {
+		this.title = title;
+	}
+
 	private final List<String> rows = new ArrayList<>();
 
 	private final List<String> notes = new ArrayList<>();
@@ -26,7 +32,7 @@ final class BenchmarkReport {
 	}
 
 	String markdown() {
-		StringBuilder text = new StringBuilder("# Throughput benchmark\n\n");
+		StringBuilder text = new StringBuilder("# " + this.title + "\n\n");
 		text.append("| figure | measured | goal | met |\n| --- | --- | --- | --- |\n");
 		this.rows.forEach((row) -> text.append(row).append('\n'));
 		text.append('\n');

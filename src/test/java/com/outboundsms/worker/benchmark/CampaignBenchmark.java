@@ -43,7 +43,7 @@ class CampaignBenchmark {
 	private final double interactivePerSecond = Double
 		.parseDouble(System.getProperty("benchmark.g.interactive-per-second", "2"));
 
-	private final BenchmarkReport report = new BenchmarkReport();
+	private final BenchmarkReport report = new BenchmarkReport("Campaign benchmark");
 
 	@Test
 	void figures() throws Exception {
@@ -53,10 +53,10 @@ class CampaignBenchmark {
 			try (ResultTap tap = new ResultTap(rig.connection());
 					RequestPublisher bulk = new RequestPublisher(rig.connection());
 					RequestPublisher interactive = new RequestPublisher(rig.connection())) {
-				List<RequestPublisher.Request> warm = series("warm", 100_000, 50);
+				List<RequestPublisher.Request> warm = series("warm", 8_000_000, 50);
 				interactive.publishAll(warm);
 				tap.awaitSettled(warm, Duration.ofMinutes(2));
-				Campaign alone = campaign(rig, tap, bulk, series("g-alone", 200_000, this.gAloneRequests));
+				Campaign alone = campaign(rig, tap, bulk, series("g-alone", 8_100_000, this.gAloneRequests));
 				this.report.row("G. bulk campaign alone, 1 instance (" + this.gAloneRequests + " requests)",
 						alone.describe(), "≥ 0.95 × " + (int) RATE + "/s, 429s ≤ 1 %", alone.meets(0.95));
 				figureG(rig, tap, bulk, interactive);
@@ -64,7 +64,7 @@ class CampaignBenchmark {
 						alone.meets(0.9));
 				rig.startWorker("campaign-worker-2", WORKER);
 				rig.startWorker("campaign-worker-3", WORKER);
-				Campaign three = campaign(rig, tap, bulk, series("h", 400_000, this.hRequests));
+				Campaign three = campaign(rig, tap, bulk, series("h", 8_400_000, this.hRequests));
 				this.report.row(
 						"H. 3 instances sharing PostgreSQL, no per-instance settings (" + this.hRequests + " requests)",
 						three.describe(), "≥ 0.9 × rate, 429s ≤ 1 %", three.meets(0.9));
@@ -82,7 +82,7 @@ class CampaignBenchmark {
 
 	private void figureG(BenchmarkRig rig, ResultTap tap, RequestPublisher bulk, RequestPublisher interactive)
 			throws Exception {
-		List<RequestPublisher.Request> campaign = series("g", 300_000, this.gRequests);
+		List<RequestPublisher.Request> campaign = series("g", 8_200_000, this.gRequests);
 		List<RequestPublisher.Request> clicked = new ArrayList<>();
 		CompletableFuture<Campaign> running = CompletableFuture.supplyAsync(() -> {
 			try {
@@ -99,7 +99,7 @@ class CampaignBenchmark {
 			LockSupport.parkNanos(Math.max(0, next - System.nanoTime()));
 			next += interval;
 			RequestPublisher.Request request = RequestPublisher.Request.of("bench-click-" + clicked.size(), FROM,
-					"+1212" + String.format("%07d", 500_000 + clicked.size()), false);
+					"+1212" + String.format("%07d", 5_000_000 + clicked.size()), false);
 			interactive.publishOne(request, RequestPublisher.INTERACTIVE);
 			clicked.add(request);
 		}

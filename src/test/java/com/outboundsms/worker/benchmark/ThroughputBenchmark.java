@@ -69,7 +69,7 @@ class ThroughputBenchmark {
 
 	private final int perfTestSeconds = Integer.getInteger("benchmark.perftest.seconds", 30);
 
-	private final BenchmarkReport report = new BenchmarkReport();
+	private final BenchmarkReport report = new BenchmarkReport("Throughput benchmark");
 
 	@Test
 	void figures() throws Exception {
