@@ -3,9 +3,9 @@ package com.outboundsms.worker.web;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.regex.Pattern;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import com.outboundsms.worker.processing.CampaignIds;
 import com.outboundsms.worker.processing.CampaignState;
 import com.outboundsms.worker.processing.CampaignSummary;
 import com.outboundsms.worker.processing.Campaigns;
@@ -32,8 +32,6 @@ class CampaignController {
 
 	static final String PATH = "/v1/campaigns";
 
-	private static final Pattern CAMPAIGN_ID = Pattern.compile("[A-Za-z0-9._:-]{1,64}");
-
 	private final Campaigns campaigns;
 
 	CampaignController(Campaigns campaigns) {
@@ -47,7 +45,7 @@ class CampaignController {
 
 	@GetMapping(PATH + "/{campaignId}")
 	ResponseEntity<Object> find(@PathVariable String campaignId) {
-		if (!CAMPAIGN_ID.matcher(campaignId).matches()) {
+		if (!CampaignIds.isValid(campaignId)) {
 			return invalid(campaignId);
 		}
 		return this.campaigns.find(campaignId)
@@ -72,7 +70,7 @@ class CampaignController {
 	}
 
 	private ResponseEntity<Object> change(String campaignId, CampaignState state) {
-		if (!CAMPAIGN_ID.matcher(campaignId).matches()) {
+		if (!CampaignIds.isValid(campaignId)) {
 			return invalid(campaignId);
 		}
 		try {
@@ -87,8 +85,7 @@ class CampaignController {
 
 	private static ResponseEntity<Object> invalid(String campaignId) {
 		return ResponseEntity.badRequest()
-			.body(ResponseBodies.error("INVALID_CAMPAIGN_ID",
-					"a campaign id is 1 to 64 characters of A-Z, a-z, 0-9, '.', '_', ':' and '-'"));
+			.body(ResponseBodies.error("INVALID_CAMPAIGN_ID", "a campaign id " + CampaignIds.RULE));
 	}
 
 	/**
