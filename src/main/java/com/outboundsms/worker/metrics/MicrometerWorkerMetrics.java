@@ -89,6 +89,10 @@ class MicrometerWorkerMetrics implements WorkerMetrics {
 		Gauge.builder(CAMPAIGNS_PAUSED, this.pausedCampaigns, AtomicInteger::get)
 			.description("Campaigns paused by an operator, as this instance last read them")
 			.register(registry);
+		// exported at 0 from the start, so that a rate over them reads 0 rather than
+		// nothing
+		campaignHeld();
+		campaignCountsLost();
 		for (Dependency dependency : Dependency.values()) {
 			AtomicInteger flag = new AtomicInteger();
 			this.paused.put(dependency, flag);
@@ -158,18 +162,24 @@ class MicrometerWorkerMetrics implements WorkerMetrics {
 
 	@Override
 	public void campaignRequestHeld() {
-		Counter.builder(CAMPAIGN_HELD)
+		campaignHeld().increment();
+	}
+
+	private Counter campaignHeld() {
+		return Counter.builder(CAMPAIGN_HELD)
 			.description("Requests of paused campaigns set aside on a delay queue, unprocessed")
-			.register(this.registry)
-			.increment();
+			.register(this.registry);
 	}
 
 	@Override
 	public void campaignCountLost() {
-		Counter.builder(CAMPAIGN_COUNTS_LOST)
+		campaignCountsLost().increment();
+	}
+
+	private Counter campaignCountsLost() {
+		return Counter.builder(CAMPAIGN_COUNTS_LOST)
 			.description("Settled requests of campaigns that could not be counted in their campaign")
-			.register(this.registry)
-			.increment();
+			.register(this.registry);
 	}
 
 	@Override
