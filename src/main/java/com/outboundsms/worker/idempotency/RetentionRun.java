@@ -146,10 +146,11 @@ class RetentionRun {
 			.addKeyValue("deleted", swept.byTable())
 			.addKeyValue("durationMs", swept.took().toMillis())
 			.addKeyValue("finished", swept.finished())
-			.log("Retention deleted {} request outcomes, {} HTTP door requests, {} closed and {} abandoned outreaches "
-					+ "older than {} in {} ms{}", swept.rows(Sweep.OUTCOMES), swept.rows(Sweep.DOOR_REQUESTS),
-					swept.rows(Sweep.CLOSED_OUTREACHES), swept.rows(Sweep.ABANDONED_OUTREACHES), this.properties.age(),
-					swept.took().toMillis(),
+			.log("Retention deleted {} request outcomes, {} HTTP door requests, {} closed and {} abandoned outreaches, "
+					+ "{} campaigns' requests and {} campaigns older than {} in {} ms{}", swept.rows(Sweep.OUTCOMES),
+					swept.rows(Sweep.DOOR_REQUESTS), swept.rows(Sweep.CLOSED_OUTREACHES),
+					swept.rows(Sweep.ABANDONED_OUTREACHES), swept.rows(Sweep.CAMPAIGN_REQUESTS),
+					swept.rows(Sweep.CAMPAIGNS), this.properties.age(), swept.took().toMillis(),
 					swept.finished() ? "" : "; more is left for the next run (outbound-sms.retention.max-run-time)");
 	}
 

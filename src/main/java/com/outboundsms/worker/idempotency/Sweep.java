@@ -34,7 +34,20 @@ enum Sweep {
 	 */
 	ABANDONED_OUTREACHES("outreach", List.of("from_number", "to_number"),
 			"state = 'PENDING' AND updated_at < :cutoff AND (lease_until IS NULL OR lease_until <= CURRENT_TIMESTAMP)",
-			"");
+			""),
+
+	/** Campaigns' requests settled before the cutoff: their counts go with them. */
+	CAMPAIGN_REQUESTS("campaign_request", List.of("campaign_id", "request_id"), "settled_at < :cutoff",
+			"ORDER BY settled_at"),
+
+	/**
+	 * Campaigns unchanged since the cutoff with no settled request left (the sweep before
+	 * took those past it); a paused one is kept, since its requests still wait.
+	 */
+	CAMPAIGNS("campaign", List.of("campaign_id"),
+			"changed_at < :cutoff AND state <> 'PAUSED' AND NOT EXISTS "
+					+ "(SELECT 1 FROM campaign_request r WHERE r.campaign_id = campaign.campaign_id)",
+			"ORDER BY changed_at");
 
 	private final String table;
 

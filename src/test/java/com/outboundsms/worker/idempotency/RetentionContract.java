@@ -121,6 +121,29 @@ abstract class RetentionContract {
 	}
 
 	@Test
+	void deletesCampaignsCountsOlderThanTheAgeAndThenCampaignsLeftWithNone() {
+		campaignAt("old", "RUNNING", NOW.minus(AGE).minusSeconds(60));
+		campaignRequestAt("old", "r1", NOW.minus(AGE).minusSeconds(60));
+		campaignAt("mixed", "CANCELLED", NOW.minus(AGE).minusSeconds(60));
+		campaignRequestAt("mixed", "r1", NOW.minus(AGE).minusSeconds(60));
+		campaignRequestAt("mixed", "r2", NOW.minus(AGE).plusSeconds(60));
+		campaignAt("paused", "PAUSED", NOW.minus(AGE).minusSeconds(60));
+		campaignAt("young", "RUNNING", NOW.minus(AGE).plusSeconds(60));
+
+		Optional<RetentionRun.Swept> swept = retention("instance-a", settings(AGE, 100)).run();
+
+		assertThat(jdbc().sql("SELECT campaign_id FROM campaign ORDER BY campaign_id").query(String.class).list())
+			.containsExactly("mixed", "paused", "young");
+		assertThat(
+				jdbc().sql("SELECT campaign_id || '/' || request_id FROM campaign_request").query(String.class).list())
+			.containsExactly("mixed/r2");
+		assertThat(swept).hasValueSatisfying((run) -> {
+			assertThat(run.rows(Sweep.CAMPAIGN_REQUESTS)).isEqualTo(2);
+			assertThat(run.rows(Sweep.CAMPAIGNS)).isEqualTo(1);
+		});
+	}
+
+	@Test
 	void deletesInBatchesOfTheConfiguredSizeWithAPauseBetweenThem() {
 		for (int i = 0; i < 5; i++) {
 			outcomeAt("old-" + i, NOW.minus(AGE).minus(DAY).plusSeconds(i));
@@ -268,7 +291,8 @@ abstract class RetentionContract {
 	void findsEveryBatchThroughTheIndexOnItsAgeAndDeletesItByPrimaryKey() {
 		Map<Sweep, String> ageIndexes = Map.of(Sweep.OUTCOMES, "request_outcome_completed_at", Sweep.DOOR_REQUESTS,
 				"http_request_accepted_at", Sweep.CLOSED_OUTREACHES, "outreach_state_opened_at",
-				Sweep.ABANDONED_OUTREACHES, "outreach_state_opened_at");
+				Sweep.ABANDONED_OUTREACHES, "outreach_state_opened_at", Sweep.CAMPAIGN_REQUESTS,
+				"campaign_request_settled_at", Sweep.CAMPAIGNS, "campaign_changed_at");
 		Pattern primaryKey = Pattern.compile("(?i)_pk\\b|primary_key");
 		Pattern primaryKeyOrPending = Pattern
 			.compile("(?i)_pk\\b|primary_key|outreach_state_opened_at: state = 'PENDING'"
@@ -277,7 +301,8 @@ abstract class RetentionContract {
 
 		for (Sweep sweep : Sweep.values()) {
 			Map<String, Object> params = Map.of("cutoff", NOW.minus(AGE).atOffset(ZoneOffset.UTC), "batch", 100,
-					"request_id", "r1", "from_number", "+15005550006", "to_number", "+14155550001");
+					"request_id", "r1", "from_number", "+15005550006", "to_number", "+14155550001", "campaign_id",
+					"c1");
 			String find = planOf(this.dataSource, sweep.table(), sweep.find(), params);
 			String delete = planOf(this.dataSource, sweep.table(), sweep.delete(), params);
 
@@ -321,6 +346,23 @@ abstract class RetentionContract {
 	private void outcomeAt(String requestId, Instant completedAt) {
 		NumberPair pair = nextPair();
 		storeAt(completedAt).recordOutcome(requestId, pair, outcome(pair, completedAt));
+	}
+
+	private void campaignAt(String campaignId, String state, Instant changedAt) {
+		jdbc().sql("INSERT INTO campaign (campaign_id, state, created_at, changed_at) VALUES (:c, :s, :at, :at)")
+			.param("c", campaignId)
+			.param("s", state)
+			.param("at", changedAt.atOffset(ZoneOffset.UTC))
+			.update();
+	}
+
+	private void campaignRequestAt(String campaignId, String requestId, Instant settledAt) {
+		jdbc().sql(
+				"INSERT INTO campaign_request (campaign_id, request_id, outcome, settled_at) VALUES (:c, :r, 'CREATED', :at)")
+			.param("c", campaignId)
+			.param("r", requestId)
+			.param("at", settledAt.atOffset(ZoneOffset.UTC))
+			.update();
 	}
 
 	private void doorRequestAt(String requestId, Instant acceptedAt) {
@@ -372,6 +414,14 @@ abstract class RetentionContract {
 				VALUES (:request, '+15005550006', :to, 'CREATED', 'flex-legacy', '{}', :at)
 				""", batch);
 		bulk.batchUpdate("INSERT INTO http_request (request_id, accepted_at) VALUES (:request, :at)", batch);
+		bulk.batchUpdate("""
+				INSERT INTO campaign_request (campaign_id, request_id, outcome, settled_at)
+				VALUES ('c1', :request, 'CREATED', :at)
+				""", batch);
+		bulk.batchUpdate("""
+				INSERT INTO campaign (campaign_id, state, created_at, changed_at)
+				VALUES (:request, 'RUNNING', :at, :at)
+				""", batch);
 	}
 
 	/** Lets the pair's lease run out, as the database's clock tells. */
