@@ -126,11 +126,9 @@ class JdbcCampaigns implements Campaigns {
 		Map<String, CampaignRow> rows = new LinkedHashMap<>();
 		this.jdbc.sql(CAMPAIGNS).query(this::campaignRow).list().forEach((row) -> rows.put(row.campaignId(), row));
 		Map<String, Counts> counts = new HashMap<>();
-		this.jdbc.sql(COUNTS).query((rs, rowNum) -> {
-			counts.computeIfAbsent(rs.getString("campaign_id"), (id) -> new Counts())
-				.add(Outcome.valueOf(rs.getString("outcome")), rs.getLong("settled"), instant(rs, "last_settled_at"));
-			return null;
-		}).list();
+		this.jdbc.sql(COUNTS)
+			.query((ResultSet rs) -> counts.computeIfAbsent(rs.getString("campaign_id"), (id) -> new Counts())
+				.add(Outcome.valueOf(rs.getString("outcome")), rs.getLong("settled"), instant(rs, "last_settled_at")));
 		List<CampaignSummary> summaries = new ArrayList<>();
 		rows.values().forEach((row) -> summaries.add(row.summary(counts.getOrDefault(row.campaignId(), new Counts()))));
 		summaries.sort(Comparator.comparing(CampaignSummary::lastActivityAt).reversed());
@@ -150,10 +148,10 @@ class JdbcCampaigns implements Campaigns {
 		this.jdbc.sql("""
 				SELECT outcome, COUNT(*) AS settled, MAX(settled_at) AS last_settled_at
 				FROM campaign_request WHERE campaign_id = :campaign GROUP BY outcome
-				""").param("campaign", campaignId).query((rs, rowNum) -> {
-			counts.add(Outcome.valueOf(rs.getString("outcome")), rs.getLong("settled"), instant(rs, "last_settled_at"));
-			return null;
-		}).list();
+				""")
+			.param("campaign", campaignId)
+			.query((ResultSet rs) -> counts.add(Outcome.valueOf(rs.getString("outcome")), rs.getLong("settled"),
+					instant(rs, "last_settled_at")));
 		return Optional.of(row.get().summary(counts));
 	}
 
@@ -191,10 +189,9 @@ class JdbcCampaigns implements Campaigns {
 
 	private States readStates(Instant now) {
 		Map<String, CampaignState> states = new HashMap<>();
-		this.jdbc.sql(NOT_RUNNING)
-			.query((rs, rowNum) -> states.put(rs.getString("campaign_id"),
-					CampaignState.valueOf(rs.getString("state"))))
-			.list();
+		this.jdbc.sql(NOT_RUNNING).query((ResultSet rs) -> {
+			states.put(rs.getString("campaign_id"), CampaignState.valueOf(rs.getString("state")));
+		});
 		this.metrics
 			.campaignsPaused((int) states.values().stream().filter((state) -> state == CampaignState.PAUSED).count());
 		return new States(Map.copyOf(states), now);

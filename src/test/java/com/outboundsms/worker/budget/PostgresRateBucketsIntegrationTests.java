@@ -1,12 +1,12 @@
 package com.outboundsms.worker.budget;
 
 import java.time.Duration;
-import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
 import javax.sql.DataSource;
 
+import com.outboundsms.worker.PostgresSchema;
 import com.outboundsms.worker.TestServices;
 import com.outboundsms.worker.idempotency.StatementHook;
 import com.zaxxer.hikari.HikariDataSource;
@@ -14,6 +14,7 @@ import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
@@ -32,7 +33,8 @@ class PostgresRateBucketsIntegrationTests extends RateBucketsContract {
 
 	private final TestServices services = TestServices.get();
 
-	private final String schema = "budget_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+	@RegisterExtension
+	final PostgresSchema schema = new PostgresSchema("budget");
 
 	private HikariDataSource pool;
 
@@ -40,10 +42,10 @@ class PostgresRateBucketsIntegrationTests extends RateBucketsContract {
 
 	@BeforeEach
 	void migrate() {
-		admin().sql("CREATE SCHEMA " + this.schema).update();
+		this.schema.create();
 		this.pool = new HikariDataSource();
 		// the application name finds this test's sessions among the server's
-		this.pool.setJdbcUrl(this.services.postgresUrl(this.schema) + "&ApplicationName=" + this.schema);
+		this.pool.setJdbcUrl(this.schema.url() + "&ApplicationName=" + this.schema.name());
 		this.pool.setUsername(this.services.postgresUser());
 		this.pool.setPassword(this.services.postgresPassword());
 		this.pool.setMaximumPoolSize(8);
@@ -52,9 +54,9 @@ class PostgresRateBucketsIntegrationTests extends RateBucketsContract {
 	}
 
 	@AfterEach
-	void dropSchema() {
+	void closePool() {
+		// before the schema is dropped, which waits for no session of it
 		this.pool.close();
-		admin().sql("DROP SCHEMA IF EXISTS " + this.schema + " CASCADE").update();
 	}
 
 	@Override
@@ -116,7 +118,7 @@ class PostgresRateBucketsIntegrationTests extends RateBucketsContract {
 		return admin()
 			.sql("SELECT count(*) FROM pg_stat_activity WHERE application_name = :name "
 					+ "AND wait_event_type = 'Lock'")
-			.param("name", this.schema)
+			.param("name", this.schema.name())
 			.query(Integer.class)
 			.single();
 	}

@@ -1,11 +1,9 @@
 package com.outboundsms.worker.campaign;
 
-import java.util.UUID;
-
 import javax.sql.DataSource;
 
-import com.outboundsms.worker.TestServices;
-import org.junit.jupiter.api.AfterEach;
+import com.outboundsms.worker.PostgresSchema;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The campaigns on PostgreSQL, the store several worker instances share; each test on a
@@ -13,18 +11,12 @@ import org.junit.jupiter.api.AfterEach;
  */
 class PostgresCampaignsIntegrationTests extends CampaignsContract {
 
-	private final TestServices services = TestServices.get();
-
-	private final String schema = "campaigns_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+	@RegisterExtension
+	final PostgresSchema schema = new PostgresSchema("campaigns");
 
 	@Override
 	protected DataSource freshDatabase() {
-		return this.services.createSchema(this.schema);
-	}
-
-	@AfterEach
-	void dropSchema() {
-		this.services.dropSchema(this.schema);
+		return this.schema.create();
 	}
 
 }

@@ -11,9 +11,7 @@ import org.jspecify.annotations.Nullable;
  */
 final class FaultRule {
 
-	private final @Nullable String method;
-
-	private final Pattern path;
+	private final RequestMatch match;
 
 	private final FaultDecision.Action action;
 
@@ -31,8 +29,7 @@ final class FaultRule {
 
 	FaultRule(@Nullable String method, Pattern path, FaultDecision.Action action, int status, int code, String message,
 			int remaining, double probability, Duration delay) {
-		this.method = method;
-		this.path = path;
+		this.match = new RequestMatch(method, path);
 		this.action = action;
 		this.status = status;
 		this.code = code;
@@ -43,8 +40,7 @@ final class FaultRule {
 	}
 
 	boolean matches(String requestMethod, String requestPath) {
-		boolean anyMethod = this.method == null || "*".equals(this.method);
-		return (anyMethod || this.method.equalsIgnoreCase(requestMethod)) && this.path.matcher(requestPath).matches();
+		return this.match.matches(requestMethod, requestPath);
 	}
 
 	double probability() {

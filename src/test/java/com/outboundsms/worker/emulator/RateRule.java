@@ -13,9 +13,7 @@ final class RateRule {
 
 	private static final double NANOS_PER_SECOND = 1_000_000_000d;
 
-	private final @Nullable String method;
-
-	private final Pattern path;
+	private final RequestMatch match;
 
 	private final double perSecond;
 
@@ -26,8 +24,7 @@ final class RateRule {
 	private long refilledAt;
 
 	RateRule(@Nullable String method, Pattern path, double perSecond, long now) {
-		this.method = method;
-		this.path = path;
+		this.match = new RequestMatch(method, path);
 		this.perSecond = perSecond;
 		this.capacity = Math.max(1, perSecond);
 		this.tokens = this.capacity;
@@ -35,8 +32,7 @@ final class RateRule {
 	}
 
 	boolean matches(String requestMethod, String requestPath) {
-		boolean anyMethod = this.method == null || "*".equals(this.method);
-		return (anyMethod || this.method.equalsIgnoreCase(requestMethod)) && this.path.matcher(requestPath).matches();
+		return this.match.matches(requestMethod, requestPath);
 	}
 
 	/**

@@ -1,14 +1,9 @@
 package com.outboundsms.worker.idempotency;
 
-import java.util.UUID;
-
 import javax.sql.DataSource;
 
-import com.outboundsms.worker.TestServices;
-import org.junit.jupiter.api.AfterEach;
-
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.jdbc.datasource.DriverManagerDataSource;
+import com.outboundsms.worker.PostgresSchema;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The store contract on PostgreSQL, the store several worker instances share. Each test
@@ -16,26 +11,12 @@ import org.springframework.jdbc.datasource.DriverManagerDataSource;
  */
 class PostgresOutreachStoreIntegrationTests extends OutreachStoreContract {
 
-	private final TestServices services = TestServices.get();
-
-	private String schema;
+	@RegisterExtension
+	final PostgresSchema schema = new PostgresSchema("store");
 
 	@Override
 	protected DataSource freshDatabase() {
-		this.schema = "store_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
-		admin().sql("CREATE SCHEMA " + this.schema).update();
-		return new DriverManagerDataSource(this.services.postgresUrl(this.schema), this.services.postgresUser(),
-				this.services.postgresPassword());
-	}
-
-	@AfterEach
-	void dropSchema() {
-		admin().sql("DROP SCHEMA IF EXISTS " + this.schema + " CASCADE").update();
-	}
-
-	private JdbcClient admin() {
-		return JdbcClient.create(new DriverManagerDataSource(this.services.postgresUrl(), this.services.postgresUser(),
-				this.services.postgresPassword()));
+		return this.schema.create();
 	}
 
 	@Override

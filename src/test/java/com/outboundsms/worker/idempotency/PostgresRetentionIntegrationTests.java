@@ -2,15 +2,13 @@ package com.outboundsms.worker.idempotency;
 
 import java.sql.SQLException;
 import java.util.Map;
-import java.util.UUID;
 
 import javax.sql.DataSource;
 
-import com.outboundsms.worker.TestServices;
-import org.junit.jupiter.api.AfterEach;
+import com.outboundsms.worker.PostgresSchema;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.jdbc.datasource.DriverManagerDataSource;
 import org.springframework.jdbc.datasource.SingleConnectionDataSource;
 
 /**
@@ -19,25 +17,12 @@ import org.springframework.jdbc.datasource.SingleConnectionDataSource;
  */
 class PostgresRetentionIntegrationTests extends RetentionContract {
 
-	private final TestServices services = TestServices.get();
-
-	private final String schema = "retention_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+	@RegisterExtension
+	final PostgresSchema schema = new PostgresSchema("retention");
 
 	@Override
 	protected DataSource freshDatabase() {
-		server().sql("CREATE SCHEMA " + this.schema).update();
-		return new DriverManagerDataSource(this.services.postgresUrl(this.schema), this.services.postgresUser(),
-				this.services.postgresPassword());
-	}
-
-	@AfterEach
-	void dropSchema() {
-		server().sql("DROP SCHEMA IF EXISTS " + this.schema + " CASCADE").update();
-	}
-
-	private JdbcClient server() {
-		return JdbcClient.create(new DriverManagerDataSource(this.services.postgresUrl(), this.services.postgresUser(),
-				this.services.postgresPassword()));
+		return this.schema.create();
 	}
 
 	@Override

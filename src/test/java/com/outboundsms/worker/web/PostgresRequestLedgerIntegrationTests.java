@@ -1,11 +1,9 @@
 package com.outboundsms.worker.web;
 
-import java.util.UUID;
-
 import javax.sql.DataSource;
 
-import com.outboundsms.worker.TestServices;
-import org.junit.jupiter.api.AfterEach;
+import com.outboundsms.worker.PostgresSchema;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The ledger on PostgreSQL, the store several worker instances share; each test on a
@@ -13,18 +11,12 @@ import org.junit.jupiter.api.AfterEach;
  */
 class PostgresRequestLedgerIntegrationTests extends RequestLedgerContract {
 
-	private final TestServices services = TestServices.get();
-
-	private final String schema = "ledger_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+	@RegisterExtension
+	final PostgresSchema schema = new PostgresSchema("ledger");
 
 	@Override
 	protected DataSource freshDatabase() {
-		return this.services.createSchema(this.schema);
-	}
-
-	@AfterEach
-	void dropSchema() {
-		this.services.dropSchema(this.schema);
+		return this.schema.create();
 	}
 
 }
