@@ -6,6 +6,7 @@ import java.util.Map;
 
 import javax.sql.DataSource;
 
+import com.outboundsms.worker.idempotency.StatementHook;
 import com.outboundsms.worker.processing.CampaignState;
 import com.outboundsms.worker.processing.CampaignSummary;
 import com.outboundsms.worker.processing.MutableClock;
@@ -36,14 +37,17 @@ abstract class CampaignsContract {
 
 	private JdbcCampaigns other;
 
+	private StatementHook hook;
+
 	protected abstract DataSource freshDatabase();
 
 	@BeforeEach
 	void migrate() {
 		DataSource database = freshDatabase();
 		Flyway.configure().dataSource(database).locations("classpath:db/migration").load().migrate();
+		this.hook = new StatementHook(database);
 
-		this.one = new JdbcCampaigns(JdbcClient.create(database), this.clock, REFRESH, WorkerMetrics.none());
+		this.one = new JdbcCampaigns(JdbcClient.create(this.hook), this.clock, REFRESH, WorkerMetrics.none());
 		this.other = new JdbcCampaigns(JdbcClient.create(database), this.clock, REFRESH, WorkerMetrics.none());
 	}
 
@@ -64,6 +68,20 @@ abstract class CampaignsContract {
 		assertThat(campaign.settled()).isEqualTo(3);
 		assertThat(campaign.state()).isEqualTo(CampaignState.RUNNING);
 		assertThat(this.one.find("other").orElseThrow().counts()).containsEntry(Outcome.FAILED, 1L);
+	}
+
+	@Test
+	void aSuccessWhoseRowAFailureTookJustBeforeItReplacesTheFailure() {
+		// between the success's first look and its insert, another instance counts a
+		// failure of the same request: the success's insert finds the row taken
+		this.hook.before((sql) -> sql.contains("INSERT INTO campaign_request"),
+				() -> this.other.settled("c", "r1", Outcome.FAILED));
+
+		this.one.settled("c", "r1", Outcome.CREATED);
+
+		assertThat(this.hook.ran()).isTrue();
+		assertThat(this.other.find("c").orElseThrow().counts()).containsEntry(Outcome.CREATED, 1L)
+			.containsEntry(Outcome.FAILED, 0L);
 	}
 
 	@Test
