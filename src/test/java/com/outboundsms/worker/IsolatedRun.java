@@ -120,6 +120,11 @@ public class IsolatedRun implements ApplicationContextInitializer<ConfigurableAp
 			return this.prefix + ".requests.bulk";
 		}
 
+		/** The bulk lane's fair-share queues, as many as the worker makes by default. */
+		public List<String> shareQueues() {
+			return java.util.stream.IntStream.range(0, 8).mapToObj((share) -> bulkQueue() + ".share." + share).toList();
+		}
+
 		public String retryExchange() {
 			return this.prefix + ".retry";
 		}

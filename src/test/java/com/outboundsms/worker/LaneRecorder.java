@@ -28,6 +28,8 @@ public class LaneRecorder {
 
 	private final Map<String, List<Lane>> lanes = new ConcurrentHashMap<>();
 
+	private final List<String> arrivals = new CopyOnWriteArrayList<>();
+
 	private final AtomicReference<CountDownLatch> bulkHold = new AtomicReference<>(new CountDownLatch(0));
 
 	@Bean
@@ -49,6 +51,14 @@ public class LaneRecorder {
 	 */
 	public List<Lane> lanesOf(String requestId) {
 		return List.copyOf(this.lanes.getOrDefault(requestId, List.of()));
+	}
+
+	/**
+	 * The request ids in the order their attempts reached Twilio's backend.
+	 * @return the ids, one per attempt
+	 */
+	public List<String> arrivals() {
+		return List.copyOf(this.arrivals);
 	}
 
 	/** Bulk-lane work waits, each thread at the backend's door, until released. */
@@ -74,6 +84,7 @@ public class LaneRecorder {
 				Lane lane = Lane.current();
 				LaneRecorder.this.lanes.computeIfAbsent(request.requestId(), (id) -> new CopyOnWriteArrayList<>())
 					.add(lane);
+				LaneRecorder.this.arrivals.add(request.requestId());
 				if (lane == Lane.BULK) {
 					awaitRelease();
 				}

@@ -130,6 +130,7 @@ public final class TestServices {
 			List<String> queues = new java.util.ArrayList<>(
 					List.of(names.requestQueue(), names.bulkQueue(), names.deadLetterQueue()));
 			queues.addAll(names.retryQueues());
+			queues.addAll(names.shareQueues());
 			for (String queue : queues) {
 				channel.queueDelete(queue);
 			}

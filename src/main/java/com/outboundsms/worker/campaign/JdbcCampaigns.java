@@ -17,6 +17,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.IntSupplier;
 
 import com.outboundsms.worker.processing.CampaignState;
 import com.outboundsms.worker.processing.CampaignSummary;
@@ -58,6 +59,13 @@ class JdbcCampaigns implements Campaigns {
 			WHERE campaign_id = :campaign AND request_id = :request AND outcome = 'FAILED'
 			""";
 
+	private static final String FAIR_SHARE = "SELECT fair_share FROM campaign WHERE campaign_id = :campaign";
+
+	private static final String CHOOSE_FAIR_SHARE = """
+			UPDATE campaign SET fair_share = :share
+			WHERE campaign_id = :campaign AND (fair_share IS NULL OR fair_share >= :shares)
+			""";
+
 	private static final String NOT_RUNNING = "SELECT campaign_id, state FROM campaign WHERE state <> 'RUNNING'";
 
 	private static final String CAMPAIGNS = "SELECT campaign_id, state, total, created_at, changed_at FROM campaign";
@@ -66,6 +74,8 @@ class JdbcCampaigns implements Campaigns {
 			SELECT campaign_id, outcome, COUNT(*) AS settled, MAX(settled_at) AS last_settled_at
 			FROM campaign_request GROUP BY campaign_id, outcome
 			""";
+
+	private static final int MAX_REMEMBERED_SHARES = 10_000;
 
 	private final JdbcClient jdbc;
 
@@ -76,6 +86,8 @@ class JdbcCampaigns implements Campaigns {
 	private final Set<String> known = ConcurrentHashMap.newKeySet();
 
 	private final Set<String> registered = ConcurrentHashMap.newKeySet();
+
+	private final Map<String, Integer> fairShares = new ConcurrentHashMap<>();
 
 	private volatile States states = new States(Map.of(), Instant.MIN);
 
@@ -170,6 +182,42 @@ class JdbcCampaigns implements Campaigns {
 		// this instance sees its own change at once; the others at their next refresh
 		this.states = readStates(now);
 		return find(campaignId).orElseThrow();
+	}
+
+	@Override
+	public int fairShare(String campaignId, int shares, IntSupplier choice) {
+		Integer known = this.fairShares.get(campaignId);
+		if (known != null && known < shares) {
+			return known;
+		}
+		ensureExists(campaignId, this.clock.instant());
+		Integer stored = storedFairShare(campaignId);
+		if (stored == null || stored >= shares) {
+			// the first instance to choose wins; the others read its choice back
+			this.jdbc.sql(CHOOSE_FAIR_SHARE)
+				.param("campaign", campaignId)
+				.param("share", choice.getAsInt())
+				.param("shares", shares)
+				.update();
+			stored = storedFairShare(campaignId);
+		}
+		if (stored == null) {
+			throw new IllegalStateException("campaign " + campaignId + " has no fair share after choosing one");
+		}
+		if (this.fairShares.size() >= MAX_REMEMBERED_SHARES) {
+			// an instance that saw very many campaigns asks the store again
+			this.fairShares.clear();
+		}
+		this.fairShares.put(campaignId, stored);
+		return stored;
+	}
+
+	private @Nullable Integer storedFairShare(String campaignId) {
+		List<@Nullable Integer> rows = this.jdbc.sql(FAIR_SHARE)
+			.param("campaign", campaignId)
+			.query((rs, row) -> rs.getObject("fair_share", Integer.class))
+			.list();
+		return rows.isEmpty() ? null : rows.get(0);
 	}
 
 	private States currentStates() {

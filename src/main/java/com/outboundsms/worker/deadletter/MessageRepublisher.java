@@ -1,5 +1,7 @@
 package com.outboundsms.worker.deadletter;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
 import java.util.function.Consumer;
 
@@ -44,6 +46,28 @@ public class MessageRepublisher {
 				UUID.randomUUID().toString());
 	}
 
+	/**
+	 * Sends copies of several requests, untouched but for being persistent and without
+	 * the producer's time to live or the delivery count of the queue they leave, and
+	 * returns once the broker confirmed that every one reached its queue.
+	 * @param originals the requests as delivered, each with its routing key
+	 * @param exchange where to
+	 * @throws org.springframework.amqp.AmqpException if the broker refused, could not
+	 * route, or did not confirm one of them
+	 */
+	public void republishAll(List<Routed> originals, String exchange) {
+		List<ConfirmedSender.Outgoing> copies = new ArrayList<>(originals.size());
+		for (Routed original : originals) {
+			MessageProperties properties = copyOf(original.message().getMessageProperties());
+			// the queue it goes to counts its own deliveries
+			properties.getHeaders().remove("x-delivery-count");
+			Message copy = new Message(original.message().getBody(), properties);
+			copies
+				.add(new ConfirmedSender.Outgoing(exchange, original.routingKey(), copy, UUID.randomUUID().toString()));
+		}
+		this.sender.sendAll(copies);
+	}
+
 	private static MessageProperties copyOf(MessageProperties delivered) {
 		MessageProperties properties = MessagePropertiesBuilder.fromClonedProperties(delivered).build();
 		// a producer's time to live would let the copy expire where it is set aside
@@ -52,6 +76,15 @@ public class MessageRepublisher {
 		properties.setClusterId(null);
 		properties.setDeliveryMode(MessageDeliveryMode.PERSISTENT);
 		return properties;
+	}
+
+	/**
+	 * A delivered message and the routing key its copy goes with.
+	 *
+	 * @param message the message as delivered
+	 * @param routingKey the copy's routing key
+	 */
+	public record Routed(Message message, String routingKey) {
 	}
 
 }

@@ -20,6 +20,7 @@ import com.outboundsms.worker.processing.ResultPublisher;
 import com.outboundsms.worker.processing.WorkQueue;
 import com.outboundsms.worker.processing.WorkerMetrics;
 import com.outboundsms.worker.publishing.ConfirmedSenders;
+import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.amqp.core.AmqpAdmin;
 import org.springframework.amqp.core.Binding;
@@ -31,10 +32,12 @@ import org.springframework.amqp.core.ExchangeBuilder;
 import org.springframework.amqp.core.Queue;
 import org.springframework.amqp.core.QueueBuilder;
 import org.springframework.amqp.rabbit.config.ContainerCustomizer;
+import org.springframework.amqp.rabbit.config.SimpleRabbitListenerContainerFactory;
 import org.springframework.amqp.rabbit.connection.ConnectionFactory;
 import org.springframework.amqp.rabbit.core.RabbitAdmin;
 import org.springframework.amqp.rabbit.listener.RabbitListenerEndpointRegistry;
 import org.springframework.amqp.rabbit.listener.SimpleMessageListenerContainer;
+import org.springframework.boot.amqp.autoconfigure.SimpleRabbitListenerContainerFactoryConfigurer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -45,6 +48,13 @@ import org.springframework.context.annotation.Configuration;
  */
 @Configuration(proxyBeanMethods = false)
 class InboundConfiguration {
+
+	/** The container factory of the forwarder to the fair-share queues. */
+	static final String SHARE_FORWARDER_FACTORY = "shareForwarderContainerFactory";
+
+	private static final int SHARE_BATCH = 100;
+
+	private static final Duration SHARE_BATCH_WAIT = Duration.ofMillis(20);
 
 	@Bean
 	DirectExchange requestExchange(InboundProperties properties) {
@@ -63,7 +73,11 @@ class InboundConfiguration {
 
 	/** Both lanes' queues alike: only the name and the routing key tell them apart. */
 	private static Queue laneQueue(InboundProperties properties, Lane lane, DeadLetterProperties deadLetter) {
-		return QueueBuilder.durable(properties.queue(lane))
+		return laneQueue(properties.queue(lane), properties, deadLetter);
+	}
+
+	private static Queue laneQueue(String name, InboundProperties properties, DeadLetterProperties deadLetter) {
+		return QueueBuilder.durable(name)
 			.quorum()
 			.deadLetterExchange(deadLetter.exchange())
 			.deadLetterRoutingKey(deadLetter.routingKey())
@@ -100,6 +114,19 @@ class InboundConfiguration {
 			}
 		}
 		return new Declarables(declarables);
+	}
+
+	/**
+	 * The bulk lane's fair-share queues, each like the lane's queue but bound to nothing:
+	 * requests reach them only through the forwarder, by the default exchange.
+	 */
+	@Bean
+	Declarables fairShareQueues(InboundProperties properties, DeadLetterProperties deadLetter) {
+		List<Declarable> queues = new ArrayList<>();
+		for (String name : properties.shareQueues()) {
+			queues.add(laneQueue(name, properties, deadLetter));
+		}
+		return new Declarables(queues);
 	}
 
 	@Bean
@@ -156,6 +183,43 @@ class InboundConfiguration {
 		};
 	}
 
+	@Bean
+	FairShares fairShares(InboundProperties properties, Campaigns campaigns, AmqpAdmin admin) {
+		return new FairShares(properties, campaigns, admin);
+	}
+
+	/**
+	 * One consumer moving the bulk lane's requests to their fair-share queues in batches:
+	 * a batch is what came within a moment, at most {@value #SHARE_BATCH}, so a campaign
+	 * of thousands reaches its share in seconds and a lone request waits no longer than
+	 * the moment.
+	 */
+	@Bean(SHARE_FORWARDER_FACTORY)
+	SimpleRabbitListenerContainerFactory shareForwarderContainerFactory(
+			SimpleRabbitListenerContainerFactoryConfigurer configurer, ConnectionFactory connectionFactory,
+			ConsumptionProperties properties) {
+		SimpleRabbitListenerContainerFactory factory = new SimpleRabbitListenerContainerFactory();
+		configurer.configure(factory, connectionFactory);
+		factory.setBatchListener(true);
+		factory.setConsumerBatchEnabled(true);
+		factory.setBatchSize(SHARE_BATCH);
+		factory.setPrefetchCount(SHARE_BATCH * 2);
+		factory.setReceiveTimeout(SHARE_BATCH_WAIT.toMillis());
+		factory.setConcurrentConsumers(1);
+		factory.setMaxConcurrentConsumers(1);
+		factory.setContainerCustomizer(
+				(container) -> container.setShutdownTimeout(properties.shutdownTimeout().toMillis()));
+		return factory;
+	}
+
+	@Bean
+	ShareForwarder shareForwarder(FairShares shares, InboundProperties properties, ConfirmedSenders senders,
+			JsonMapper json) {
+		// mandatory: a copy no queue took would be a lost request
+		return new ShareForwarder(shares, properties, new MessageRepublisher(senders.mandatory(Duration.ofSeconds(10))),
+				json);
+	}
+
 	@Bean(destroyMethod = "close")
 	ConsumptionGate consumptionHealthIndicator(RabbitListenerEndpointRegistry registry, List<DependencyProbe> probes,
 			ConsumptionProperties properties, WorkerMetrics metrics, Clock clock) {
@@ -165,9 +229,11 @@ class InboundConfiguration {
 	@Bean
 	QueueDepths queueDepths(AmqpAdmin admin, InboundProperties inbound, DeadLetterProperties deadLetter,
 			BacklogProperties properties, WorkerMetrics metrics) {
-		return new QueueDepths(admin, Map.of(WorkQueue.REQUESTS, inbound.queue(Lane.INTERACTIVE),
-				WorkQueue.BULK_REQUESTS, inbound.queue(Lane.BULK), WorkQueue.DEAD_LETTERS, deadLetter.queue()),
-				properties, metrics);
+		List<String> bulk = new ArrayList<>(List.of(inbound.queue(Lane.BULK)));
+		bulk.addAll(List.of(inbound.shareQueues()));
+		return new QueueDepths(admin, Map.of(WorkQueue.REQUESTS, List.of(inbound.queue(Lane.INTERACTIVE)),
+				WorkQueue.BULK_REQUESTS, bulk, WorkQueue.DEAD_LETTERS, List.of(deadLetter.queue())), properties,
+				metrics);
 	}
 
 	@Bean

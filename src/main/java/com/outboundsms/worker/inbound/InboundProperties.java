@@ -35,6 +35,11 @@ import org.springframework.util.unit.DataSize;
  * last
  * @param campaignRecheck how often a request of a paused campaign looks whether the
  * campaign was resumed: it waits on the delay queue nearest this
+ * @param bulkShares how many fair-share queues the bulk lane's requests wait in (named
+ * after the bulk queue with {@code .share.<n>}): requests without a campaign in the
+ * first, each campaign in one of the others, different campaigns in different ones while
+ * there are enough, and the bulk lane's consumers take from all of them in turn; 1 makes
+ * the lane first in, first out
  */
 @ConfigurationProperties("outbound-sms.inbound")
 public record InboundProperties(@DefaultValue("outbound-sms") String exchange,
@@ -44,7 +49,14 @@ public record InboundProperties(@DefaultValue("outbound-sms") String exchange,
 		@DefaultValue("64KB") DataSize maxBodySize, @DefaultValue("US") String defaultRegion,
 		@DefaultValue("8") int maxAttempts, @DefaultValue("1h") Duration maxAge, @DefaultValue( {
 				"1s", "2s", "4s", "8s", "16s", "32s", "64s", "128s", "256s" }) List<Duration> retryDelays,
-		@DefaultValue("1m") Duration campaignRecheck){
+		@DefaultValue("1m") Duration campaignRecheck, @DefaultValue("8") int bulkShares){
+
+	public InboundProperties {
+		if (bulkShares < 1) {
+			throw new IllegalArgumentException(
+					"outbound-sms.inbound.bulk-shares must be at least 1, was " + bulkShares);
+		}
+	}
 
 	/**
 	 * The queue of a lane.
@@ -67,10 +79,34 @@ public record InboundProperties(@DefaultValue("outbound-sms") String exchange,
 	/**
 	 * The lane of the queue a message was consumed from.
 	 * @param consumerQueue the queue, as the delivery names it
-	 * @return {@link Lane#BULK} for the bulk queue, else {@link Lane#INTERACTIVE}
+	 * @return {@link Lane#BULK} for the bulk queue and its fair-share queues, else
+	 * {@link Lane#INTERACTIVE}
 	 */
 	public Lane laneOf(@Nullable String consumerQueue) {
-		return this.bulkQueue.equals(consumerQueue) ? Lane.BULK : Lane.INTERACTIVE;
+		boolean bulk = consumerQueue != null
+				&& (this.bulkQueue.equals(consumerQueue) || consumerQueue.startsWith(this.bulkQueue + ".share."));
+		return bulk ? Lane.BULK : Lane.INTERACTIVE;
+	}
+
+	/**
+	 * The bulk lane's fair-share queue with a number.
+	 * @param share from 0 to {@code bulkShares - 1}
+	 * @return its name
+	 */
+	public String shareQueue(int share) {
+		return this.bulkQueue + ".share." + share;
+	}
+
+	/**
+	 * Every fair-share queue of the bulk lane, the one without a campaign first.
+	 * @return their names
+	 */
+	public String[] shareQueues() {
+		String[] names = new String[this.bulkShares];
+		for (int share = 0; share < names.length; share++) {
+			names[share] = shareQueue(share);
+		}
+		return names;
 	}
 
 }

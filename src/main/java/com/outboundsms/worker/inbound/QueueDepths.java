@@ -1,5 +1,6 @@
 package com.outboundsms.worker.inbound;
 
+import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.Executors;
@@ -19,7 +20,8 @@ import org.springframework.context.SmartLifecycle;
 
 /**
  * Reads the request and dead-letter queues' depths periodically, by a passive declare,
- * for the backlog gauges: the broker knows the backlog, a worker alone does not.
+ * for the backlog gauges: the broker knows the backlog, a worker alone does not. A
+ * backlog kept in several queues (the bulk lane's and its fair shares) is their sum.
  */
 class QueueDepths implements SmartLifecycle {
 
@@ -27,7 +29,7 @@ class QueueDepths implements SmartLifecycle {
 
 	private final AmqpAdmin admin;
 
-	private final Map<WorkQueue, String> queues;
+	private final Map<WorkQueue, List<String>> queues;
 
 	private final BacklogProperties properties;
 
@@ -35,7 +37,8 @@ class QueueDepths implements SmartLifecycle {
 
 	private @Nullable ScheduledExecutorService scheduler;
 
-	QueueDepths(AmqpAdmin admin, Map<WorkQueue, String> queues, BacklogProperties properties, WorkerMetrics metrics) {
+	QueueDepths(AmqpAdmin admin, Map<WorkQueue, List<String>> queues, BacklogProperties properties,
+			WorkerMetrics metrics) {
 		this.admin = admin;
 		this.queues = Map.copyOf(queues);
 		this.properties = properties;
@@ -54,20 +57,32 @@ class QueueDepths implements SmartLifecycle {
 	}
 
 	private void read() {
-		this.queues.forEach((queue, name) -> {
-			try {
-				Properties declared = this.admin.getQueueProperties(name);
-				if (declared != null) {
-					this.metrics.queueDepth(queue,
-							((Number) declared.get(RabbitAdmin.QUEUE_MESSAGE_COUNT)).longValue());
+		this.queues.forEach((queue, names) -> {
+			long depth = 0;
+			for (String name : names) {
+				Long one = depth(name);
+				if (one == null) {
+					// the gauge keeps its last value rather than show part of the backlog
+					return;
 				}
+				depth += one;
 			}
-			catch (AmqpException ex) {
-				// the broker is away: the health check
-				// says so; the gauge keeps its last value
-				logger.debug("Could not read the depth of {}: {}", name, ex.getMessage());
-			}
+			this.metrics.queueDepth(queue, depth);
 		});
+	}
+
+	private @Nullable Long depth(String name) {
+		try {
+			Properties declared = this.admin.getQueueProperties(name);
+			if (declared != null) {
+				return ((Number) declared.get(RabbitAdmin.QUEUE_MESSAGE_COUNT)).longValue();
+			}
+		}
+		catch (AmqpException ex) {
+			// the broker is away: the health check says so
+			logger.debug("Could not read the depth of {}: {}", name, ex.getMessage());
+		}
+		return null;
 	}
 
 	@Override

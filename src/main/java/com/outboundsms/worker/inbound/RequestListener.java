@@ -35,17 +35,17 @@ import org.springframework.amqp.core.Message;
 import org.springframework.amqp.rabbit.annotation.RabbitListener;
 
 /**
- * Consumes requests from both lanes' queues, each lane with consumers of its own, and
- * works on each in the lane of the queue it came from, so that Twilio's budget can serve
- * the interactive lane first and retries go back to that lane. Each message is read by
- * the intake, processed by the core, and settled by the type of its outcome: a result
- * event for successes; for transient failures a copy that waits on the broker for the
- * next attempt; for permanent failures (and transient ones out of attempts) a
- * dead-lettered copy with reason headers, then a failed result event. The message is
- * acknowledged only after the broker confirmed those publishes (the container
- * acknowledges when this method returns, and rejects with requeue when it throws). Each
- * delivery is logged in the context of its request, and settled with exactly one outcome
- * line.
+ * Consumes requests from both lanes' queues (the bulk lane's from its fair-share queues,
+ * in turn), each lane with consumers of its own, and works on each in the lane of the
+ * queue it came from, so that Twilio's budget can serve the interactive lane first and
+ * retries go back to that lane. Each message is read by the intake, processed by the
+ * core, and settled by the type of its outcome: a result event for successes; for
+ * transient failures a copy that waits on the broker for the next attempt; for permanent
+ * failures (and transient ones out of attempts) a dead-lettered copy with reason headers,
+ * then a failed result event. The message is acknowledged only after the broker confirmed
+ * those publishes (the container acknowledges when this method returns, and rejects with
+ * requeue when it throws). Each delivery is logged in the context of its request, and
+ * settled with exactly one outcome line.
  */
 class RequestListener {
 
@@ -89,8 +89,7 @@ class RequestListener {
 	}
 
 	@RabbitListener(id = ConsumptionGate.LISTENER_ID, queues = "${outbound-sms.inbound.queue:outbound-sms.requests}")
-	@RabbitListener(id = ConsumptionGate.BULK_LISTENER_ID,
-			queues = "${outbound-sms.inbound.bulk-queue:outbound-sms.requests.bulk}")
+	@RabbitListener(id = ConsumptionGate.BULK_LISTENER_ID, queues = "#{@fairShares.queues()}")
 	void on(Message message) {
 		Lane lane = this.lanes.laneOf(message.getMessageProperties().getConsumerQueue());
 		lane.run(() -> {

@@ -2,6 +2,7 @@ package com.outboundsms.worker.processing;
 
 import java.util.List;
 import java.util.Optional;
+import java.util.function.IntSupplier;
 
 /**
  * The campaigns' states and counts, shared by every instance through the store: an
@@ -56,5 +57,16 @@ public interface Campaigns {
 	 * @throws IllegalStateException if the campaign is cancelled and the state is not
 	 */
 	CampaignSummary change(String campaignId, CampaignState state);
+
+	/**
+	 * The fair share a campaign's waiting requests are kept in, the same on every
+	 * instance: the one first chosen for it, by whichever instance saw it first.
+	 * @param campaignId the campaign
+	 * @param shares how many shares there are; a campaign's share outside them is chosen
+	 * again
+	 * @param choice chooses a share for a campaign that has none
+	 * @return the campaign's share
+	 */
+	int fairShare(String campaignId, int shares, IntSupplier choice);
 
 }

@@ -160,8 +160,8 @@ class DeadLetterReplay {
 	 * @param deadLetterQueue the queue read
 	 * @param requestExchange the exchange matches go to
 	 * @param requestRoutingKey the routing key they go with, back to the interactive lane
-	 * @param bulkQueue the bulk lane's queue, which the broker names when it dead-letters
-	 * from there by itself
+	 * @param bulkQueue the bulk lane's queue, whose name (or its fair-share queues',
+	 * which start with it) the broker gives when it dead-letters from there by itself
 	 * @param bulkRoutingKey the routing key of those that came in the bulk lane
 	 * @param confirmTimeout how long to wait for each confirm
 	 */
@@ -180,7 +180,7 @@ class DeadLetterReplay {
 				return this.requestRoutingKey;
 			}
 			boolean bulk = "bulk".equals(String.valueOf(headers.get(DeadLetterHeaders.LANE)))
-					|| this.bulkQueue.equals(String.valueOf(headers.get("x-first-death-queue")));
+					|| String.valueOf(headers.get("x-first-death-queue")).startsWith(this.bulkQueue);
 			return bulk ? this.bulkRoutingKey : this.requestRoutingKey;
 		}
 

@@ -14,10 +14,12 @@ import org.junit.jupiter.api.Test;
  * The campaign benchmark: bulk campaigns on the flex-conversations backend against an
  * emulator that answers 429 beyond Twilio's documented rates (interaction creates 20/s),
  * with interactive requests published meanwhile, then with three worker instances sharing
- * the store. Workers run from the jar at the defaults a user gets. Prints figures G and H
- * and writes {@code target/benchmark/campaigns/report.md}; fails only if requests are not
- * all settled. Run with {@code mvn -B -Pbenchmark verify -Dit.test=CampaignBenchmark};
- * sizes by {@code -Dbenchmark.*} properties.
+ * the store, and a small campaign queued behind a large one. Workers run from the jar at
+ * the defaults a user gets. Prints figures G, H and I and writes
+ * {@code target/benchmark/campaigns/report.md}; fails only if requests are not all
+ * settled. Run with {@code mvn -B -Pbenchmark verify -Dit.test=CampaignBenchmark}; sizes
+ * by {@code -Dbenchmark.*} properties, and one figure alone by
+ * {@code -Dbenchmark.figures=I}.
  */
 class CampaignBenchmark {
 
@@ -40,6 +42,13 @@ class CampaignBenchmark {
 
 	private final int hRequests = Integer.getInteger("benchmark.h.requests", 20_000);
 
+	private final int iRequests = Integer.getInteger("benchmark.i.requests", 20_000);
+
+	private final int iSmallRequests = Integer.getInteger("benchmark.i.small-requests", 500);
+
+	/** Which figures to run, for a run of one of them: G, H and I by default. */
+	private final String figures = System.getProperty("benchmark.figures", "G,H,I");
+
 	private final double interactivePerSecond = Double
 		.parseDouble(System.getProperty("benchmark.g.interactive-per-second", "2"));
 
@@ -56,18 +65,26 @@ class CampaignBenchmark {
 				List<RequestPublisher.Request> warm = series("warm", 8_000_000, 50);
 				interactive.publishAll(warm);
 				tap.awaitSettled(warm, Duration.ofMinutes(2));
-				Campaign alone = campaign(rig, tap, bulk, series("g-alone", 8_100_000, this.gAloneRequests));
-				this.report.row("G. bulk campaign alone, 1 instance (" + this.gAloneRequests + " requests)",
-						alone.describe(), "≥ 0.95 × " + (int) RATE + "/s, 429s ≤ 1 %", alone.meets(0.95));
-				figureG(rig, tap, bulk, interactive);
-				this.report.row("H. 1 instance (G alone)", alone.describe(), "≥ 0.9 × rate, 429s ≤ 1 %",
-						alone.meets(0.9));
-				rig.startWorker("campaign-worker-2", WORKER);
-				rig.startWorker("campaign-worker-3", WORKER);
-				Campaign three = campaign(rig, tap, bulk, series("h", 8_400_000, this.hRequests));
-				this.report.row(
-						"H. 3 instances sharing PostgreSQL, no per-instance settings (" + this.hRequests + " requests)",
-						three.describe(), "≥ 0.9 × rate, 429s ≤ 1 %", three.meets(0.9));
+				if (this.figures.contains("I")) {
+					figureI(rig, tap, bulk);
+				}
+				if (this.figures.contains("G") || this.figures.contains("H")) {
+					Campaign alone = campaign(rig, tap, bulk, series("g-alone", 8_100_000, this.gAloneRequests));
+					this.report.row("G. bulk campaign alone, 1 instance (" + this.gAloneRequests + " requests)",
+							alone.describe(), "≥ 0.95 × " + (int) RATE + "/s, 429s ≤ 1 %", alone.meets(0.95));
+					if (this.figures.contains("G")) {
+						figureG(rig, tap, bulk, interactive);
+					}
+					if (this.figures.contains("H")) {
+						this.report.row("H. 1 instance (G alone)", alone.describe(), "≥ 0.9 × rate, 429s ≤ 1 %",
+								alone.meets(0.9));
+						rig.startWorker("campaign-worker-2", WORKER);
+						rig.startWorker("campaign-worker-3", WORKER);
+						Campaign three = campaign(rig, tap, bulk, series("h", 8_400_000, this.hRequests));
+						this.report.row("H. 3 instances sharing PostgreSQL, no per-instance settings (" + this.hRequests
+								+ " requests)", three.describe(), "≥ 0.9 × rate, 429s ≤ 1 %", three.meets(0.9));
+					}
+				}
 			}
 		}
 		finally {
@@ -119,6 +136,50 @@ class CampaignBenchmark {
 				"p99 ≤ 1 s", p99 <= 1000);
 		this.report.row("G. bulk rate while interactive traffic runs", withClicks.describe(),
 				"≥ 0.75 × " + (int) RATE + "/s, 429s ≤ 1 %", withClicks.meets(0.75));
+	}
+
+	/**
+	 * A large campaign, then a small one queued right behind it: how long the small one
+	 * takes, against the time it would take alone at half the rate.
+	 */
+	private void figureI(BenchmarkRig rig, ResultTap tap, RequestPublisher bulk) throws Exception {
+		List<RequestPublisher.Request> large = campaignSeries("i-large", 8_500_000, this.iRequests);
+		List<RequestPublisher.Request> small = campaignSeries("i-small", 8_600_000, this.iSmallRequests);
+		rig.emulator().clearRequests();
+		long start = System.nanoTime();
+		bulk.publishAll(large, RequestPublisher.BULK);
+		long smallStart = System.nanoTime();
+		bulk.publishAll(small, RequestPublisher.BULK);
+		tap.awaitSettled(small, Duration.ofSeconds(300 + (long) (this.iRequests / RATE * 2)));
+		double smallSeconds = (small.stream().mapToLong((request) -> tap.arrival(request.id())).max().orElseThrow()
+				- smallStart) / 1e9;
+		int largeSettledMeanwhile = (int) large.stream().filter((request) -> tap.arrival(request.id()) != null).count();
+		tap.awaitSettled(large, Duration.ofSeconds(300 + (long) (this.iRequests / RATE * 2)));
+		double largeSeconds = (large.stream().mapToLong((request) -> tap.arrival(request.id())).max().orElseThrow()
+				- start) / 1e9;
+		long failed = java.util.stream.Stream.concat(large.stream(), small.stream())
+			.filter((request) -> !tap.succeeded(request.id()))
+			.count();
+		EmulatorCalls calls = EmulatorCalls.of(rig.emulator().summary());
+		double aloneAtHalfRate = this.iSmallRequests / (RATE / 2);
+		this.report.row(
+				String.format(Locale.ROOT, "I. %d requests queued behind a %d-request campaign", this.iSmallRequests,
+						this.iRequests),
+				String.format(Locale.ROOT,
+						"the %d settled in %.0f s = %.2f × their time alone at half the rate (%.0f s), %d of the"
+								+ " large campaign's settled meanwhile; the large one in %.0f s (%.1f/s); %d calls, %d"
+								+ " answered 429 (%.2f %%); %d failed",
+						this.iSmallRequests, smallSeconds, smallSeconds / aloneAtHalfRate, aloneAtHalfRate,
+						largeSettledMeanwhile, largeSeconds, this.iRequests / largeSeconds, calls.total(),
+						calls.tooMany(), calls.tooManyPercent(), failed),
+				"≤ 2.5 × alone at half the rate", smallSeconds <= 2.5 * aloneAtHalfRate && failed == 0);
+	}
+
+	private static List<RequestPublisher.Request> campaignSeries(String kind, int offset, int count) {
+		return java.util.stream.IntStream.range(0, count)
+			.mapToObj((i) -> RequestPublisher.Request.of("bench-" + kind + "-" + i, FROM,
+					"+1415" + String.format("%07d", offset + i), false, "bench-" + kind))
+			.toList();
 	}
 
 	/**

@@ -143,4 +143,28 @@ abstract class CampaignsContract {
 		assertThat(this.other.list().get(0).isDone()).isFalse();
 	}
 
+	@Test
+	void keepsTheFirstChoiceOfAFairShareWhenTwoInstancesChooseAtOnce() {
+		// between this instance's look (no share yet) and its choice, the other chooses
+		this.hook.before((sql) -> sql.contains("UPDATE campaign SET fair_share"),
+				() -> this.other.fairShare("c", 8, () -> 5));
+
+		int chosenHere = this.one.fairShare("c", 8, () -> 3);
+
+		assertThat(this.hook.ran()).isTrue();
+		assertThat(chosenHere).isEqualTo(5);
+		assertThat(this.other.fairShare("c", 8, () -> 6)).isEqualTo(5);
+		assertThat(this.one.fairShare("c", 8, () -> 6)).isEqualTo(5);
+	}
+
+	@Test
+	void givesEachCampaignItsOwnChoiceAndChoosesAgainWhenTheSharesAreFewer() {
+		assertThat(this.one.fairShare("a", 8, () -> 7)).isEqualTo(7);
+		assertThat(this.other.fairShare("b", 8, () -> 2)).isEqualTo(2);
+
+		assertThat(this.other.fairShare("a", 4, () -> 3)).isEqualTo(3);
+		assertThat(this.one.fairShare("a", 4, () -> 1)).as("this instance remembered 7, now out of range").isEqualTo(3);
+		assertThat(this.one.fairShare("b", 4, () -> 1)).isEqualTo(2);
+	}
+
 }

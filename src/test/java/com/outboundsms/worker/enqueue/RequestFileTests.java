@@ -35,7 +35,7 @@ class RequestFileTests {
 
 	static final RequestValidator VALIDATOR = RequestValidator
 		.of(new InboundProperties("outbound-sms", "request", "outbound-sms.requests", "request.bulk",
-				"outbound-sms.requests.bulk", 20, DataSize.ofKilobytes(64), "US", 8, null, null, null));
+				"outbound-sms.requests.bulk", 20, DataSize.ofKilobytes(64), "US", 8, null, null, null, 8));
 
 	@TempDir
 	Path directory;

@@ -18,7 +18,7 @@ class RequestValidatorTests {
 
 	private final RequestValidator validator = RequestValidator
 		.of(new InboundProperties("outbound-sms", "request", "outbound-sms.requests", "request.bulk",
-				"outbound-sms.requests.bulk", 20, DataSize.ofKilobytes(64), "US", 8, null, null, null));
+				"outbound-sms.requests.bulk", 20, DataSize.ofKilobytes(64), "US", 8, null, null, null, 8));
 
 	@Test
 	void givesABodyWithoutRequestIdTheDigestOfTheBody() throws Exception {

@@ -28,7 +28,7 @@ class RetryRepublisherTests {
 
 	private static final InboundProperties PROPERTIES = new InboundProperties("outbound-sms", "request",
 			"outbound-sms.requests", "request.bulk", "outbound-sms.requests.bulk", 20, DataSize.ofKilobytes(64), "US",
-			8, Duration.ofHours(1), List.of(Duration.ofSeconds(1), Duration.ofSeconds(2)), Duration.ofMinutes(1));
+			8, Duration.ofHours(1), List.of(Duration.ofSeconds(1), Duration.ofSeconds(2)), Duration.ofMinutes(1), 8);
 
 	// the interaction is the behaviour: which delay queue the copy is routed to
 	private final ConfirmedSender sender = mock(ConfirmedSender.class);

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.IntSupplier;
 
 /**
  * Campaigns in memory whose states a test sets, and which record what was counted.
@@ -76,6 +77,11 @@ public final class StatedCampaigns implements Campaigns {
 	@Override
 	public CampaignSummary change(String campaignId, CampaignState state) {
 		throw new UnsupportedOperationException("changed with with(...)");
+	}
+
+	@Override
+	public int fairShare(String campaignId, int shares, IntSupplier choice) {
+		throw new UnsupportedOperationException("no fair shares in memory");
 	}
 
 }
