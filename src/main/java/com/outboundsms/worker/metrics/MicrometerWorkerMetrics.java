@@ -257,12 +257,20 @@ class MicrometerWorkerMetrics implements WorkerMetrics {
 
 	@Override
 	public void twilioCallHeldBack(String endpoint, String reason) {
-		Counter.builder(TWILIO_HELD_BACK)
+		heldBack(endpoint, reason).increment();
+	}
+
+	@Override
+	public void twilioCallsHeldBackShown(String endpoint, String reason) {
+		heldBack(endpoint, reason);
+	}
+
+	private Counter heldBack(String endpoint, String reason) {
+		return Counter.builder(TWILIO_HELD_BACK)
 			.description("Bulk Twilio calls that waited for the interactive lane, by endpoint and reason")
 			.tag("endpoint", endpoint)
 			.tag("reason", reason)
-			.register(this.registry)
-			.increment();
+			.register(this.registry);
 	}
 
 	@Override

@@ -106,6 +106,14 @@ public interface WorkerMetrics {
 	void twilioCallHeldBack(String endpoint, String reason);
 
 	/**
+	 * Shows a count of held-back calls at zero before any call waited, so that a
+	 * dashboard tells "none" from "not measured".
+	 * @param endpoint as for {@link #twilioCallHeldBack}
+	 * @param reason as for {@link #twilioCallHeldBack}
+	 */
+	void twilioCallsHeldBackShown(String endpoint, String reason);
+
+	/**
 	 * Retention deleted a batch of rows past their age.
 	 * @param table the table, such as {@code request_outcome}
 	 * @param rows how many rows the batch deleted (zero when none was left)
@@ -172,6 +180,10 @@ public interface WorkerMetrics {
 
 			@Override
 			public void twilioCallRefused(String endpoint) {
+			}
+
+			@Override
+			public void twilioCallsHeldBackShown(String endpoint, String reason) {
 			}
 
 			@Override

@@ -68,6 +68,15 @@ class TwilioCallLimiter {
 		this.rates = properties.effectiveRates();
 		this.budget = budget;
 		this.metrics = metrics;
+		this.rates.keySet().forEach((endpoint) -> {
+			metrics.twilioCallsHeldBackShown(tagOf(endpoint), RESERVE);
+			metrics.twilioCallsHeldBackShown(tagOf(endpoint), PRIORITY);
+		});
+	}
+
+	/** The endpoint without its method, as the metrics name it. */
+	private static String tagOf(String endpoint) {
+		return endpoint.substring(endpoint.indexOf(' ') + 1);
 	}
 
 	/**
@@ -81,7 +90,7 @@ class TwilioCallLimiter {
 		Lane lane = Lane.current();
 		Duration wait = this.properties.permitWait(lane);
 		long started = this.budget.now();
-		String tag = endpoint.substring(endpoint.indexOf(' ') + 1);
+		String tag = tagOf(endpoint);
 		Integer rate = this.rates.get(endpoint);
 		if (rate != null && !this.budget.take("twilio " + endpoint, rate, lane, started + wait.toNanos(),
 				() -> this.metrics.twilioCallHeldBack(tag, RESERVE))) {
