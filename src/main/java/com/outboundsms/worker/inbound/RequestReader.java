@@ -14,6 +14,7 @@ import java.util.regex.Pattern;
 import com.outboundsms.worker.processing.CampaignIds;
 import com.outboundsms.worker.processing.NumberPair;
 import com.outboundsms.worker.processing.OutboundSmsRequest;
+import com.outboundsms.worker.processing.OutreachMode;
 import com.outboundsms.worker.processing.RequestIds;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JacksonException;
@@ -197,6 +198,7 @@ public final class RequestReader {
 			Optional<Map<String, @Nullable Object>> taskAttributes = object("taskAttributes");
 			Optional<Map<String, @Nullable Object>> metadata = object("metadata").filter(this::smallMetadata);
 			Optional<String> campaignId = text("campaignId", false).filter(this::validCampaignId);
+			Optional<OutreachMode> mode = mode(message.isPresent());
 			String id = requestId.orElse(fallbackId);
 			Optional<NumberPair> pair = (from.isPresent() && to.isPresent() && !from.equals(to))
 					? Optional.of(new NumberPair(from.get(), to.get())) : Optional.empty();
@@ -206,7 +208,26 @@ public final class RequestReader {
 			}
 			return new Intake.Accepted(new OutboundSmsRequest(id, pair.orElseThrow(), toName.orElseThrow(),
 					source.orElse(null), message.orElse(null), taskAttributes.orElse(Map.of()), metadata.orElse(null),
-					targetWorker.orElse(null), campaignId.orElse(null)));
+					targetWorker.orElse(null), campaignId.orElse(null), mode.orElseThrow()));
+		}
+
+		/**
+		 * The request's mode: {@code task} when absent; {@code notify} only with the
+		 * message it exists to send.
+		 */
+		private Optional<OutreachMode> mode(boolean hasMessage) {
+			Optional<String> named = text("mode", false);
+			if (named.isEmpty()) {
+				return Optional.of(OutreachMode.TASK);
+			}
+			Optional<OutreachMode> mode = OutreachMode.ofWireName(named.get());
+			if (mode.isEmpty()) {
+				this.errors.add(new FieldError("mode", "must be \"task\" or \"notify\""));
+			}
+			else if (mode.get() == OutreachMode.NOTIFY && !hasMessage) {
+				this.errors.add(new FieldError("initialNotificationMessage", "is required in notify mode"));
+			}
+			return mode;
 		}
 
 		private Optional<String> text(String field, boolean required) {

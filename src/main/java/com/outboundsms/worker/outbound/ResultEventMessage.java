@@ -28,14 +28,15 @@ import org.jspecify.annotations.Nullable;
  * @param error why the request failed
  * @param messageError why the first message was not posted
  * @param campaignId the request's campaign id
+ * @param mode {@code notify} for a notify request; absent for a task request
  */
 @JsonInclude(JsonInclude.Include.NON_ABSENT)
-@JsonPropertyOrder({ "requestId", "campaignId", "outcome", "backend", "fromNumber", "toNumber", "sids", "metadata",
-		"attempts", "completedAt", "error", "messageError" })
+@JsonPropertyOrder({ "requestId", "campaignId", "mode", "outcome", "backend", "fromNumber", "toNumber", "sids",
+		"metadata", "attempts", "completedAt", "error", "messageError" })
 public record ResultEventMessage(String requestId, String outcome, String backend, @Nullable String fromNumber,
 		@Nullable String toNumber, @JsonAnyGetter Map<String, String> sids, @Nullable Map<String, Object> metadata,
 		int attempts, String completedAt, @Nullable ErrorMessage error, @Nullable ErrorMessage messageError,
-		@Nullable String campaignId) {
+		@Nullable String campaignId, @Nullable String mode) {
 
 	/**
 	 * The message of an event.
@@ -57,7 +58,8 @@ public record ResultEventMessage(String requestId, String outcome, String backen
 				(pair != null) ? pair.fromNumber() : null, (pair != null) ? pair.toNumber() : null, sids,
 				event.metadata(), event.attempts(), WireTime.format(event.completedAt()),
 				(error != null) ? ErrorMessage.of(error) : null,
-				(messageError != null) ? ErrorMessage.of(messageError) : null, event.campaignId());
+				(messageError != null) ? ErrorMessage.of(messageError) : null, event.campaignId(),
+				(event.mode() != null) ? event.mode().wireName() : null);
 	}
 
 	/**

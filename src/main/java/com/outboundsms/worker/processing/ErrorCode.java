@@ -22,7 +22,19 @@ public enum ErrorCode {
 	 * Twilio keeps refusing this kind of call with 403 while it accepts the worker's
 	 * credentials: the API key lacks a permission.
 	 */
-	TWILIO_FORBIDDEN(false);
+	TWILIO_FORBIDDEN(false),
+	/**
+	 * A notify request the worker is not set up for: notify mode needs the Studio flow
+	 * ({@code TWILIO_STUDIO_FLOW_SID}) on flex-conversations, and flex-legacy makes no
+	 * notify outreaches.
+	 */
+	NOTIFY_NOT_CONFIGURED(false),
+	/**
+	 * Not a failure of the request: a notify request's message was not posted because an
+	 * agent is already talking to the customer in the pair's open outreach (the result's
+	 * {@code messageError} says so).
+	 */
+	CUSTOMER_WITH_AGENT(false);
 
 	private final boolean retryable;
 

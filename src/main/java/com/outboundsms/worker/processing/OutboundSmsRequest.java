@@ -24,18 +24,35 @@ import org.jspecify.annotations.Nullable;
  * @param targetWorkerSid the TaskRouter worker ({@code WK…}) the task is meant for
  * (agent-initiated, Known Agent Routing), or {@code null}
  * @param campaignId the producer's campaign, echoed in the result event, or {@code null}
+ * @param mode whether the outreach makes an agent's task now or only sends the message
+ * (in {@link OutreachMode#NOTIFY} the first message is required)
  */
 public record OutboundSmsRequest(String requestId, NumberPair pair, String toName,
 		@Nullable String sourceChatChannelSid, @Nullable String initialNotificationMessage,
 		Map<String, @Nullable Object> taskAttributes, @Nullable Map<String, @Nullable Object> metadata,
-		@Nullable String targetWorkerSid, @Nullable String campaignId) {
+		@Nullable String targetWorkerSid, @Nullable String campaignId, OutreachMode mode) {
 
 	public OutboundSmsRequest {
 		Objects.requireNonNull(requestId, "requestId");
 		Objects.requireNonNull(pair, "pair");
 		Objects.requireNonNull(toName, "toName");
+		Objects.requireNonNull(mode, "mode");
+		if (mode == OutreachMode.NOTIFY && initialNotificationMessage == null) {
+			throw new IllegalArgumentException("a notify request needs its message");
+		}
 		// JSON null is a value a producer may send; Map.copyOf would refuse it
 		taskAttributes = Collections.unmodifiableMap(new LinkedHashMap<>(taskAttributes));
+	}
+
+	/**
+	 * A request for an agent's task.
+	 */
+	public OutboundSmsRequest(String requestId, NumberPair pair, String toName, @Nullable String sourceChatChannelSid,
+			@Nullable String initialNotificationMessage, Map<String, @Nullable Object> taskAttributes,
+			@Nullable Map<String, @Nullable Object> metadata, @Nullable String targetWorkerSid,
+			@Nullable String campaignId) {
+		this(requestId, pair, toName, sourceChatChannelSid, initialNotificationMessage, taskAttributes, metadata,
+				targetWorkerSid, campaignId, OutreachMode.TASK);
 	}
 
 	/**

@@ -35,6 +35,19 @@ public interface OutreachBackend {
 	boolean isOpen(OutreachProgress outreach);
 
 	/**
+	 * Posts a notify request's message into the pair's open notify outreach, at most once
+	 * per request id: a message this request posted before (its answer lost) is found and
+	 * not posted again.
+	 * @param request the notify request
+	 * @param open the open outreach's progress
+	 * @return the message's SID
+	 * @throws PermanentFailure when this backend makes no notify outreaches
+	 */
+	default String postInto(OutboundSmsRequest request, OutreachProgress open) {
+		throw new PermanentFailure(ErrorCode.NOTIFY_NOT_CONFIGURED, name() + " makes no notify outreaches");
+	}
+
+	/**
 	 * Saves progress durably before the next Twilio call.
 	 */
 	@FunctionalInterface

@@ -3,6 +3,8 @@ package com.outboundsms.worker.processing;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.EnumMap;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -101,12 +103,33 @@ public class OutreachProcessor {
 		// an outreach another backend made is not this backend's to answer for
 		boolean ours = open.backend().equals(this.backend.name());
 		if (ours && isRecent(open) && stillOpen(request.pair(), open)) {
-			StoredOutcome reused = new StoredOutcome(Outcome.REUSED, open.backend(), request.pair(),
-					open.progress().sids(), this.clock.instant());
-			return Optional.of(this.store.recordOutcome(request.requestId(), request.pair(), reused));
+			return Optional.of(this.store.recordOutcome(request.requestId(), request.pair(), reuse(request, open)));
 		}
 		return this.store.replace(request.pair(), open, request.requestId(), this.backend.name())
 			.map((claimed) -> create(request, claimed));
+	}
+
+	/**
+	 * A request's answer from the pair's open outreach, by the two modes: a notify
+	 * request posts its own message into an open notify conversation; it posts nothing
+	 * where an agent is already talking to the customer, and says so; a task request
+	 * reuses the outreach as it is.
+	 */
+	private StoredOutcome reuse(OutboundSmsRequest request, Claim.Open open) {
+		Map<Sid, String> sids = open.progress().sids();
+		ErrorDetail notPosted = null;
+		if (request.mode() == OutreachMode.NOTIFY) {
+			if (open.progress().mode() == OutreachMode.NOTIFY) {
+				sids = new EnumMap<>(sids);
+				sids.put(Sid.MESSAGE, this.backend.postInto(request, open.progress()));
+			}
+			else {
+				notPosted = ErrorDetail.of(ErrorCode.CUSTOMER_WITH_AGENT,
+						"an agent is already talking to the customer in the pair's open outreach:"
+								+ " the reminder was not posted");
+			}
+		}
+		return new StoredOutcome(Outcome.REUSED, open.backend(), request.pair(), sids, this.clock.instant(), notPosted);
 	}
 
 	/**

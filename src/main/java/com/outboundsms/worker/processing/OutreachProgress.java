@@ -80,6 +80,15 @@ public record OutreachProgress(String outreachId, Map<Sid, String> sids, Set<Sid
 		return sid;
 	}
 
+	/**
+	 * What the outreach is for, as what it made shows: a notify outreach has a Studio
+	 * webhook and no interaction (an agent's task on it makes it a task outreach).
+	 * @return the mode
+	 */
+	public OutreachMode mode() {
+		return (has(Sid.STUDIO_WEBHOOK) && !has(Sid.INTERACTION)) ? OutreachMode.NOTIFY : OutreachMode.TASK;
+	}
+
 	public boolean wasAttempted(Sid kind) {
 		return this.attempted.contains(kind);
 	}

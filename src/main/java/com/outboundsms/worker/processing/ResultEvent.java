@@ -21,15 +21,33 @@ import org.jspecify.annotations.Nullable;
  * @param error why the request failed, for {@link Outcome#FAILED}
  * @param messageError why the first message was not posted although the outreach exists
  * @param campaignId the request's campaign id, echoed
+ * @param mode {@link OutreachMode#NOTIFY} for a notify request; {@code null} for a task
+ * request (the default) and for a request that could not be read
  */
 public record ResultEvent(String requestId, Outcome outcome, String backend, @Nullable NumberPair pair,
 		Map<Sid, String> sids, @Nullable Map<String, @Nullable Object> metadata, int attempts, Instant completedAt,
-		@Nullable ErrorDetail error, @Nullable ErrorDetail messageError, @Nullable String campaignId) {
+		@Nullable ErrorDetail error, @Nullable ErrorDetail messageError, @Nullable String campaignId,
+		@Nullable OutreachMode mode) {
 
 	public ResultEvent {
 		Objects.requireNonNull(requestId, "requestId");
 		Objects.requireNonNull(outcome, "outcome");
 		sids = OutreachProgress.copyOf(sids);
+	}
+
+	/**
+	 * An event of a task request, or of one that could not be read.
+	 */
+	public ResultEvent(String requestId, Outcome outcome, String backend, @Nullable NumberPair pair,
+			Map<Sid, String> sids, @Nullable Map<String, @Nullable Object> metadata, int attempts, Instant completedAt,
+			@Nullable ErrorDetail error, @Nullable ErrorDetail messageError, @Nullable String campaignId) {
+		this(requestId, outcome, backend, pair, sids, metadata, attempts, completedAt, error, messageError, campaignId,
+				null);
+	}
+
+	/** The mode a result names: only notify, task being the default. */
+	private static @Nullable OutreachMode named(OutboundSmsRequest request) {
+		return (request.mode() == OutreachMode.NOTIFY) ? OutreachMode.NOTIFY : null;
 	}
 
 	/**
@@ -42,7 +60,7 @@ public record ResultEvent(String requestId, Outcome outcome, String backend, @Nu
 	public static ResultEvent of(OutboundSmsRequest request, StoredOutcome outcome, int attempts) {
 		return new ResultEvent(request.requestId(), outcome.outcome(), outcome.backend(), request.pair(),
 				outcome.sids(), request.metadata(), attempts, outcome.completedAt(), null, outcome.messageError(),
-				request.campaignId());
+				request.campaignId(), named(request));
 	}
 
 	/**
@@ -76,7 +94,7 @@ public record ResultEvent(String requestId, Outcome outcome, String backend, @Nu
 	 */
 	public static ResultEvent cancelled(OutboundSmsRequest request, String backend, int attempts, Instant at) {
 		return new ResultEvent(request.requestId(), Outcome.CANCELLED, backend, request.pair(), Map.of(),
-				request.metadata(), attempts, at, null, null, request.campaignId());
+				request.metadata(), attempts, at, null, null, request.campaignId(), named(request));
 	}
 
 }

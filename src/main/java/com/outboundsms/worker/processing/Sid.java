@@ -27,7 +27,17 @@ public enum Sid {
 	/** The interaction's channel (conversations). */
 	INTERACTION_CHANNEL("interactionChannelSid"),
 	/** The first message posted to the conversation (conversations). */
-	MESSAGE("messageSid");
+	MESSAGE("messageSid"),
+	/**
+	 * The customer's SMS participant in a notify conversation (conversations; not in the
+	 * result event).
+	 */
+	PARTICIPANT(null),
+	/**
+	 * A notify conversation's webhook to the Studio flow that makes the task on the
+	 * customer's reply (conversations; not in the result event).
+	 */
+	STUDIO_WEBHOOK(null);
 
 	private final @Nullable String resultField;
 

@@ -65,6 +65,88 @@ interface FlexConversations {
 	FirstMessage.Messages messages(String conversationSid);
 
 	/**
+	 * Creates an active conversation with state timers, named so that a create whose
+	 * answer was lost can be found again ({@link #conversationNamed}).
+	 * @param uniqueName the conversation's unique name
+	 * @param attributes its attributes JSON
+	 * @param timers its inactive and closed timers
+	 * @return its SID ({@code CH…})
+	 */
+	String createConversation(String uniqueName, String attributes, NotifyProperties timers);
+
+	/**
+	 * Finds a conversation by its unique name.
+	 * @param uniqueName the name
+	 * @return its SID, or empty when there is none
+	 */
+	Optional<String> conversationNamed(String uniqueName);
+
+	/**
+	 * Deletes a conversation this outreach made and cannot use.
+	 * @param conversationSid the conversation
+	 */
+	void deleteConversation(String conversationSid);
+
+	/**
+	 * Adds the customer's SMS binding to a conversation.
+	 * @param conversationSid the conversation
+	 * @param customer the customer's number
+	 * @param twilioNumber the Twilio number
+	 * @return the participant's SID ({@code MB…})
+	 * @throws CustomerElsewhere when the binding is in another conversation not closed
+	 * (Twilio's 50416)
+	 */
+	String addCustomer(String conversationSid, String customer, String twilioNumber);
+
+	/**
+	 * Finds the customer's SMS participant in a conversation.
+	 * @param conversationSid the conversation
+	 * @param customer the customer's number
+	 * @return the participant's SID, or empty when the customer is not in it
+	 */
+	Optional<String> customerIn(String conversationSid, String customer);
+
+	/**
+	 * Adds a conversation-scoped webhook to a Studio flow, which makes the task when the
+	 * customer replies.
+	 * @param conversationSid the conversation
+	 * @param flowSid the flow ({@code FW…})
+	 * @return the webhook's SID ({@code WH…})
+	 */
+	String addStudioWebhook(String conversationSid, String flowSid);
+
+	/**
+	 * Finds a conversation's webhook to a Studio flow.
+	 * @param conversationSid the conversation
+	 * @param flowSid the flow
+	 * @return the webhook's SID, or empty when there is none
+	 */
+	Optional<String> studioWebhook(String conversationSid, String flowSid);
+
+	/**
+	 * Twilio's 50416: the customer's SMS binding is already in another conversation that
+	 * is not closed.
+	 */
+	final class CustomerElsewhere extends RuntimeException {
+
+		private final @Nullable String conversationSid;
+
+		CustomerElsewhere(String message, @Nullable String conversationSid) {
+			super(message);
+			this.conversationSid = conversationSid;
+		}
+
+		/**
+		 * The conversation holding the customer, when Twilio's message names it.
+		 * @return its SID, or empty
+		 */
+		Optional<String> conversationSid() {
+			return Optional.ofNullable(this.conversationSid);
+		}
+
+	}
+
+	/**
 	 * What an interaction create answered.
 	 *
 	 * @param sid the interaction ({@code KD…})

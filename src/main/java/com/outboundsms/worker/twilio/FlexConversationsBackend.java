@@ -8,6 +8,7 @@ import com.outboundsms.worker.processing.ErrorCode;
 import com.outboundsms.worker.processing.OutboundSmsRequest;
 import com.outboundsms.worker.processing.Outcome;
 import com.outboundsms.worker.processing.OutreachBackend;
+import com.outboundsms.worker.processing.OutreachMode;
 import com.outboundsms.worker.processing.OutreachProgress;
 import com.outboundsms.worker.processing.PermanentFailure;
 import com.outboundsms.worker.processing.Sid;
@@ -42,12 +43,15 @@ class FlexConversationsBackend implements OutreachBackend {
 
 	private final SenderPacing senders;
 
+	private final NotifyConversation notify;
+
 	FlexConversationsBackend(FlexConversations twilio, InteractionRequests requests, SetupWait setupWait,
-			SenderPacing senders) {
+			SenderPacing senders, NotifyProperties notify) {
 		this.twilio = twilio;
 		this.requests = requests;
 		this.setupWait = setupWait;
 		this.senders = senders;
+		this.notify = new NotifyConversation(twilio, notify, senders);
 	}
 
 	@Override
@@ -57,6 +61,9 @@ class FlexConversationsBackend implements OutreachBackend {
 
 	@Override
 	public Creation create(OutboundSmsRequest request, OutreachProgress progress, Checkpoint checkpoint) {
+		if (request.mode() == OutreachMode.NOTIFY) {
+			return this.notify.create(request, progress, checkpoint);
+		}
 		boolean messageAttemptedBefore = progress.wasAttempted(Sid.MESSAGE);
 		Step step = new Pass(request, checkpoint, progress.wasAttempted(Sid.INTERACTION)).withConversation(progress);
 		if (step.reused()) {
@@ -68,6 +75,11 @@ class FlexConversationsBackend implements OutreachBackend {
 				Sid.MESSAGE,
 				this.senders.paced(request.fromNumber(), this.twilio.messages(ours.require(Sid.CONVERSATION))));
 		return new Creation(Outcome.CREATED, message.progress(), message.error());
+	}
+
+	@Override
+	public String postInto(OutboundSmsRequest request, OutreachProgress open) {
+		return this.notify.postInto(request, open);
 	}
 
 	@Override

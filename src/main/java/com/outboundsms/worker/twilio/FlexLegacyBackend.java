@@ -4,9 +4,11 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
+import com.outboundsms.worker.processing.ErrorCode;
 import com.outboundsms.worker.processing.OutboundSmsRequest;
 import com.outboundsms.worker.processing.Outcome;
 import com.outboundsms.worker.processing.OutreachBackend;
+import com.outboundsms.worker.processing.OutreachMode;
 import com.outboundsms.worker.processing.OutreachProgress;
 import com.outboundsms.worker.processing.PermanentFailure;
 import com.outboundsms.worker.processing.Sid;
@@ -61,6 +63,11 @@ class FlexLegacyBackend implements OutreachBackend {
 
 	@Override
 	public Creation create(OutboundSmsRequest request, OutreachProgress progress, Checkpoint checkpoint) {
+		if (request.mode() == OutreachMode.NOTIFY) {
+			// refused before anything is made: a task would reach an agent for a reminder
+			throw new PermanentFailure(ErrorCode.NOTIFY_NOT_CONFIGURED,
+					"flex-legacy makes no notify outreaches; run the flex-conversations backend for them");
+		}
 		OutreachProgress identified = identified(progress, checkpoint);
 		boolean messageAttemptedBefore = identified.wasAttempted(Sid.CHAT_MESSAGE);
 		FlexChannels.Step channel = withChannel(request, withFlow(request, identified), checkpoint);

@@ -91,7 +91,7 @@ class TwilioConfiguration {
 	@Bean
 	OutreachBackend outreachBackend(BackendProperties backend, TwilioRestClient client, FlexFlowDirectory flows,
 			TwilioProperties properties, InteractionSetupProperties interactionSetup, SenderPacing senders, Clock clock,
-			JsonMapper json) {
+			JsonMapper json, NotifyProperties notify) {
 		if (backend.backend() == BackendProperties.Backend.FLEX_CONVERSATIONS) {
 			require(backend, properties.workspaceSid(), "TWILIO_WORKSPACE_SID (twilio.workspace-sid)",
 					"the TaskRouter workspace (WS…) the tasks go to");
@@ -100,7 +100,7 @@ class TwilioConfiguration {
 			checkQueue(properties.queueSid());
 			return new FlexConversationsBackend(new TwilioFlexConversations(client, json),
 					new InteractionRequests(properties, new TaskAttributes(json)),
-					new SetupWait(interactionSetup, clock, Sleeper.threadSleeping()), senders);
+					new SetupWait(interactionSetup, clock, Sleeper.threadSleeping()), senders, notify);
 		}
 		require(backend, properties.proxyServiceSid(), "TWILIO_PROXY_SERVICE_SID (twilio.proxy-service-sid)",
 				"the Proxy service (KS…) sessions are made in");

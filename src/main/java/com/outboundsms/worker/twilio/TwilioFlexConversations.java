@@ -4,6 +4,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import com.outboundsms.worker.processing.TransientFailure;
 import com.twilio.exception.TwilioException;
@@ -11,6 +13,8 @@ import com.twilio.http.TwilioRestClient;
 import com.twilio.rest.conversations.v1.Conversation;
 import com.twilio.rest.conversations.v1.ParticipantConversation;
 import com.twilio.rest.conversations.v1.conversation.Message;
+import com.twilio.rest.conversations.v1.conversation.Participant;
+import com.twilio.rest.conversations.v1.conversation.Webhook;
 import com.twilio.rest.flexapi.v1.Interaction;
 import com.twilio.rest.flexapi.v1.interaction.InteractionChannel;
 import tools.jackson.databind.JsonNode;
@@ -22,6 +26,14 @@ import tools.jackson.databind.node.ObjectNode;
  * by {@link TwilioFailures}.
  */
 class TwilioFlexConversations implements FlexConversations {
+
+	/** Twilio's code for a binding already in another conversation that is not closed. */
+	static final int BINDING_IN_ANOTHER_CONVERSATION = 50416;
+
+	/**
+	 * A conversation's SID, as Twilio's 50416 message names the one holding the binding.
+	 */
+	private static final Pattern CONVERSATION_SID = Pattern.compile("CH[0-9a-fA-F]{32}");
 
 	private final TwilioRestClient client;
 
@@ -131,6 +143,100 @@ class TwilioFlexConversations implements FlexConversations {
 			}
 
 		};
+	}
+
+	@Override
+	public String createConversation(String uniqueName, String attributes, NotifyProperties timers) {
+		return TwilioFailures.call("creating the conversation",
+				() -> Conversation.creator()
+					.setUniqueName(uniqueName)
+					.setFriendlyName(uniqueName)
+					.setAttributes(attributes)
+					.setState(Conversation.State.ACTIVE)
+					.setTimersInactive(timers.inactiveTimer())
+					.setTimersClosed(timers.closedTimer())
+					.create(this.client)
+					.getSid());
+	}
+
+	@Override
+	public Optional<String> conversationNamed(String uniqueName) {
+		try {
+			return Optional.of(Conversation.fetcher(uniqueName).fetch(this.client).getSid());
+		}
+		catch (TwilioException ex) {
+			if (TwilioFailures.isNotFound(ex)) {
+				return Optional.empty();
+			}
+			throw TwilioFailures.classify("looking for the conversation", ex);
+		}
+	}
+
+	@Override
+	public void deleteConversation(String conversationSid) {
+		try {
+			Conversation.deleter(conversationSid).delete(this.client);
+		}
+		catch (TwilioException ex) {
+			if (!TwilioFailures.isNotFound(ex)) {
+				throw TwilioFailures.classify("deleting the conversation", ex);
+			}
+		}
+	}
+
+	@Override
+	public String addCustomer(String conversationSid, String customer, String twilioNumber) {
+		try {
+			return Participant.creator(conversationSid)
+				.setMessagingBindingAddress(customer)
+				.setMessagingBindingProxyAddress(twilioNumber)
+				.create(this.client)
+				.getSid();
+		}
+		catch (TwilioException ex) {
+			if (TwilioFailures.hasCode(ex, BINDING_IN_ANOTHER_CONVERSATION)) {
+				Matcher named = CONVERSATION_SID.matcher(String.valueOf(ex.getMessage()));
+				throw new CustomerElsewhere("Twilio answered 50416: the customer is in another conversation",
+						named.find() ? named.group() : null);
+			}
+			throw TwilioFailures.classify("adding the customer to the conversation", ex);
+		}
+	}
+
+	@Override
+	public Optional<String> customerIn(String conversationSid, String customer) {
+		Iterable<Participant> participants = TwilioFailures.call("reading the conversation's participants",
+				() -> Participant.reader(conversationSid).setPageSize(50L).read(this.client));
+		for (Participant participant : participants) {
+			JsonNode binding = this.json.valueToTree(participant.getMessagingBinding());
+			if (binding != null && customer.equals(binding.path("address").asString(null))) {
+				return Optional.of(participant.getSid());
+			}
+		}
+		return Optional.empty();
+	}
+
+	@Override
+	public String addStudioWebhook(String conversationSid, String flowSid) {
+		return TwilioFailures.call("adding the Studio webhook",
+				() -> Webhook.creator(conversationSid, Webhook.Target.STUDIO)
+					.setConfigurationFlowSid(flowSid)
+					.create(this.client)
+					.getSid());
+	}
+
+	@Override
+	public Optional<String> studioWebhook(String conversationSid, String flowSid) {
+		Iterable<Webhook> webhooks = TwilioFailures.call("reading the conversation's webhooks",
+				() -> Webhook.reader(conversationSid).read(this.client));
+		for (Webhook webhook : webhooks) {
+			JsonNode configuration = this.json.valueToTree(webhook.getConfiguration());
+			if ("studio".equals(webhook.getTarget()) && configuration != null
+					&& flowSid.equals(configuration.path("flow_sid").asString(null))) {
+				return Optional.of(webhook.getSid());
+			}
+		}
+		return Optional.empty();
 	}
 
 	/** An interaction as Twilio wrote it (twilio-java keeps its objects as maps). */

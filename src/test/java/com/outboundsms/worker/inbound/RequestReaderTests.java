@@ -10,6 +10,7 @@ import com.outboundsms.worker.outbound.ResultEventMessage;
 import com.outboundsms.worker.processing.NumberPair;
 import com.outboundsms.worker.processing.OutboundSmsRequest;
 import com.outboundsms.worker.processing.Outcome;
+import com.outboundsms.worker.processing.OutreachMode;
 import com.outboundsms.worker.processing.ResultEvent;
 import com.outboundsms.worker.processing.StoredOutcome;
 import org.junit.jupiter.api.Named;
@@ -133,6 +134,38 @@ class RequestReaderTests {
 
 		assertThat(rejected.errors()).containsExactly(new FieldError("toNumber", "must differ from fromNumber"));
 		assertThat(rejected.pair()).isNull();
+	}
+
+	@Test
+	void readsTheModeTaskByDefault() {
+		assertThat(accepted(FUNCTION_BODY).mode()).isEqualTo(OutreachMode.TASK);
+		assertThat(accepted(withField("mode", "\"task\"")).mode()).isEqualTo(OutreachMode.TASK);
+		assertThat(accepted(withField("mode", "null")).mode()).isEqualTo(OutreachMode.TASK);
+	}
+
+	@Test
+	void readsANotifyRequestWithItsMessage() {
+		OutboundSmsRequest request = accepted(
+				"{\"fromNumber\":\"+14155552671\",\"toNumber\":\"+14155550100\",\"toName\":\"Jane\",\"mode\":\"notify\","
+						+ "\"initialNotificationMessage\":\"Your appointment is tomorrow at 10.\"}");
+
+		assertThat(request.mode()).isEqualTo(OutreachMode.NOTIFY);
+		assertThat(request.initialNotificationMessage()).isNotNull();
+	}
+
+	@Test
+	void rejectsANotifyRequestWithoutAMessage() {
+		Intake.Rejected rejected = rejected(
+				"{\"fromNumber\":\"+14155552671\",\"toNumber\":\"+14155550100\",\"toName\":\"Jane\",\"mode\":\"notify\"}");
+
+		assertThat(rejected.errors())
+			.containsExactly(new FieldError("initialNotificationMessage", "is required in notify mode"));
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "\"NOTIFY\"", "\"reminder\"", "1", "true" })
+	void rejectsAnUnknownMode(String mode) {
+		assertThat(rejected(withField("mode", mode)).errors()).extracting(FieldError::field).containsExactly("mode");
 	}
 
 	@Test

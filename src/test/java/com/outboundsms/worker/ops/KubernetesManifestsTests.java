@@ -41,7 +41,7 @@ class KubernetesManifestsTests {
 	void kustomizationListsADeploymentServiceBudgetAndScaledObject() {
 		assertThat(this.resources).extracting((resource) -> resource.get("kind"))
 			.containsExactlyInAnyOrder("Deployment", "Service", "PodDisruptionBudget", "ScaledObject",
-					"TriggerAuthentication");
+					"TriggerAuthentication", "TriggerAuthentication");
 		assertThat(at(deployment(), "spec.replicas")).isEqualTo(2);
 	}
 
@@ -87,14 +87,23 @@ class KubernetesManifestsTests {
 	}
 
 	@Test
-	void kedaScalesTheDeploymentOnTheBulkQueueLengthToo() throws Exception {
+	void kedaScalesTheDeploymentOnTheBulkLanesQueuesSummedToo() throws Exception {
 		Map<String, Object> trigger = list(at(ofKind("ScaledObject"), "spec.triggers")).get(1);
+		String bulkQueue = defaultOf(InboundProperties.class, "bulkQueue");
+		java.util.regex.Pattern queues = java.util.regex.Pattern.compile((String) at(trigger, "metadata.queueName"));
 
 		assertThat(trigger.get("type")).isEqualTo("rabbitmq");
 		assertThat(at(trigger, "metadata.mode")).isEqualTo("QueueLength");
-		assertThat(at(trigger, "metadata.queueName")).isEqualTo(defaultOf(InboundProperties.class, "bulkQueue"));
-		assertThat(at(trigger, "authenticationRef.name"))
-			.isEqualTo(at(ofKind("TriggerAuthentication"), "metadata.name"));
+		// the bulk lane's queue and its fair shares, not the interactive queue
+		assertThat(at(trigger, "metadata.useRegex")).isEqualTo("true");
+		assertThat(at(trigger, "metadata.operation")).isEqualTo("sum");
+		assertThat(at(trigger, "metadata.protocol")).isEqualTo("http");
+		assertThat(List.of(bulkQueue, bulkQueue + ".share.0", bulkQueue + ".share.7"))
+			.allSatisfy((queue) -> assertThat(queues.matcher(queue).matches()).as(queue).isTrue());
+		assertThat(queues.matcher(defaultOf(InboundProperties.class, "queue")).matches()).isFalse();
+		assertThat(this.resources).filteredOn((resource) -> "TriggerAuthentication".equals(resource.get("kind")))
+			.extracting((resource) -> at(resource, "metadata.name"))
+			.contains(at(trigger, "authenticationRef.name"));
 	}
 
 	@Test

@@ -462,6 +462,43 @@ class OutreachProcessorTests {
 				null, campaignId);
 	}
 
+	@Test
+	void postsANotifyRequestsOwnMessageIntoThePairsOpenNotifyOutreachOncePerRequest() {
+		ResultEvent first = this.processor.process(reminder("reminder-1"), 1);
+
+		ResultEvent second = this.processor.process(reminder("reminder-2"), 1);
+		ResultEvent secondAgain = this.processor.process(reminder("reminder-2"), 2);
+
+		assertThat(first.outcome()).isEqualTo(Outcome.CREATED);
+		assertThat(first.mode()).isEqualTo(OutreachMode.NOTIFY);
+		assertThat(this.backend.creates()).hasSize(1);
+		assertThat(second.outcome()).isEqualTo(Outcome.REUSED);
+		assertThat(second.sids()).containsEntry(Sid.CONVERSATION, first.sids().get(Sid.CONVERSATION))
+			.containsEntry(Sid.MESSAGE, "IM" + String.format("%032x", 1))
+			.doesNotContainKeys(Sid.TASK, Sid.INTERACTION);
+		assertThat(this.backend.postedInto()).containsExactly("reminder-2 into " + first.sids().get(Sid.CONVERSATION));
+		assertThat(secondAgain.sids()).isEqualTo(second.sids());
+	}
+
+	@Test
+	void postsNothingForANotifyRequestWhereAnAgentIsTalkingToTheCustomerAndSaysWhy() {
+		ResultEvent task = this.processor.process(request("crm-ticket-4711"), 1);
+
+		ResultEvent reminder = this.processor.process(reminder("reminder-1"), 1);
+
+		assertThat(reminder.outcome()).isEqualTo(Outcome.REUSED);
+		assertThat(reminder.sids()).isEqualTo(task.sids());
+		assertThat(reminder.messageError()).isNotNull();
+		assertThat(reminder.messageError().code()).isEqualTo(ErrorCode.CUSTOMER_WITH_AGENT);
+		assertThat(this.backend.postedInto()).isEmpty();
+		assertThat(this.backend.creates()).hasSize(1);
+	}
+
+	private static OutboundSmsRequest reminder(String requestId) {
+		return new OutboundSmsRequest(requestId, PAIR, "Jane", null, "Your appointment is tomorrow at 10.", Map.of(),
+				null, null, "spring", OutreachMode.NOTIFY);
+	}
+
 	private static OutboundSmsRequest request(String requestId) {
 		return new OutboundSmsRequest(requestId, PAIR, "Jane", null, "Hello Jane", Map.of(),
 				Map.of("ticketId", "4711"));

@@ -18,8 +18,15 @@ final class RecordingBackend implements OutreachBackend {
 	private static final List<Sid> STEPS = List.of(Sid.FLEX_FLOW, Sid.CHAT_SERVICE, Sid.CHAT_CHANNEL, Sid.TASK,
 			Sid.PROXY_SESSION, Sid.CHAT_MESSAGE);
 
+	/** A notify outreach's steps, as flex-conversations makes them. */
+	private static final List<Sid> NOTIFY_STEPS = List.of(Sid.CONVERSATION, Sid.PARTICIPANT, Sid.STUDIO_WEBHOOK,
+			Sid.MESSAGE);
+
 	private static final Map<Sid, String> PREFIXES = new EnumMap<>(Map.of(Sid.FLEX_FLOW, "FO", Sid.CHAT_SERVICE, "IS",
-			Sid.CHAT_CHANNEL, "CH", Sid.TASK, "WT", Sid.PROXY_SESSION, "KC", Sid.CHAT_MESSAGE, "IM"));
+			Sid.CHAT_CHANNEL, "CH", Sid.TASK, "WT", Sid.PROXY_SESSION, "KC", Sid.CHAT_MESSAGE, "IM", Sid.CONVERSATION,
+			"CH", Sid.PARTICIPANT, "MB", Sid.STUDIO_WEBHOOK, "WH", Sid.MESSAGE, "IM"));
+
+	private final List<String> postedInto = new ArrayList<>();
 
 	private final List<CreateCall> creates = new ArrayList<>();
 
@@ -45,7 +52,7 @@ final class RecordingBackend implements OutreachBackend {
 		int serial = this.creates.size() + 1;
 		this.creates.add(new CreateCall(request.requestId(), progress));
 		OutreachProgress current = progress;
-		for (Sid kind : STEPS) {
+		for (Sid kind : (request.mode() == OutreachMode.NOTIFY) ? NOTIFY_STEPS : STEPS) {
 			if (current.has(kind)) {
 				continue;
 			}
@@ -62,6 +69,20 @@ final class RecordingBackend implements OutreachBackend {
 			this.checkpoints.add(current);
 		}
 		return new Creation(this.outcome, current);
+	}
+
+	@Override
+	public String postInto(OutboundSmsRequest request, OutreachProgress open) {
+		this.postedInto.add(request.requestId() + " into " + open.require(Sid.CONVERSATION));
+		return "IM" + String.format("%032x", this.postedInto.size());
+	}
+
+	/**
+	 * The notify requests' messages posted into open outreaches.
+	 * @return each as {@code requestId into conversationSid}
+	 */
+	List<String> postedInto() {
+		return List.copyOf(this.postedInto);
 	}
 
 	@Override

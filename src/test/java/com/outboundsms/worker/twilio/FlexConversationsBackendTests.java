@@ -54,7 +54,7 @@ class FlexConversationsBackendTests {
 						this.pauses.add(duration);
 						this.clock.advance(duration);
 					}),
-			TwilioBudgets.unpaced());
+			TwilioBudgets.unpaced(), NotifyConversationTests.NOTIFY);
 
 	@Test
 	void reusesTheCustomersOpenConversationWithoutCreatingAnything() {

@@ -132,4 +132,84 @@ final class ScriptedFlexConversations implements FlexConversations {
 		};
 	}
 
+	/** Notify conversations by unique name. */
+	final Map<String, String> conversationsByName = new HashMap<>();
+
+	/** The customer's participant, by conversation. */
+	final Map<String, String> participants = new HashMap<>();
+
+	/** The Studio webhook, by conversation. */
+	final Map<String, String> webhooks = new HashMap<>();
+
+	final List<String> deleted = new ArrayList<>();
+
+	/** The conversation 50416 names, when adding the customer answers it. */
+	@Nullable String customerElsewhereIn;
+
+	/** Thrown after a notify create took effect at Twilio: an answer lost on the way. */
+	@Nullable RuntimeException notifyAnswerLost;
+
+	/** Which notify create loses its answer: a call's name, such as "add customer". */
+	@Nullable String losesAnswer;
+
+	@Override
+	public String createConversation(String uniqueName, String attributes, NotifyProperties timers) {
+		this.calls.add("create conversation");
+		String sid = "CH" + (10 + this.conversationsByName.size());
+		this.conversationsByName.put(uniqueName, sid);
+		answered("create conversation");
+		return sid;
+	}
+
+	@Override
+	public Optional<String> conversationNamed(String uniqueName) {
+		this.calls.add("find conversation");
+		return Optional.ofNullable(this.conversationsByName.get(uniqueName));
+	}
+
+	@Override
+	public void deleteConversation(String conversationSid) {
+		this.calls.add("delete " + conversationSid);
+		this.deleted.add(conversationSid);
+	}
+
+	@Override
+	public String addCustomer(String conversationSid, String customer, String twilioNumber) {
+		this.calls.add("add customer");
+		if (this.customerElsewhereIn != null) {
+			throw new CustomerElsewhere("50416", this.customerElsewhereIn);
+		}
+		this.participants.put(conversationSid, "MB1");
+		answered("add customer");
+		return "MB1";
+	}
+
+	@Override
+	public Optional<String> customerIn(String conversationSid, String customer) {
+		this.calls.add("find customer");
+		return Optional.ofNullable(this.participants.get(conversationSid));
+	}
+
+	@Override
+	public String addStudioWebhook(String conversationSid, String flowSid) {
+		this.calls.add("add webhook " + flowSid);
+		this.webhooks.put(conversationSid, "WH1");
+		answered("add webhook");
+		return "WH1";
+	}
+
+	@Override
+	public Optional<String> studioWebhook(String conversationSid, String flowSid) {
+		this.calls.add("find webhook");
+		return Optional.ofNullable(this.webhooks.get(conversationSid));
+	}
+
+	private void answered(String call) {
+		if (call.equals(this.losesAnswer) && this.notifyAnswerLost != null) {
+			RuntimeException lost = this.notifyAnswerLost;
+			this.notifyAnswerLost = null;
+			throw lost;
+		}
+	}
+
 }

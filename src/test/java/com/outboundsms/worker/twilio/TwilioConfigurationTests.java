@@ -62,7 +62,7 @@ class TwilioConfigurationTests {
 		return this.configuration.outreachBackend(backend, client,
 				this.configuration.flexFlowDirectory(client, properties, Clock.systemUTC()), properties,
 				new InteractionSetupProperties(Duration.ofMillis(500), Duration.ofSeconds(5)), TwilioBudgets.unpaced(),
-				Clock.systemUTC(), JsonMapper.builder().build());
+				Clock.systemUTC(), JsonMapper.builder().build(), NotifyConversationTests.NOTIFY);
 	}
 
 	private static TwilioProperties properties(String proxyService, String workspace, String workflow) {
