@@ -102,7 +102,9 @@ public class OutreachProcessor {
 	private Optional<StoredOutcome> reuseOrReplace(OutboundSmsRequest request, Claim.Open open) {
 		// an outreach another backend made is not this backend's to answer for
 		boolean ours = open.backend().equals(this.backend.name());
-		if (ours && isRecent(open) && stillOpen(request.pair(), open)) {
+		// a task request on a notify outreach makes the agent's task on its conversation
+		boolean escalates = request.mode() == OutreachMode.TASK && open.progress().mode() == OutreachMode.NOTIFY;
+		if (ours && !escalates && isRecent(open) && stillOpen(request.pair(), open)) {
 			return Optional.of(this.store.recordOutcome(request.requestId(), request.pair(), reuse(request, open)));
 		}
 		return this.store.replace(request.pair(), open, request.requestId(), this.backend.name())
@@ -113,7 +115,8 @@ public class OutreachProcessor {
 	 * A request's answer from the pair's open outreach, by the two modes: a notify
 	 * request posts its own message into an open notify conversation; it posts nothing
 	 * where an agent is already talking to the customer, and says so; a task request
-	 * reuses the outreach as it is.
+	 * reuses the outreach as it is (a task request for a notify outreach makes a new one
+	 * instead, on the same conversation: see the backend).
 	 */
 	private StoredOutcome reuse(OutboundSmsRequest request, Claim.Open open) {
 		Map<Sid, String> sids = open.progress().sids();

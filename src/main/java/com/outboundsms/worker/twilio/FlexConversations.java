@@ -190,9 +190,23 @@ interface FlexConversations {
 	 * @param conversationSid the conversation ({@code CH…})
 	 * @param interactionSid the interaction its attributes name, if any
 	 * @param interactionChannelSid the interaction channel its attributes name, if any
+	 * @param notifyOutreach whether its attributes say an outreach made it in notify mode
 	 */
 	record CustomerConversation(String conversationSid, @Nullable String interactionSid,
-			@Nullable String interactionChannelSid) {
+			@Nullable String interactionChannelSid, boolean notifyOutreach) {
+
+		CustomerConversation(String conversationSid, @Nullable String interactionSid,
+				@Nullable String interactionChannelSid) {
+			this(conversationSid, interactionSid, interactionChannelSid, false);
+		}
+
+		/**
+		 * Whether it is a notify conversation an outreach made, which no agent has taken
+		 * up yet: a task request makes the agent's task on it.
+		 */
+		boolean awaitsAnAgent() {
+			return this.notifyOutreach && this.interactionSid == null;
+		}
 
 		boolean belongsTo(String interaction) {
 			return interaction.equals(this.interactionSid);

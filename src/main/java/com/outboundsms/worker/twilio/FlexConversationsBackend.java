@@ -112,9 +112,12 @@ class FlexConversationsBackend implements OutreachBackend {
 				return confirm(progress, null, true);
 			}
 			Optional<CustomerConversation> holder = customersConversation();
-			if (holder.isPresent()) {
+			if (holder.isPresent() && !holder.get().awaitsAnAgent()) {
 				return settleOn(holder.get(), progress);
 			}
+			// a notify conversation no agent took up yet gets the agent's task, so the
+			// agent sees the reminder
+			String existing = holder.map(CustomerConversation::conversationSid).orElse(null);
 			OutreachProgress attempting = progress.attempting(Sid.INTERACTION);
 			if (!this.attemptedBefore) {
 				this.checkpoint.save(attempting);
@@ -122,7 +125,8 @@ class FlexConversationsBackend implements OutreachBackend {
 			MadeInteraction made;
 			try {
 				made = FlexConversationsBackend.this.twilio.create(
-						FlexConversationsBackend.this.requests.channel(this.request),
+						(existing != null) ? FlexConversationsBackend.this.requests.existingChannel(existing)
+								: FlexConversationsBackend.this.requests.channel(this.request),
 						FlexConversationsBackend.this.requests.routing(this.request, progress.outreachId()));
 			}
 			catch (PermanentFailure refused) {
@@ -137,7 +141,7 @@ class FlexConversationsBackend implements OutreachBackend {
 			}
 			return confirm(attempting.with(Sid.INTERACTION, made.sid())
 				.with(Sid.INTERACTION_CHANNEL, made.channelSid())
-				.with(Sid.TASK, made.taskSid()), made.conversationSid(), false);
+				.with(Sid.TASK, made.taskSid()), (existing != null) ? existing : made.conversationSid(), false);
 		}
 
 		/**

@@ -67,8 +67,10 @@ final class InteractionAnswers {
 			return Optional.empty();
 		}
 		JsonNode attributes = attributes(row.path("conversation_attributes"));
-		return Optional.of(new FlexConversations.CustomerConversation(conversationSid,
-				text(attributes.path("flexInteractionSid")), text(attributes.path("flexInteractionChannelSid"))));
+		boolean notify = "notify".equals(text(attributes.path("outboundSms").path("mode")));
+		return Optional
+			.of(new FlexConversations.CustomerConversation(conversationSid, text(attributes.path("flexInteractionSid")),
+					text(attributes.path("flexInteractionChannelSid")), notify));
 	}
 
 	/**

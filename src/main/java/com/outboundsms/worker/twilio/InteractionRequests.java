@@ -36,6 +36,21 @@ final class InteractionRequests {
 	}
 
 	/**
+	 * The channel of an interaction made on a conversation that already exists (a notify
+	 * conversation an agent now takes up): Twilio adds no participant, the customer is in
+	 * it.
+	 * @param conversationSid the conversation ({@code CH…})
+	 * @return the {@code Channel} parameter
+	 */
+	Map<String, Object> existingChannel(String conversationSid) {
+		Map<String, Object> channel = new LinkedHashMap<>();
+		channel.put("type", "sms");
+		channel.put("initiated_by", "agent");
+		channel.put("properties", Map.of("media_channel_sid", conversationSid));
+		return channel;
+	}
+
+	/**
 	 * The routing, whose task attributes carry the outreach's id.
 	 * @param request the request
 	 * @param outreachId the outreach's id

@@ -494,6 +494,20 @@ class OutreachProcessorTests {
 		assertThat(this.backend.creates()).hasSize(1);
 	}
 
+	@Test
+	void makesANewOutreachForATaskRequestOnAnOpenNotifyOutreachWithoutReusingIt() {
+		ResultEvent reminder = this.processor.process(reminder("reminder-1"), 1);
+
+		ResultEvent escalated = this.processor.process(request("crm-ticket-4711"), 1);
+
+		assertThat(escalated.outcome()).isEqualTo(Outcome.CREATED);
+		assertThat(escalated.mode()).isNull();
+		assertThat(this.backend.creates()).extracting(RecordingBackend.CreateCall::requestId)
+			.containsExactly("reminder-1", "crm-ticket-4711");
+		assertThat(this.backend.openChecks()).isEmpty();
+		assertThat(reminder.sids()).containsKey(Sid.STUDIO_WEBHOOK);
+	}
+
 	private static OutboundSmsRequest reminder(String requestId) {
 		return new OutboundSmsRequest(requestId, PAIR, "Jane", null, "Your appointment is tomorrow at 10.", Map.of(),
 				null, null, "spring", OutreachMode.NOTIFY);

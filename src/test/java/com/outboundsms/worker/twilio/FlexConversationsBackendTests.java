@@ -70,6 +70,34 @@ class FlexConversationsBackendTests {
 	}
 
 	@Test
+	void makesTheAgentsTaskOnANotifyConversationNoAgentTookUpYet() {
+		this.twilio.holder = new CustomerConversation("CH5", null, null, true);
+		this.twilio.made = new MadeInteraction("KD1", "UO1", "WT1", null);
+		this.twilio.onCreate = () -> this.twilio.holder = new CustomerConversation("CH5", "KD1", "UO1", true);
+
+		Creation creation = create(OutreachProgress.start("o-1"));
+
+		assertThat(creation.outcome()).isEqualTo(Outcome.CREATED);
+		assertThat(creation.progress().sids()).containsEntry(Sid.CONVERSATION, "CH5")
+			.containsEntry(Sid.INTERACTION, "KD1")
+			.containsEntry(Sid.TASK, "WT1");
+		assertThat(this.twilio.channels).containsExactly(
+				Map.of("type", "sms", "initiated_by", "agent", "properties", Map.of("media_channel_sid", "CH5")));
+		assertThat(attributesSent()).containsEntry(TaskAttributes.OUTREACH_ID, "o-1");
+		assertThat(this.twilio.posted).containsExactly("CH5:Hello");
+	}
+
+	@Test
+	void reusesANotifyConversationAnAgentAlreadyTookUp() {
+		this.twilio.holder = new CustomerConversation("CH5", "KD7", "UO7", true);
+
+		Creation creation = create(OutreachProgress.start("o-1"));
+
+		assertThat(creation.outcome()).isEqualTo(Outcome.REUSED);
+		assertThat(this.twilio.calls).containsExactly("look-up");
+	}
+
+	@Test
 	void marksTheTaskWithTheOutreachIdAndSeesTheCustomerInItBeforeAnsweringCreated() {
 		Creation creation = create(OutreachProgress.start("o-1"));
 

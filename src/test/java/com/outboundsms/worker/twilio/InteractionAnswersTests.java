@@ -81,6 +81,25 @@ class InteractionAnswersTests {
 	}
 
 	@Test
+	void readsANotifyConversationAnOutreachMadeAsAwaitingAnAgentUntilItNamesAnInteraction() {
+		JsonNode reminder = read(
+				"""
+						{"conversation_sid":"CH5","conversation_state":"active",
+						 "conversation_attributes":"{\\"outboundSms\\":{\\"mode\\":\\"notify\\",\\"outreachId\\":\\"o-1\\"}}",
+						 "participant_messaging_binding":{"address":"+14155552671","proxy_address":"+15005550006","type":"sms"}}""");
+		JsonNode takenUp = read(
+				"""
+						{"conversation_sid":"CH5","conversation_state":"active",
+						 "conversation_attributes":"{\\"outboundSms\\":{\\"mode\\":\\"notify\\"},\\"flexInteractionSid\\":\\"KD1\\"}",
+						 "participant_messaging_binding":{"address":"+14155552671","proxy_address":"+15005550006","type":"sms"}}""");
+
+		assertThat(this.answers.openConversation(reminder, TWILIO_NUMBER))
+			.hasValueSatisfying((conversation) -> assertThat(conversation.awaitsAnAgent()).isTrue());
+		assertThat(this.answers.openConversation(takenUp, TWILIO_NUMBER))
+			.hasValueSatisfying((conversation) -> assertThat(conversation.awaitsAnAgent()).isFalse());
+	}
+
+	@Test
 	void passesOverClosedConversationsAndThoseOnAnotherNumber() {
 		JsonNode closed = read("""
 				{"conversation_sid":"CH1","conversation_state":"closed","conversation_attributes":"{}",

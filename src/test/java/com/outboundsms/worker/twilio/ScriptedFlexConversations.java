@@ -26,6 +26,8 @@ final class ScriptedFlexConversations implements FlexConversations {
 
 	final List<Map<String, Object>> routings = new ArrayList<>();
 
+	final List<Map<String, Object>> channels = new ArrayList<>();
+
 	final List<String> closed = new ArrayList<>();
 
 	final List<String> posted = new ArrayList<>();
@@ -65,6 +67,7 @@ final class ScriptedFlexConversations implements FlexConversations {
 	public MadeInteraction create(Map<String, Object> channel, Map<String, Object> routing) {
 		this.calls.add("create");
 		this.routings.add(routing);
+		this.channels.add(channel);
 		this.onCreate.run();
 		if (this.createFailure != null) {
 			throw this.createFailure;
