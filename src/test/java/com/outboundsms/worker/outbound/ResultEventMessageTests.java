@@ -10,6 +10,7 @@ import com.outboundsms.worker.processing.ErrorDetail;
 import com.outboundsms.worker.processing.NumberPair;
 import com.outboundsms.worker.processing.OutboundSmsRequest;
 import com.outboundsms.worker.processing.Outcome;
+import com.outboundsms.worker.processing.OutreachMode;
 import com.outboundsms.worker.processing.PermanentFailure;
 import com.outboundsms.worker.processing.ResultEvent;
 import com.outboundsms.worker.processing.Sid;
@@ -209,6 +210,23 @@ class ResultEventMessageTests {
 
 		assertThat(read(ResultEvent.of(ofCampaign, created, 1))).containsEntry("campaignId", "spring-2027");
 		assertThat(read(ResultEvent.of(request(null), created, 1))).doesNotContainKey("campaignId");
+	}
+
+	@Test
+	void saysNotifyForANotifyRequestAndNothingForATaskRequest() {
+		OutboundSmsRequest reminder = new OutboundSmsRequest("reminder-1", PAIR, "Jane", null, "Tomorrow at 10.",
+				Map.of(), null, null, "spring-2027", OutreachMode.NOTIFY);
+		StoredOutcome created = new StoredOutcome(Outcome.CREATED, "flex-conversations", PAIR, Map.of(Sid.CONVERSATION,
+				"CH0001", Sid.PARTICIPANT, "MB0001", Sid.STUDIO_WEBHOOK, "WH0001", Sid.MESSAGE, "IM0001"),
+				COMPLETED_AT);
+
+		Map<String, Object> notify = read(ResultEvent.of(reminder, created, 1));
+
+		assertThat(notify).containsEntry("mode", "notify")
+			.containsEntry("conversationSid", "CH0001")
+			.containsEntry("messageSid", "IM0001")
+			.doesNotContainKeys("taskSid", "interactionSid", "participantSid", "studioWebhookSid");
+		assertThat(read(ResultEvent.of(request(null), created, 1))).doesNotContainKey("mode");
 	}
 
 	private Map<String, Object> read(ResultEvent event) {
