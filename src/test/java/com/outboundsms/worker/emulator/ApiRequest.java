@@ -1,6 +1,10 @@
 package com.outboundsms.worker.emulator;
 
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+
+import tools.jackson.databind.JsonNode;
 
 /**
  * One parsed request to an emulated endpoint: method, the decoded path variables of the
@@ -21,6 +25,24 @@ record ApiRequest(String method, String path, Map<String, String> variables, Par
 			throw new IllegalStateException("Route has no variable " + name);
 		}
 		return value;
+	}
+
+	/**
+	 * The fields of a control request: the top-level values of a JSON object body, else
+	 * the form.
+	 */
+	Params fields() {
+		if (!this.body.stripLeading().startsWith("{")) {
+			return this.form;
+		}
+		JsonNode json = Json.parseObject("body", this.body);
+		Map<String, List<String>> values = new LinkedHashMap<>();
+		json.properties().forEach((field) -> {
+			if (!field.getValue().isNull()) {
+				values.put(field.getKey(), List.of(field.getValue().asString()));
+			}
+		});
+		return new Params(values);
 	}
 
 }

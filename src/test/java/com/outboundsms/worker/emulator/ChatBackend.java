@@ -8,8 +8,8 @@ import org.jspecify.annotations.Nullable;
 /**
  * Applies Programmable Chat's rules: channel lookup by SID or unique name, user lookup by
  * SID or identity, whole-string attribute updates, appending messages, and relaying a
- * posted message as SMS through the channel's active Proxy session. Callers hold the
- * state lock.
+ * posted message as SMS through the channel's active Proxy session, unless the customer
+ * opted out. Callers hold the state lock.
  */
 final class ChatBackend {
 
@@ -86,7 +86,8 @@ final class ChatBackend {
 
 	/**
 	 * Proxy listens to the channel and texts the other participant: the one whose
-	 * identifier is not the channel itself.
+	 * identifier is not the channel itself. It does so after the chat message was
+	 * accepted, so a customer who opted out (21610) costs the SMS, not the message.
 	 */
 	private void relay(ChatChannel channel, ChatMessage message, Instant now) {
 		String sessionSid = channel.proxySession();
@@ -98,9 +99,19 @@ final class ChatBackend {
 			.stream()
 			.filter((participant) -> !participant.identifier().equals(channel.sid()))
 			.findFirst()
-			.ifPresent((phone) -> this.state.chat.add(new DeliveredSms(session.sid(), channel.sid(), phone.identifier(),
-					String.valueOf(phone.proxyIdentifier()), message.body(), now)));
+			.ifPresent((phone) -> text(session, channel, phone, message.body(), now));
 		this.state.proxy.put(session.withInteraction(now));
+	}
+
+	private void text(ProxySession session, ChatChannel channel, ProxyParticipant phone, String body, Instant now) {
+		String from = String.valueOf(phone.proxyIdentifier());
+		DeliveredSms sms = new DeliveredSms(session.sid(), channel.sid(), phone.identifier(), from, body, now);
+		if (this.state.optOuts.blocks(from, phone.identifier())) {
+			this.state.chat.add(new RefusedSms(sms, OptOuts.UNSUBSCRIBED));
+		}
+		else {
+			this.state.chat.add(sms);
+		}
 	}
 
 }

@@ -10,7 +10,8 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Holds the chat channels, their messages, the chat users and their memberships, and the
- * SMS that Proxy relayed. Not thread-safe: callers hold the state lock.
+ * SMS texted (or refused) for chat channels and conversations. Not thread-safe: callers
+ * hold the state lock.
  */
 final class ChatStore {
 
@@ -19,6 +20,8 @@ final class ChatStore {
 	private final Map<String, List<ChatMessage>> messages = new LinkedHashMap<>();
 
 	private final List<DeliveredSms> delivered = new ArrayList<>();
+
+	private final List<RefusedSms> refused = new ArrayList<>();
 
 	private final SidIndex byUniqueName = new SidIndex();
 
@@ -36,6 +39,7 @@ final class ChatStore {
 		this.channels.clear();
 		this.messages.clear();
 		this.delivered.clear();
+		this.refused.clear();
 		this.byUniqueName.clear();
 		this.users.clear();
 		this.byIdentity.clear();
@@ -118,6 +122,14 @@ final class ChatStore {
 
 	List<DeliveredSms> delivered() {
 		return new ArrayList<>(this.delivered);
+	}
+
+	void add(RefusedSms sms) {
+		this.refused.add(sms);
+	}
+
+	List<RefusedSms> refused() {
+		return new ArrayList<>(this.refused);
 	}
 
 	/**

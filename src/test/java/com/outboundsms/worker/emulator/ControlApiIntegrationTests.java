@@ -267,6 +267,77 @@ class ControlApiIntegrationTests {
 		control("POST", "/_emulator/inbound-conversations", "TwilioNumber=%2B15559990000&Customer=%2B15551230000", 400);
 	}
 
+	@Test
+	void seedsANumbersStudioFlow() throws Exception {
+		JsonNode named = control("POST", "/_emulator/flows",
+				"ContactIdentity=%2B15559990000&IntegrationType=studio&FlowSid=FW0123456789abcdef0123456789abcdef",
+				201);
+		JsonNode madeUp = control("POST", "/_emulator/flows", "ContactIdentity=%2B15558880000&IntegrationType=studio",
+				201);
+
+		assertThat(named.get("integration_type").asString()).isEqualTo("studio");
+		assertThat(named.get("enabled").asBoolean()).isTrue();
+		assertThat(named.get("integration").get("flow_sid").asString()).isEqualTo("FW0123456789abcdef0123456789abcdef");
+		assertThat(named.get("integration").has("workspace_sid")).isFalse();
+		assertThat(madeUp.get("integration").get("flow_sid").asString()).matches("FW[0-9a-f]{32}");
+		assertThat(Channel.creator(named.get("sid").asString(), "id", "Jane", "SMS")
+			.setTarget("+15551230000")
+			.create(this.client)
+			.getTaskSid()).isNull();
+		assertThat(this.emulator.tasks()).isEmpty();
+	}
+
+	@Test
+	void countsANotifyConversationsPartsPerPairAndNamesWhatEachRequestMade() throws Exception {
+		com.twilio.rest.conversations.v1.Conversation conversation = com.twilio.rest.conversations.v1.Conversation
+			.creator()
+			.setState(com.twilio.rest.conversations.v1.Conversation.State.ACTIVE)
+			.setTimersClosed("P1D")
+			.create(this.client);
+		com.twilio.rest.conversations.v1.conversation.Participant.creator(conversation.getSid())
+			.setMessagingBindingAddress("+15551230000")
+			.setMessagingBindingProxyAddress(TWILIO_NUMBER)
+			.create(this.client);
+		com.twilio.rest.conversations.v1.conversation.Webhook
+			.creator(conversation.getSid(), com.twilio.rest.conversations.v1.conversation.Webhook.Target.STUDIO)
+			.setConfigurationFlowSid("FW0123456789abcdef0123456789abcdef")
+			.create(this.client);
+		com.twilio.rest.conversations.v1.conversation.Message.creator(conversation.getSid())
+			.setBody("Hello Jane")
+			.create(this.client);
+
+		JsonNode pairs = control("GET", "/_emulator/pairs", null, 200);
+		JsonNode requests = control("GET", "/_emulator/requests", null, 200);
+		JsonNode summary = control("GET", "/_emulator/summary", null, 200);
+		JsonNode delivered = control("GET", "/_emulator/delivered-sms", null, 200);
+
+		assertThat(pairs).singleElement().satisfies((pair) -> {
+			assertThat(pair.get("from").asString()).isEqualTo(TWILIO_NUMBER);
+			assertThat(pair.get("to").asString()).isEqualTo("+15551230000");
+			assertThat(pair.get("conversations").asInt()).isEqualTo(1);
+			assertThat(pair.get("open_conversations").asInt()).isEqualTo(1);
+			assertThat(pair.get("webhooks").asInt()).isEqualTo(1);
+			assertThat(pair.get("studio_webhooks").asInt()).isEqualTo(1);
+			assertThat(pair.get("conversation_messages").asInt()).isEqualTo(1);
+			assertThat(pair.get("sms_delivered").asInt()).isEqualTo(1);
+			assertThat(pair.get("channels").asInt()).isZero();
+			assertThat(pair.get("sessions").asInt()).isZero();
+		});
+		assertThat(requests).extracting((request) -> request.get("template").asString())
+			.containsExactly("/conversations/v1/Conversations",
+					"/conversations/v1/Conversations/{ConversationSid}/Participants",
+					"/conversations/v1/Conversations/{ConversationSid}/Webhooks",
+					"/conversations/v1/Conversations/{ConversationSid}/Messages");
+		assertThat(requests.get(0).get("resource_sid").asString()).isEqualTo(conversation.getSid());
+		assertThat(requests.get(2).get("resource_sid").asString()).matches("WH[0-9a-f]{32}");
+		assertThat(summary.get("conversation_webhooks").get("studio").asInt()).isEqualTo(1);
+		assertThat(summary.get("timed_conversations").asInt()).isEqualTo(1);
+		assertThat(summary.get("conversations").get("active").asInt()).isEqualTo(1);
+		assertThat(summary.get("sms_refused").asInt()).isZero();
+		assertThat(delivered).singleElement()
+			.satisfies((sms) -> assertThat(sms.get("conversation_sid").asString()).isEqualTo(conversation.getSid()));
+	}
+
 	private JsonNode control(String method, String path, String form, int expectedStatus)
 			throws IOException, InterruptedException {
 		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(this.emulator.baseUrl() + path));

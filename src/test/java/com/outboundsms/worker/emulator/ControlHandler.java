@@ -1,7 +1,6 @@
 package com.outboundsms.worker.emulator;
 
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -13,8 +12,9 @@ import tools.jackson.databind.node.ObjectNode;
 
 /**
  * Serves the control API under {@code /_emulator/} for out-of-process tests and the
- * benchmark: the request log, a summary of the state, seeding flows, closing channels,
- * sessions and conversations, faults, and how interaction creates are answered.
+ * benchmark: the request log, a summary of the state and counts per pair, seeding flows,
+ * closing channels, sessions and conversations, faults, and how interaction creates are
+ * answered.
  */
 final class ControlHandler {
 
@@ -68,6 +68,7 @@ final class ControlHandler {
 			})
 			.add("GET", PREFIX + "/summary", (request) -> ApiResponse.ok(summary()))
 			.add("GET", PREFIX + "/delivered-sms", (request) -> ApiResponse.ok(deliveredSms()))
+			.add("GET", PREFIX + "/refused-sms", (request) -> ApiResponse.ok(refusedSms()))
 			.add("POST", PREFIX + "/flows", this::seedFlow)
 			.add("POST", PREFIX + "/flex-tokens", this::issueToken)
 			.add("POST", PREFIX + "/seed", this::seedMany)
@@ -82,7 +83,9 @@ final class ControlHandler {
 					(request) -> ApiResponse
 						.ok(this.conversationsViews.conversation(this.conversations.close(request.variable("Sid")))))
 			.add("POST", PREFIX + "/faults/reset", (request) -> {
+				// opt-outs refuse messages as faults do, so one reset ends both
 				this.faults.reset();
+				this.state.optOuts.clear();
 				return ApiResponse.noContent();
 			})
 			.add("POST", PREFIX + "/faults/fail-next", this::failNext)
@@ -108,7 +111,7 @@ final class ControlHandler {
 				this.faults.seed(Long.parseLong(request.form().required("Seed")));
 				return ApiResponse.noContent();
 			})
-			.add("GET", PREFIX + "/pairs", (request) -> ApiResponse.ok(pairs()))
+			.add("GET", PREFIX + "/pairs", (request) -> ApiResponse.ok(new PairReport(this.state).render()))
 			.add("POST", PREFIX + "/faults/latency", this::latency)
 			.add("POST", PREFIX + "/faults/bad-credentials", (request) -> {
 				this.faults.badCredentials(Boolean.TRUE.equals(request.form().bool("Enabled")));
@@ -116,13 +119,23 @@ final class ControlHandler {
 			});
 	}
 
+	/**
+	 * Seeds a flow for {@code ContactIdentity}: the outbound-SMS task flow, or with
+	 * {@code IntegrationType=studio} the number's Studio flow (its {@code FlowSid}, or
+	 * {@code Integration.FlowSid}, made up when not sent).
+	 */
 	private ApiResponse seedFlow(ApiRequest request) {
 		Params form = request.form();
-		NewFlexFlow spec = NewFlexFlow.sms(form.required("ContactIdentity"));
+		String studioFlowSid = (form.first("FlowSid") != null) ? form.first("FlowSid")
+				: form.first("Integration.FlowSid");
+		NewFlexFlow spec = "studio".equals(form.first("IntegrationType"))
+				? NewFlexFlow.studio(form.required("ContactIdentity"),
+						(studioFlowSid != null) ? studioFlowSid : Sids.next("FW"))
+				: NewFlexFlow.sms(form.required("ContactIdentity"));
 		if (form.first("FriendlyName") != null) {
 			spec = spec.withFriendlyName(form.required("FriendlyName"));
 		}
-		if (form.first("IntegrationType") != null) {
+		if (form.first("IntegrationType") != null && !"studio".equals(form.first("IntegrationType"))) {
 			spec = spec.withIntegrationType(form.required("IntegrationType"));
 		}
 		if (form.first("ChannelType") != null) {
@@ -248,6 +261,7 @@ final class ControlHandler {
 			json.put("username", recorded.username());
 			json.put("status", recorded.status());
 			json.put("error_code", recorded.errorCode());
+			json.put("resource_sid", recorded.resourceSid());
 			json.put("at", TwilioTime.format(recorded.at()));
 		}
 		return array;
@@ -255,56 +269,27 @@ final class ControlHandler {
 
 	private ArrayNode deliveredSms() {
 		ArrayNode array = Json.MAPPER.createArrayNode();
-		for (DeliveredSms sms : this.state.chat.delivered()) {
-			ObjectNode json = array.addObject();
-			json.put("session_sid", sms.sessionSid());
-			json.put("channel_sid", sms.channelSid());
-			json.put("to", sms.to());
-			json.put("from", sms.from());
-			json.put("body", sms.body());
-			json.put("at", TwilioTime.format(sms.at()));
-		}
+		this.state.chat.delivered().forEach((sms) -> sms(array.addObject(), sms));
 		return array;
 	}
 
-	/**
-	 * Per pair of numbers (the Twilio number, the customer's), how many Flex channels and
-	 * Proxy sessions hold it, how many of them are active, and how many messages its
-	 * channels carry: what a test counts to show that nothing was made or sent twice.
-	 */
-	private ArrayNode pairs() {
-		Map<String, String> flowNumbers = new HashMap<>();
-		this.state.flex.flows().forEach((flow) -> flowNumbers.put(flow.sid(), flow.contactIdentity()));
-		Map<String, PairCount> counts = new TreeMap<>();
-		for (FlexChannel channel : this.state.flex.channels()) {
-			String key = flowNumbers.getOrDefault(channel.flexFlowSid(), "?") + " " + channel.target();
-			PairCount count = counts.computeIfAbsent(key, (any) -> new PairCount());
-			count.channels++;
-			count.messages += this.state.chat.messages(channel.sid()).size();
-		}
-		for (ProxySession session : this.state.proxy.sessions()) {
-			for (ProxyParticipant participant : session.participants()) {
-				// the customer's participant, not the chat channel's (whose identifier is
-				// the channel's SID)
-				if (participant.proxyIdentifier() != null && !participant.identifier().startsWith("CH")) {
-					PairCount count = counts.computeIfAbsent(
-							participant.proxyIdentifier() + " " + participant.identifier(), (any) -> new PairCount());
-					count.sessions++;
-					count.activeSessions += session.isActive() ? 1 : 0;
-				}
-			}
-		}
+	/** The SMS opt-outs refused: each as a delivered one would be, with its error. */
+	private ArrayNode refusedSms() {
 		ArrayNode array = Json.MAPPER.createArrayNode();
-		counts.forEach((key, count) -> {
-			ObjectNode json = array.addObject();
-			json.put("from", key.substring(0, key.indexOf(' ')));
-			json.put("to", key.substring(key.indexOf(' ') + 1));
-			json.put("channels", count.channels);
-			json.put("sessions", count.sessions);
-			json.put("active_sessions", count.activeSessions);
-			json.put("messages", count.messages);
-		});
+		this.state.chat.refused()
+			.forEach((refused) -> sms(array.addObject(), refused.sms()).put("error_code", refused.errorCode()));
 		return array;
+	}
+
+	private static ObjectNode sms(ObjectNode json, DeliveredSms sms) {
+		json.put("session_sid", sms.sessionSid());
+		json.put("channel_sid", sms.channelSid());
+		json.put("conversation_sid", sms.conversationSid());
+		json.put("to", sms.to());
+		json.put("from", sms.from());
+		json.put("body", sms.body());
+		json.put("at", TwilioTime.format(sms.at()));
+		return json;
 	}
 
 	private ObjectNode summary() {
@@ -322,6 +307,10 @@ final class ControlHandler {
 		json.set("interaction_channels", counts(this.state.conversations.interactions(), Interaction::channelStatus));
 		json.put("participant_conflicts", this.state.conversations.participantConflicts());
 		json.put("sms_delivered", this.state.chat.delivered().size());
+		json.put("sms_refused", this.state.chat.refused().size());
+		json.put("opt_outs", this.state.optOuts.all().size());
+		json.set("conversation_webhooks", counts(this.state.conversations.webhooks(), ScopedWebhook::target));
+		json.put("timed_conversations", this.state.conversations.timedConversations());
 		json.put("rate_limited", this.faults.rateLimited());
 		List<RecordedRequest> requests = this.log.all();
 		json.set("requests", counts(requests,
@@ -336,19 +325,6 @@ final class ControlHandler {
 		ObjectNode json = Json.object();
 		counts.forEach(json::put);
 		return json;
-	}
-
-	/** Running counts of one pair's resources. */
-	private static final class PairCount {
-
-		private int channels;
-
-		private int sessions;
-
-		private int activeSessions;
-
-		private int messages;
-
 	}
 
 }

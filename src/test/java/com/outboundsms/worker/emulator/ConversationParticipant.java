@@ -11,10 +11,11 @@ import org.jspecify.annotations.Nullable;
  * @param conversationSid the CH SID of its conversation
  * @param identity the chat identity, {@code null} for an SMS participant
  * @param binding the SMS binding, {@code null} for a chat participant
+ * @param attributes the attributes JSON text ({@code {}} when not given)
  * @param created when it joined
  */
 public record ConversationParticipant(String sid, String conversationSid, @Nullable String identity,
-		@Nullable MessagingBinding binding, Instant created) {
+		@Nullable MessagingBinding binding, String attributes, Instant created) {
 
 	/**
 	 * Whether this participant is the customer address texted from the proxy address.

@@ -28,11 +28,14 @@ class ConversationRulesTests {
 
 	private InteractionBackend interactions;
 
+	private MessageBackend messages;
+
 	@BeforeEach
 	void setUp() {
 		this.state = new EmulatorState(Clock.fixed(NOW, ZoneOffset.UTC), "AC00000000000000000000000000000000");
 		this.backend = new ConversationsBackend(this.state);
 		this.interactions = new InteractionBackend(this.state, this.backend);
+		this.messages = new MessageBackend(this.state, this.backend);
 	}
 
 	@Test
@@ -54,7 +57,7 @@ class ConversationRulesTests {
 	@Test
 	void anInactiveConversationStillHoldsThePair() {
 		Interaction first = this.interactions.create(interaction(PAIR));
-		this.backend.update(first.conversationSid(), null, null, null, "inactive");
+		this.backend.update(first.conversationSid(), ConversationFields.state("inactive"));
 
 		assertThatExceptionOfType(TwilioApiException.class)
 			.isThrownBy(() -> this.interactions.create(interaction(PAIR)))
@@ -91,19 +94,19 @@ class ConversationRulesTests {
 		this.backend.close(interaction.conversationSid());
 
 		assertThatExceptionOfType(TwilioApiException.class)
-			.isThrownBy(() -> this.backend.post(interaction.conversationSid(), "hi", null, null))
+			.isThrownBy(() -> this.messages.post(interaction.conversationSid(), "hi", null, null))
 			.satisfies((ex) -> assertThat(ex.code()).isEqualTo(ConversationsBackend.CONVERSATION_CLOSED));
 		assertThatExceptionOfType(TwilioApiException.class)
-			.isThrownBy(() -> this.backend.update(interaction.conversationSid(), null, null, null, "active"))
+			.isThrownBy(() -> this.backend.update(interaction.conversationSid(), ConversationFields.state("active")))
 			.satisfies((ex) -> assertThat(ex.code()).isEqualTo(ConversationsBackend.CONVERSATION_CLOSED));
 	}
 
 	@Test
 	void messageWakesAnInactiveConversationAndIsTextedFromTheProxyAddress() {
 		Interaction interaction = this.interactions.create(interaction(PAIR));
-		this.backend.update(interaction.conversationSid(), null, null, null, "inactive");
+		this.backend.update(interaction.conversationSid(), ConversationFields.state("inactive"));
 
-		ConversationMessage message = this.backend.post(interaction.conversationSid(), "Hello", null, null);
+		ConversationMessage message = this.messages.post(interaction.conversationSid(), "Hello", null, null);
 
 		assertThat(message.author()).isEqualTo("system");
 		assertThat(message.attributes()).isEqualTo("{}");
@@ -117,10 +120,11 @@ class ConversationRulesTests {
 		Interaction interaction = this.interactions.create(interaction(PAIR));
 
 		assertThatExceptionOfType(TwilioApiException.class)
-			.isThrownBy(() -> this.backend.update(interaction.conversationSid(), null, null, null, "open"))
+			.isThrownBy(() -> this.backend.update(interaction.conversationSid(), ConversationFields.state("open")))
 			.satisfies((ex) -> assertThat(ex.code()).isEqualTo(20001));
 		assertThatExceptionOfType(TwilioApiException.class)
-			.isThrownBy(() -> this.backend.update(interaction.conversationSid(), null, "{", null, null))
+			.isThrownBy(() -> this.backend.update(interaction.conversationSid(),
+					new ConversationFields(null, null, "{", null, null, null)))
 			.satisfies((ex) -> assertThat(ex.code()).isEqualTo(20001));
 	}
 

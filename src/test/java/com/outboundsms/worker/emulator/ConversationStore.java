@@ -13,9 +13,10 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Holds the Flex Interactions (and those still waiting to be set up), the conversations,
- * their messages and the interactions' tasks, in creation order, and answers which open
- * conversation holds an SMS pair and which conversations an address or identity takes
- * part in. Not thread-safe: callers hold the state lock.
+ * their messages and scoped webhooks, and the interactions' tasks, in creation order, and
+ * answers which open conversation holds an SMS pair, which conversations an address or
+ * identity takes part in, and whose timers are due. Not thread-safe: callers hold the
+ * state lock.
  */
 final class ConversationStore {
 
@@ -26,6 +27,10 @@ final class ConversationStore {
 	private final Map<String, List<ConversationMessage>> messages = new LinkedHashMap<>();
 
 	private final Map<String, InteractionTask> tasks = new LinkedHashMap<>();
+
+	private final Map<String, List<ScopedWebhook>> webhooks = new LinkedHashMap<>();
+
+	private final TimerQueue timers = new TimerQueue();
 
 	private final SidIndex byBinding = new SidIndex();
 
@@ -43,6 +48,8 @@ final class ConversationStore {
 		this.conversations.clear();
 		this.messages.clear();
 		this.tasks.clear();
+		this.webhooks.clear();
+		this.timers.clear();
 		this.byBinding.clear();
 		this.byParticipant.clear();
 		this.waitingForSetup.clear();
@@ -89,11 +96,15 @@ final class ConversationStore {
 		Conversation replaced = this.conversations.put(conversation.sid(), conversation);
 		this.byBinding.refile(conversation.sid(), bindingKeys(replaced), bindingKeys(conversation));
 		this.byParticipant.refile(conversation.sid(), participantKeys(replaced), participantKeys(conversation));
+		ConversationTimers.TimedChange next = conversation.nextTimedChange();
+		this.timers.schedule(conversation.sid(), (next != null) ? next.at() : null);
 	}
 
 	void remove(String conversationSid) {
 		Conversation removed = this.conversations.remove(conversationSid);
 		this.messages.remove(conversationSid);
+		this.webhooks.remove(conversationSid);
+		this.timers.schedule(conversationSid, null);
 		this.byBinding.refile(conversationSid, bindingKeys(removed), List.of());
 		this.byParticipant.refile(conversationSid, participantKeys(removed), List.of());
 	}
@@ -143,6 +154,34 @@ final class ConversationStore {
 			sids.addAll(this.byParticipant.get(identityKey(identity)));
 		}
 		return sids.stream().map(this.conversations::get).toList();
+	}
+
+	/**
+	 * The conversation whose timed state change is due first, if it is due by
+	 * {@code now}.
+	 */
+	@Nullable String firstTimerDue(Instant now) {
+		return this.timers.firstDue(now);
+	}
+
+	int timedConversations() {
+		return this.timers.size();
+	}
+
+	void add(ScopedWebhook webhook) {
+		this.webhooks.computeIfAbsent(webhook.conversationSid(), (sid) -> new ArrayList<>()).add(webhook);
+	}
+
+	void removeWebhook(ScopedWebhook webhook) {
+		this.webhooks.getOrDefault(webhook.conversationSid(), new ArrayList<>()).remove(webhook);
+	}
+
+	List<ScopedWebhook> webhooks(String conversationSid) {
+		return new ArrayList<>(this.webhooks.getOrDefault(conversationSid, List.of()));
+	}
+
+	List<ScopedWebhook> webhooks() {
+		return this.webhooks.values().stream().flatMap(List::stream).toList();
 	}
 
 	void add(ConversationMessage message) {

@@ -1,5 +1,6 @@
 package com.outboundsms.worker.emulator;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -9,10 +10,11 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * Applies the rules of Twilio Conversations: a customer is in at most one conversation
- * that is not closed on a Twilio number (80102); messages go into conversations that are
- * not closed and are texted to their SMS participants; closing a conversation completes
- * its interaction's task and closes the interaction's channel. Callers hold the state
- * lock, which makes a check and the change it allows one step.
+ * that is not closed on a Twilio number (80102); conversations made directly may carry
+ * state timers, which need a state (50382); activity wakes an inactive conversation;
+ * closing a conversation completes its interaction's task and closes the interaction's
+ * channel; every state change is reported to the listener. Callers hold the state lock,
+ * which makes a check and the change it allows one step.
  */
 final class ConversationsBackend {
 
@@ -29,12 +31,27 @@ final class ConversationsBackend {
 	 */
 	static final int CONVERSATION_CLOSED = 50438;
 
+	/**
+	 * Timers sent without {@code State}, as Twilio's own outbound sample reports it; the
+	 * HTTP status is a guess.
+	 */
+	static final int TIMERS_NEED_STATE = 50382;
+
+	static final int UNIQUE_NAME_TAKEN = 50353;
+
 	static final String CREATED_BY = "system";
 
 	private final EmulatorState state;
 
+	private final ConversationStateListener listener;
+
 	ConversationsBackend(EmulatorState state) {
+		this(state, ConversationStateListener.NONE);
+	}
+
+	ConversationsBackend(EmulatorState state, ConversationStateListener listener) {
 		this.state = state;
+		this.listener = listener;
 	}
 
 	/**
@@ -49,6 +66,26 @@ final class ConversationsBackend {
 		return open(pair.address(), "{}", List.of(pair));
 	}
 
+	/**
+	 * Creates a conversation without participants ({@code POST /v1/Conversations}),
+	 * active unless a state is sent, with the timers sent.
+	 */
+	Conversation create(ConversationFields fields) {
+		if (fields.hasTimers() && fields.state() == null) {
+			throw new TwilioApiException(400, TIMERS_NEED_STATE, "Timers can be set only together with State");
+		}
+		String newState = requireState(fields.state());
+		String attributes = (fields.attributes() != null) ? validAttributes(fields.attributes()) : "{}";
+		ConversationTimers timers = timers(fields, ConversationTimers.none(this.state.now()));
+		requireUniqueName(fields.uniqueName(), null);
+		Instant now = this.state.now();
+		Conversation conversation = new Conversation(Sids.next("CH"), this.state.defaultChatServiceSid(),
+				fields.uniqueName(), fields.friendlyName(), attributes, (newState != null) ? newState : "active",
+				CREATED_BY, now, now, "closed".equals(newState) ? now : null, timers, List.of());
+		this.state.conversations.put(conversation);
+		return conversation;
+	}
+
 	Conversation conversation(String sidOrUniqueName) {
 		Conversation conversation = this.state.conversations.conversation(sidOrUniqueName);
 		if (conversation == null) {
@@ -58,26 +95,29 @@ final class ConversationsBackend {
 	}
 
 	/**
-	 * Updates names, attributes and state; a closed conversation stays closed.
+	 * Updates names, attributes, timers and state; a closed conversation stays closed.
 	 */
-	Conversation update(String sidOrUniqueName, @Nullable String friendlyName, @Nullable String attributes,
-			@Nullable String uniqueName, @Nullable String newState) {
+	Conversation update(String sidOrUniqueName, ConversationFields fields) {
 		Conversation conversation = conversation(sidOrUniqueName);
-		if (newState != null && !Conversation.STATES.contains(newState)) {
-			throw TwilioApiException.invalidParameter("State", newState);
+		String newState = requireState(fields.state());
+		if (fields.attributes() != null) {
+			validAttributes(fields.attributes());
 		}
-		if (attributes != null) {
-			Json.parse("Attributes", attributes);
-		}
+		requireUniqueName(fields.uniqueName(), conversation.sid());
 		Instant now = this.state.now();
-		if (friendlyName != null || attributes != null || uniqueName != null) {
-			conversation = conversation.withDetails((friendlyName != null) ? friendlyName : conversation.friendlyName(),
-					(attributes != null) ? attributes : conversation.attributes(),
-					(uniqueName != null) ? uniqueName : conversation.uniqueName(), now);
+		if (fields.hasDetails()) {
+			conversation = conversation.withDetails(
+					(fields.friendlyName() != null) ? fields.friendlyName() : conversation.friendlyName(),
+					(fields.attributes() != null) ? fields.attributes() : conversation.attributes(),
+					(fields.uniqueName() != null) ? fields.uniqueName() : conversation.uniqueName(), now);
+			this.state.conversations.put(conversation);
+		}
+		if (fields.hasTimers()) {
+			conversation = conversation.withTimers(timers(fields, conversation.timers()), now);
 			this.state.conversations.put(conversation);
 		}
 		if (newState != null && !newState.equals(conversation.state())) {
-			conversation = changeState(conversation, newState, now);
+			conversation = changeState(conversation, newState, now, ConversationStateListener.Reason.API);
 		}
 		return conversation;
 	}
@@ -88,41 +128,12 @@ final class ConversationsBackend {
 	 */
 	Conversation close(String sidOrUniqueName) {
 		Conversation conversation = conversation(sidOrUniqueName);
-		return conversation.isClosed() ? conversation : changeState(conversation, "closed", this.state.now());
+		return conversation.isClosed() ? conversation
+				: changeState(conversation, "closed", this.state.now(), ConversationStateListener.Reason.API);
 	}
 
 	void delete(String sidOrUniqueName) {
 		this.state.conversations.remove(conversation(sidOrUniqueName).sid());
-	}
-
-	ConversationMessage post(String sidOrUniqueName, @Nullable String body, @Nullable String author,
-			@Nullable String attributes) {
-		Conversation conversation = conversation(sidOrUniqueName);
-		if (conversation.isClosed()) {
-			throw closed(conversation);
-		}
-		if (attributes != null) {
-			Json.parse("Attributes", attributes);
-		}
-		Instant now = this.state.now();
-		ConversationMessage message = new ConversationMessage(Sids.next("IM"), conversation.sid(),
-				this.state.conversations.messages(conversation.sid()).size(), (author != null) ? author : CREATED_BY,
-				(body != null) ? body : "", (attributes != null) ? attributes : "{}", now);
-		this.state.conversations.add(message);
-		// a message wakes an inactive conversation, as Twilio's inactive timer describes
-		this.state.conversations.put(conversation.withState("active", now));
-		for (ConversationParticipant participant : conversation.participants()) {
-			MessagingBinding binding = participant.binding();
-			if (binding != null) {
-				this.state.chat.add(new DeliveredSms(null, conversation.sid(), binding.address(),
-						binding.proxyAddress(), message.body(), now));
-			}
-		}
-		return message;
-	}
-
-	List<ConversationMessage> messages(String sidOrUniqueName) {
-		return this.state.conversations.messages(conversation(sidOrUniqueName).sid());
 	}
 
 	/**
@@ -155,25 +166,83 @@ final class ConversationsBackend {
 		String sid = Sids.next("CH");
 		List<ConversationParticipant> participants = new ArrayList<>();
 		for (MessagingBinding pair : pairs) {
-			participants.add(new ConversationParticipant(Sids.next("MB"), sid, null, pair, now));
+			participants.add(new ConversationParticipant(Sids.next("MB"), sid, null, pair, "{}", now));
 		}
 		Conversation conversation = new Conversation(sid, this.state.defaultChatServiceSid(), null, friendlyName,
-				attributes, "active", CREATED_BY, now, now, null, participants);
+				attributes, "active", CREATED_BY, now, now, null, ConversationTimers.none(now), participants);
 		this.state.conversations.put(conversation);
 		return conversation;
 	}
 
-	private Conversation changeState(Conversation conversation, String newState, Instant now) {
-		if (conversation.isClosed()) {
-			throw closed(conversation);
+	/**
+	 * Records activity on a conversation (a message, a participant): its timers start
+	 * again, and an inactive conversation becomes active, as Twilio's states guide says.
+	 */
+	Conversation touch(Conversation conversation, Instant now) {
+		Conversation touched = conversation.withActivity(now);
+		this.state.conversations.put(touched);
+		return "inactive".equals(touched.state())
+				? changeState(touched, "active", now, ConversationStateListener.Reason.EVENT) : touched;
+	}
+
+	/**
+	 * Changes a conversation's state at {@code at}: an active conversation's timers start
+	 * again, a closed one frees its participants' pairs, completes its interaction's task
+	 * and closes the interaction's channel; the listener hears of it.
+	 * @throws TwilioApiException when the conversation is closed already
+	 */
+	Conversation changeState(Conversation conversation, String newState, Instant at,
+			ConversationStateListener.Reason reason) {
+		requireOpen(conversation);
+		Conversation changed = conversation.withState(newState, at);
+		if ("active".equals(newState)) {
+			changed = changed.withActivity(at);
 		}
-		Conversation changed = conversation.withState(newState, now);
 		this.state.conversations.put(changed);
 		if (changed.isClosed()) {
 			completeTasks(changed.sid());
 			closeInteractionChannel(changed);
 		}
+		this.listener.stateChanged(conversation.state(), changed, reason);
 		return changed;
+	}
+
+	static Conversation requireOpen(Conversation conversation) {
+		if (conversation.isClosed()) {
+			throw new TwilioApiException(400, CONVERSATION_CLOSED, "Conversation " + conversation.sid() + " is closed");
+		}
+		return conversation;
+	}
+
+	static String validAttributes(String attributes) {
+		Json.parse("Attributes", attributes);
+		return attributes;
+	}
+
+	private static @Nullable String requireState(@Nullable String newState) {
+		if (newState != null && !Conversation.STATES.contains(newState)) {
+			throw TwilioApiException.invalidParameter("State", newState);
+		}
+		return newState;
+	}
+
+	private static ConversationTimers timers(ConversationFields fields, ConversationTimers current) {
+		Duration inactive = ConversationTimers.parse("Timers.Inactive", fields.timersInactive(),
+				ConversationTimers.MIN_INACTIVE);
+		Duration closed = ConversationTimers.parse("Timers.Closed", fields.timersClosed(),
+				ConversationTimers.MIN_CLOSED);
+		return current.with(inactive, closed);
+	}
+
+	private void requireUniqueName(@Nullable String uniqueName, @Nullable String ownSid) {
+		if (uniqueName == null) {
+			return;
+		}
+		Conversation holder = this.state.conversations.conversation(uniqueName);
+		if (holder != null && !holder.sid().equals(ownSid)) {
+			throw new TwilioApiException(409, UNIQUE_NAME_TAKEN,
+					"Conversation with provided unique name already exists");
+		}
 	}
 
 	private void completeTasks(String conversationSid) {
@@ -191,10 +260,6 @@ final class ConversationsBackend {
 		if (interaction != null && !interaction.isChannelClosed()) {
 			this.state.conversations.put(interaction.closed());
 		}
-	}
-
-	private static TwilioApiException closed(Conversation conversation) {
-		return new TwilioApiException(400, CONVERSATION_CLOSED, "Conversation " + conversation.sid() + " is closed");
 	}
 
 	/**

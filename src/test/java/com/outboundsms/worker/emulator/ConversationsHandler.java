@@ -7,8 +7,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Serves the Conversations v1 API: a conversation, its messages, and an address's
- * conversations under {@code /conversations/v1}.
+ * Serves the Conversations v1 API: conversations (created, read, updated, deleted), their
+ * messages, and an address's conversations under {@code /conversations/v1}.
  */
 final class ConversationsHandler {
 
@@ -18,15 +18,21 @@ final class ConversationsHandler {
 
 	private final ConversationsBackend backend;
 
+	private final MessageBackend messages;
+
 	private final ConversationsViews views;
 
-	ConversationsHandler(ConversationsBackend backend, ConversationsViews views) {
+	ConversationsHandler(ConversationsBackend backend, MessageBackend messages, ConversationsViews views) {
 		this.backend = backend;
+		this.messages = messages;
 		this.views = views;
 	}
 
 	void register(Routes routes) {
 		routes
+			.add("POST", PREFIX + "/Conversations",
+					(request) -> ApiResponse
+						.created(this.views.conversation(this.backend.create(ConversationFields.from(request.form())))))
 			.add("GET", CONVERSATION,
 					(request) -> ApiResponse
 						.ok(this.views.conversation(this.backend.conversation(request.variable("Sid")))))
@@ -41,22 +47,21 @@ final class ConversationsHandler {
 	}
 
 	private ApiResponse updateConversation(ApiRequest request) {
-		Params form = request.form();
-		Conversation conversation = this.backend.update(request.variable("Sid"), form.first("FriendlyName"),
-				form.first("Attributes"), form.first("UniqueName"), form.first("State"));
+		Conversation conversation = this.backend.update(request.variable("Sid"),
+				ConversationFields.from(request.form()));
 		return ApiResponse.ok(this.views.conversation(conversation));
 	}
 
 	private ApiResponse createMessage(ApiRequest request) {
 		Params form = request.form();
-		ConversationMessage message = this.backend.post(request.variable("ConversationSid"), form.first("Body"),
+		ConversationMessage message = this.messages.post(request.variable("ConversationSid"), form.first("Body"),
 				form.first("Author"), form.first("Attributes"));
 		return ApiResponse.created(this.views.message(message));
 	}
 
 	private ApiResponse listMessages(ApiRequest request) {
 		Conversation conversation = this.backend.conversation(request.variable("ConversationSid"));
-		List<ConversationMessage> messages = new ArrayList<>(this.backend.messages(conversation.sid()));
+		List<ConversationMessage> messages = new ArrayList<>(this.messages.messages(conversation.sid()));
 		String order = request.query().first("Order");
 		if (order != null && !order.equals("asc") && !order.equals("desc")) {
 			throw TwilioApiException.invalidParameter("Order", order);

@@ -3,12 +3,15 @@ package com.outboundsms.worker.emulator;
 import java.time.Instant;
 
 import org.jspecify.annotations.Nullable;
+import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
  * Renders Flex Conversations resources as Twilio does ({@code flex.v1.interaction},
  * {@code flex.v1.interaction.interaction_channel}, {@code conversations.v1.conversation},
  * {@code conversations.v1.conversation.conversation_message},
+ * {@code conversations.v1.conversation.conversation_participant},
+ * {@code conversations.v1.conversation.conversation_scoped_webhook},
  * {@code conversations.v1.participant_conversation}).
  */
 final class ConversationsViews {
@@ -106,7 +109,7 @@ final class ConversationsViews {
 		json.put("state", conversation.state());
 		json.put("date_created", TwilioTime.format(conversation.created()));
 		json.put("date_updated", TwilioTime.format(conversation.updated()));
-		json.set("timers", timers(conversation.dateClosed()));
+		json.set("timers", timers(conversation));
 		json.put("url", url);
 		ObjectNode links = json.putObject("links");
 		links.put("participants", url + "/Participants");
@@ -150,19 +153,7 @@ final class ConversationsViews {
 		json.put("participant_sid", participant.sid());
 		json.putNull("participant_user_sid");
 		json.put("participant_identity", participant.identity());
-		MessagingBinding binding = participant.binding();
-		if (binding != null) {
-			ObjectNode messaging = json.putObject("participant_messaging_binding");
-			messaging.put("address", binding.address());
-			messaging.put("proxy_address", binding.proxyAddress());
-			messaging.put("type", "sms");
-			messaging.putNull("level");
-			messaging.putNull("name");
-			messaging.putNull("projected_address");
-		}
-		else {
-			json.putNull("participant_messaging_binding");
-		}
+		json.set("participant_messaging_binding", binding(participant.binding()));
 		json.put("conversation_sid", conversation.sid());
 		json.put("conversation_unique_name", conversation.uniqueName());
 		json.put("conversation_friendly_name", conversation.friendlyName());
@@ -171,21 +162,93 @@ final class ConversationsViews {
 		json.put("conversation_date_updated", TwilioTime.format(conversation.updated()));
 		json.put("conversation_created_by", conversation.createdBy());
 		json.put("conversation_state", conversation.state());
-		json.set("conversation_timers", timers(conversation.dateClosed()));
+		json.set("conversation_timers", timers(conversation));
 		ObjectNode links = json.putObject("links");
 		links.put("participant", conversationUrl + "/Participants/" + participant.sid());
 		links.put("conversation", conversationUrl);
 		return json;
 	}
 
+	ObjectNode participant(ConversationParticipant participant) {
+		ObjectNode json = Json.object();
+		json.put("account_sid", this.accountSid);
+		json.put("conversation_sid", participant.conversationSid());
+		json.put("sid", participant.sid());
+		json.put("identity", participant.identity());
+		json.put("attributes", participant.attributes());
+		json.set("messaging_binding", binding(participant.binding()));
+		json.putNull("role_sid");
+		json.put("date_created", TwilioTime.format(participant.created()));
+		json.put("date_updated", TwilioTime.format(participant.created()));
+		json.put("url", conversationUrl(participant.conversationSid()) + "/Participants/" + participant.sid());
+		json.putNull("last_read_message_index");
+		json.putNull("last_read_timestamp");
+		return json;
+	}
+
 	/**
-	 * Renders the timers: no inactive/closed timers are scheduled, so only the closing
-	 * date once it happened.
+	 * Renders a scoped webhook; its {@code configuration} holds what its target uses,
+	 * with Twilio's snake_case keys.
 	 */
-	private static ObjectNode timers(@Nullable Instant dateClosed) {
+	ObjectNode webhook(ScopedWebhook webhook) {
+		ObjectNode json = Json.object();
+		json.put("account_sid", this.accountSid);
+		json.put("conversation_sid", webhook.conversationSid());
+		json.put("sid", webhook.sid());
+		json.put("target", webhook.target());
+		ObjectNode configuration = json.putObject("configuration");
+		if (webhook.isStudio()) {
+			configuration.put("flow_sid", webhook.flowSid());
+		}
+		else {
+			configuration.put("url", webhook.url());
+			configuration.put("method", webhook.method());
+			configuration.set("filters", Json.MAPPER.valueToTree(webhook.filters()));
+		}
+		if (!webhook.triggers().isEmpty()) {
+			configuration.set("triggers", Json.MAPPER.valueToTree(webhook.triggers()));
+		}
+		if (webhook.replayAfter() != null) {
+			configuration.put("replay_after", webhook.replayAfter());
+		}
+		json.put("date_created", TwilioTime.format(webhook.created()));
+		json.put("date_updated", TwilioTime.format(webhook.created()));
+		json.put("url", conversationUrl(webhook.conversationSid()) + "/Webhooks/" + webhook.sid());
+		return json;
+	}
+
+	/** An SMS participant's messaging binding, {@code null} for a chat participant. */
+	private static JsonNode binding(@Nullable MessagingBinding binding) {
+		if (binding == null) {
+			return Json.MAPPER.nullNode();
+		}
+		ObjectNode messaging = Json.object();
+		messaging.put("address", binding.address());
+		messaging.put("proxy_address", binding.proxyAddress());
+		messaging.put("type", "sms");
+		messaging.putNull("level");
+		messaging.putNull("name");
+		messaging.putNull("projected_address");
+		return messaging;
+	}
+
+	/**
+	 * Renders the timers: the scheduled dates while they run (inactive only while
+	 * active), the closing date once closed.
+	 */
+	private static ObjectNode timers(Conversation conversation) {
 		ObjectNode timers = Json.object();
-		if (dateClosed != null) {
-			timers.put("date_closed", TwilioTime.format(dateClosed));
+		if (conversation.isClosed()) {
+			timers.put("date_closed", TwilioTime.format(conversation.dateClosed()));
+			return timers;
+		}
+		Instant inactive = conversation.timers().dateInactive();
+		if (inactive != null && "active".equals(conversation.state())) {
+			timers.put("date_inactive", TwilioTime.format(inactive));
+		}
+		Instant closed = conversation.timers().dateClosed();
+		if (closed != null) {
+			timers.put("date_closed", TwilioTime.format(closed));
 		}
 		return timers;
 	}

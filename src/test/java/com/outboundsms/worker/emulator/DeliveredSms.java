@@ -19,4 +19,12 @@ import org.jspecify.annotations.Nullable;
 public record DeliveredSms(@Nullable String sessionSid, String channelSid, String to, String from, String body,
 		Instant at) {
 
+	/**
+	 * The conversation the message was posted into, {@code null} when Proxy relayed it
+	 * from a chat channel.
+	 */
+	public @Nullable String conversationSid() {
+		return (this.sessionSid == null) ? this.channelSid : null;
+	}
+
 }

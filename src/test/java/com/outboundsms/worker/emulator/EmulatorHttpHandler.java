@@ -3,7 +3,6 @@ package com.outboundsms.worker.emulator;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Locale;
@@ -36,13 +35,11 @@ final class EmulatorHttpHandler implements HttpHandler {
 
 	private final RequestLog log;
 
-	private final Clock clock;
-
 	private final Runnable dueWork;
 
 	/**
-	 * @param dueWork what has come due by now (an interaction set up later), done under
-	 * the state lock before each request is handled
+	 * @param dueWork what has come due by now (an interaction set up later, a
+	 * conversation timer), done under the state lock before each request is handled
 	 */
 	EmulatorHttpHandler(Routes twilioRoutes, Routes controlRoutes, EmulatorState state, EmulatorSettings settings,
 			FaultPlan faults, RequestLog log, Runnable dueWork) {
@@ -53,13 +50,12 @@ final class EmulatorHttpHandler implements HttpHandler {
 		this.settings = settings;
 		this.faults = faults;
 		this.log = log;
-		this.clock = settings.clock();
 	}
 
 	@Override
 	public void handle(HttpExchange exchange) throws IOException {
 		try (exchange) {
-			Instant at = this.clock.instant();
+			Instant at = this.state.instant();
 			String method = exchange.getRequestMethod();
 			String path = exchange.getRequestURI().getRawPath();
 			Params query = Params.parse(exchange.getRequestURI().getRawQuery());
@@ -76,7 +72,7 @@ final class EmulatorHttpHandler implements HttpHandler {
 			// the request
 			this.log.add(new RecordedRequest(method, path, this.twilioRoutes.templateOf(path), query, form,
 					(credentials != null) ? credentials.username() : null, (answer != null) ? answer.status() : 0,
-					(answer != null) ? answer.errorCode() : null, at));
+					(answer != null) ? answer.errorCode() : null, (answer != null) ? answer.resourceSid() : null, at));
 			if (answer != null && answer.delivered()) {
 				respond(exchange, answer);
 			}
@@ -178,6 +174,11 @@ final class EmulatorHttpHandler implements HttpHandler {
 	 * whether it reaches the caller at all.
 	 */
 	private record Answer(int status, @Nullable JsonNode body, @Nullable Integer errorCode, boolean delivered) {
+
+		@Nullable String resourceSid() {
+			JsonNode sid = (this.body != null) ? this.body.get("sid") : null;
+			return (sid != null && sid.isString()) ? sid.asString() : null;
+		}
 
 		static Answer error(TwilioApiException error) {
 			ObjectNode body = Json.object();

@@ -1,6 +1,7 @@
 package com.outboundsms.worker.emulator;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Supplier;
@@ -14,6 +15,10 @@ import java.util.function.Supplier;
  * message post reads Chat and writes Proxy; an interaction create checks and writes
  * Conversations and TaskRouter state as one step); each request holds it for
  * microseconds, and latency faults are applied outside it.
+ *
+ * <p>
+ * Time is the settings' clock moved forward by what the control API asked for, so that
+ * tests can let conversation timers and token lifetimes run out without waiting.
  */
 final class EmulatorState {
 
@@ -27,6 +32,9 @@ final class EmulatorState {
 
 	private final String defaultProxyServiceSid = EmulatorSettings.DEFAULT_PROXY_SERVICE_SID;
 
+	/** Read outside the lock (request log timestamps), changed under it. */
+	private volatile Duration advanced = Duration.ZERO;
+
 	final FlexStore flex = new FlexStore();
 
 	final ChatStore chat = new ChatStore();
@@ -36,6 +44,8 @@ final class EmulatorState {
 	final ConversationStore conversations = new ConversationStore();
 
 	final FlexTokenStore tokens = new FlexTokenStore();
+
+	final OptOuts optOuts = new OptOuts();
 
 	final FlexInstance flexInstance;
 
@@ -57,7 +67,7 @@ final class EmulatorState {
 	}
 
 	Instant now() {
-		return TwilioTime.seconds(this.clock.instant());
+		return TwilioTime.seconds(instant());
 	}
 
 	/**
@@ -65,7 +75,26 @@ final class EmulatorState {
 	 * keep.
 	 */
 	Instant instant() {
-		return this.clock.instant();
+		return this.clock.instant().plus(this.advanced);
+	}
+
+	/**
+	 * Moves the emulator's time forward; callers hold the lock and then apply what came
+	 * due.
+	 * @throws IllegalArgumentException when {@code by} is negative: time never goes back
+	 */
+	void advance(Duration by) {
+		if (by.isNegative()) {
+			throw new IllegalArgumentException("The emulator's clock only moves forward, not by " + by);
+		}
+		this.advanced = this.advanced.plus(by);
+	}
+
+	/**
+	 * How far the emulator's time is ahead of its settings' clock.
+	 */
+	Duration advanced() {
+		return this.advanced;
 	}
 
 	String accountSid() {

@@ -63,22 +63,28 @@ final class FlexHandler {
 			.envelope("flex_flows", flows, this.views::flow, FlexViews.BASE + "/FlexFlows", filters));
 	}
 
+	/**
+	 * Creates a flow; a {@code task} flow's integration starts from the task defaults,
+	 * any other holds only what was sent (a Studio flow: {@code flow_sid}, as Twilio's
+	 * example shows).
+	 */
 	private ApiResponse createFlow(ApiRequest request) {
 		Params form = request.form();
 		String friendlyName = form.required("FriendlyName");
 		String chatServiceSid = form.required("ChatServiceSid");
 		String channelType = form.required("ChannelType");
+		String integrationType = valueOr(form.first("IntegrationType"), "studio");
 		NewFlexFlow defaults = NewFlexFlow.sms(valueOr(form.first("ContactIdentity"), ""));
-		Map<String, Object> integration = new LinkedHashMap<>(defaults.integration());
+		Map<String, Object> integration = "task".equals(integrationType) ? new LinkedHashMap<>(defaults.integration())
+				: new LinkedHashMap<>();
 		form.values().forEach((name, values) -> {
 			if (name.startsWith("Integration.")) {
 				integration.put(snakeCase(name.substring("Integration.".length())), values.get(0));
 			}
 		});
 		NewFlexFlow spec = new NewFlexFlow(friendlyName, defaults.contactIdentity(), chatServiceSid, channelType,
-				valueOr(form.first("IntegrationType"), "studio"), integration,
-				Boolean.TRUE.equals(form.bool("Enabled")), Boolean.TRUE.equals(form.bool("LongLived")),
-				Boolean.TRUE.equals(form.bool("JanitorEnabled")));
+				integrationType, integration, Boolean.TRUE.equals(form.bool("Enabled")),
+				Boolean.TRUE.equals(form.bool("LongLived")), Boolean.TRUE.equals(form.bool("JanitorEnabled")));
 		return ApiResponse.created(this.views.flow(this.backend.createFlow(spec)));
 	}
 

@@ -2,6 +2,7 @@ package com.outboundsms.worker.emulator;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 import com.outboundsms.worker.emulator.client.EmulatorClients;
 import com.twilio.exception.ApiException;
@@ -16,8 +17,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
- * Drives the emulated Flex API with twilio-java 13: flow paging and channel creation with
- * reuse.
+ * Drives the emulated Flex API with twilio-java 13: flow paging, Studio flows, and
+ * channel creation with reuse.
  */
 class FlexIntegrationTests {
 
@@ -223,6 +224,42 @@ class FlexIntegrationTests {
 				.setChatUniqueName("taken")
 				.create(this.client))
 			.satisfies((ex) -> assertThat(ex.getCode()).isEqualTo(45208));
+	}
+
+	@Test
+	void studioFlowKeepsOnlyItsIntegrationAndItsChannelsMakeNoTask() {
+		FlexFlow studio = FlexFlow
+			.creator("Notify +15559990000", this.emulator.defaultChatServiceSid(), FlexFlow.ChannelType.SMS)
+			.setContactIdentity("+15559990000")
+			.setIntegrationType(FlexFlow.IntegrationType.STUDIO)
+			.setIntegrationFlowSid("FW0123456789abcdef0123456789abcdef")
+			.setEnabled(true)
+			.create(this.client);
+
+		// the legacy notify path: no task attributes, Studio makes the task on a reply
+		Channel channel = Channel.creator(studio.getSid(), "outreach-1", "Jane", "SMS+15551230000")
+			.setTarget("+15551230000")
+			.create(this.client);
+
+		assertThat(studio.getIntegrationType()).isEqualTo(FlexFlow.IntegrationType.STUDIO);
+		assertThat(EmulatorClients.fields(studio.getIntegration()))
+			.containsExactly(Map.entry("flow_sid", "FW0123456789abcdef0123456789abcdef"));
+		assertThat(channel.getTaskSid()).isNull();
+		assertThat(this.emulator.tasks()).isEmpty();
+		assertThat(this.emulator.chatChannel(channel.getSid()).orElseThrow().isActive()).isTrue();
+	}
+
+	@Test
+	void flowListIgnoresAContactIdentityFilterAsTwilioDocumentsNone() {
+		this.emulator.createFlexFlow(NewFlexFlow.studio("+15559990000"));
+		this.emulator.createFlexFlow("+15558880000");
+
+		EmulatorClients.RawResponse listed = EmulatorClients.get(this.emulator,
+				"/flex-api/v1/FlexFlows?ContactIdentity=%2B15559990000");
+
+		assertThat(listed.status()).isEqualTo(200);
+		assertThat(listed.body().get("flex_flows")).extracting((flow) -> flow.get("contact_identity").asString())
+			.containsExactly("+15559990000", "+15558880000");
 	}
 
 	private Channel createChannel(String flowSid, String target) {

@@ -1,7 +1,6 @@
 package com.outboundsms.worker.emulator;
 
 import java.util.List;
-import java.util.Map;
 
 import tools.jackson.databind.node.ObjectNode;
 
@@ -52,8 +51,8 @@ final class InboundConversations {
 			.stream()
 			.filter((flow) -> flow.contactIdentity().equals(twilioNumber) && "studio".equals(flow.integrationType()))
 			.findFirst()
-			.orElseGet(() -> this.flex.createFlow(new NewFlexFlow("Inbound SMS " + twilioNumber, twilioNumber, null,
-					"sms", "studio", Map.of("flow_sid", Sids.next("FW"), "retry_count", 3), true, false, true)));
+			.orElseGet(() -> this.flex
+				.createFlow(NewFlexFlow.studio(twilioNumber).withFriendlyName("Inbound SMS " + twilioNumber)));
 	}
 
 }

@@ -5,9 +5,9 @@ import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
 /**
- * What to seed as a Flex Flow; {@link #sms(String)} gives the outbound-SMS defaults
+ * What to seed as a Flex Flow; {@link #sms(String)} gives the outbound-SMS task flow
  * (channel type {@code sms}, integration type {@code task}, disabled, not long-lived,
- * janitor on).
+ * janitor on), {@link #studio(String, String)} a number's Studio flow.
  *
  * @param friendlyName the flow's name
  * @param contactIdentity the Twilio number of the flow
@@ -33,6 +33,20 @@ public record NewFlexFlow(String friendlyName, String contactIdentity, @Nullable
 				"channel", "chat", "timeout", 86400, "priority", 0, "creation_on_message", false, "retry_count", 3);
 		return new NewFlexFlow("Outbound SMS " + contactIdentity, contactIdentity, null, "sms", "task", integration,
 				false, false, true);
+	}
+
+	/**
+	 * A number's SMS flow handing messages to a Studio flow (enabled, not long-lived,
+	 * janitor on): its channels make no task, Studio's "Send to Flex" does on a reply.
+	 * @param flowSid the FW SID of the Studio flow
+	 */
+	public static NewFlexFlow studio(String contactIdentity, String flowSid) {
+		return new NewFlexFlow("Studio SMS " + contactIdentity, contactIdentity, null, "sms", "studio",
+				Map.of("flow_sid", flowSid, "retry_count", 3), true, false, true);
+	}
+
+	public static NewFlexFlow studio(String contactIdentity) {
+		return studio(contactIdentity, Sids.next("FW"));
 	}
 
 	public NewFlexFlow withFriendlyName(String name) {

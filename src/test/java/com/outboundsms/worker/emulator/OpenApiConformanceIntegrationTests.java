@@ -218,6 +218,56 @@ class OpenApiConformanceIntegrationTests {
 	}
 
 	@Test
+	void conversationCreateBodiesMatchTheSpec() {
+		EmulatorClients.RawResponse timed = post("/conversations/v1/Conversations",
+				Map.entry("FriendlyName", "Outreach"), Map.entry("Attributes", "{\"outreach\":\"o-1\"}"),
+				Map.entry("State", "active"), Map.entry("Timers.Inactive", "PT1H"), Map.entry("Timers.Closed", "P1D"));
+
+		assertConforms(CONVERSATIONS, "/v1/Conversations", "post", timed);
+		assertConforms(CONVERSATIONS, "/v1/Conversations", "post", post("/conversations/v1/Conversations"));
+		assertConforms(CONVERSATIONS, "/v1/Conversations/{Sid}", "get",
+				get("/conversations/v1/Conversations/" + timed.body().get("sid").asString()));
+		assertThat(timed.body().get("timers").propertyNames()).containsExactlyInAnyOrder("date_inactive",
+				"date_closed");
+	}
+
+	@Test
+	void conversationParticipantBodiesMatchTheSpec() {
+		String participants = "/v1/Conversations/{ConversationSid}/Participants";
+		String sid = created(post("/conversations/v1/Conversations")).get("sid").asString();
+		String path = "/conversations/v1/Conversations/" + sid + "/Participants";
+
+		EmulatorClients.RawResponse sms = post(path, Map.entry("MessagingBinding.Address", "+15551235555"),
+				Map.entry("MessagingBinding.ProxyAddress", TWILIO_NUMBER), Map.entry("Attributes", "{\"a\":1}"));
+		assertConforms(CONVERSATIONS, participants, "post", sms);
+		assertConforms(CONVERSATIONS, participants, "post", post(path, Map.entry("Identity", "agent-1")));
+		assertConforms(CONVERSATIONS, participants, "get", get(path));
+		assertConforms(CONVERSATIONS, participants + "/{Sid}", "get",
+				get(path + "/" + sms.body().get("sid").asString()));
+		assertThat(sms.body().get("messaging_binding").get("address").asString()).isEqualTo("+15551235555");
+	}
+
+	@Test
+	void conversationScopedWebhookBodiesMatchTheSpec() {
+		String webhooks = "/v1/Conversations/{ConversationSid}/Webhooks";
+		String path = conversationPath() + "/Webhooks";
+
+		EmulatorClients.RawResponse studio = post(path, Map.entry("Target", "studio"),
+				Map.entry("Configuration.FlowSid", "FW0123456789abcdef0123456789abcdef"),
+				Map.entry("Configuration.ReplayAfter", "0"));
+		assertConforms(CONVERSATIONS, webhooks, "post", studio);
+		assertConforms(CONVERSATIONS, webhooks, "post",
+				post(path, Map.entry("Target", "webhook"), Map.entry("Configuration.Url", "https://example.com/hook"),
+						Map.entry("Configuration.Method", "GET"),
+						Map.entry("Configuration.Filters", "onMessageAdded")));
+		assertConforms(CONVERSATIONS, webhooks, "get", get(path));
+		assertConforms(CONVERSATIONS, webhooks + "/{Sid}", "get",
+				get(path + "/" + studio.body().get("sid").asString()));
+		assertThat(studio.body().get("configuration").get("flow_sid").asString())
+			.isEqualTo("FW0123456789abcdef0123456789abcdef");
+	}
+
+	@Test
 	void participantConversationBodiesMatchTheSpec() {
 		EmulatorClients.RawResponse listed = get("/conversations/v1/ParticipantConversations?Address=%2B15551230000");
 

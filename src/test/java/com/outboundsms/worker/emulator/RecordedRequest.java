@@ -16,9 +16,11 @@ import org.jspecify.annotations.Nullable;
  * @param username the Basic-auth username, {@code null} when none was sent
  * @param status the HTTP status answered, 0 when the connection was dropped
  * @param errorCode the Twilio error code answered, if any
+ * @param resourceSid the {@code sid} of the answer's body, e.g. the conversation a create
+ * made, {@code null} when it has none
  * @param at when it arrived
  */
 public record RecordedRequest(String method, String path, @Nullable String template, Params query, Params form,
-		@Nullable String username, int status, @Nullable Integer errorCode, Instant at) {
+		@Nullable String username, int status, @Nullable Integer errorCode, @Nullable String resourceSid, Instant at) {
 
 }

@@ -3,14 +3,17 @@ package com.outboundsms.worker.emulator;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Supplier;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * A running Twilio emulator: the HTTP server and the Java API that seeds, inspects and
- * closes its state, reads its request log and switches its faults. Thread-safe; close it
- * to stop the server.
+ * closes its state, moves its clock, reads its request log and switches its faults.
+ * Thread-safe; close it to stop the server.
  *
  * <p>
  * Java-API calls that name an unknown resource throw {@link IllegalArgumentException}.
@@ -31,6 +34,10 @@ public final class TwilioEmulator implements AutoCloseable {
 
 	private final InteractionBackend interactions;
 
+	private final TimerBackend timers;
+
+	private final StateWebhookSender stateWebhooks;
+
 	private final ChannelJanitor janitor;
 
 	private final InboundConversations inbound;
@@ -45,8 +52,10 @@ public final class TwilioEmulator implements AutoCloseable {
 		this.flex = new FlexBackend(this.state);
 		this.proxy = new ProxyBackend(this.state);
 		this.janitor = new ChannelJanitor(this.state, this.proxy);
-		this.conversations = new ConversationsBackend(this.state);
+		this.stateWebhooks = new StateWebhookSender(settings.accountSid());
+		this.conversations = new ConversationsBackend(this.state, this.stateWebhooks);
 		this.interactions = new InteractionBackend(this.state, this.conversations);
+		this.timers = new TimerBackend(this.state, this.conversations);
 		this.inbound = new InboundConversations(this.state, this.flex, this.proxy);
 		ConversationsViews conversationsViews = new ConversationsViews(this.state);
 		Routes twilio = new Routes();
@@ -54,7 +63,13 @@ public final class TwilioEmulator implements AutoCloseable {
 		new ProxyHandler(this.proxy, new ProxyViews(settings.accountSid())).register(twilio);
 		new ChatHandler(new ChatBackend(this.state), new ChatViews(settings.accountSid())).register(twilio);
 		new InteractionHandler(this.interactions, conversationsViews).register(twilio);
-		new ConversationsHandler(this.conversations, conversationsViews).register(twilio);
+		new ConversationsHandler(this.conversations, new MessageBackend(this.state, this.conversations),
+				conversationsViews)
+			.register(twilio);
+		new ParticipantHandler(new ParticipantBackend(this.state, this.conversations), conversationsViews)
+			.register(twilio);
+		new ScopedWebhookHandler(new ScopedWebhookBackend(this.state, this.conversations), conversationsViews)
+			.register(twilio);
 		new IamHandler(this.state).register(twilio);
 		new TaskRouterHandler(new TaskRouterBackend(this.state, this.janitor), new TaskRouterViews(this.state))
 			.register(twilio);
@@ -62,8 +77,10 @@ public final class TwilioEmulator implements AutoCloseable {
 		new ControlHandler(this.state, this.flex, this.janitor, this.conversations, this.log, this.faults,
 				new BulkSeeder(this.state, this.flex, this.proxy), this.inbound)
 			.register(control);
-		this.server = new EmulatorServer(settings.host(), settings.port(), settings.threads(), new EmulatorHttpHandler(
-				twilio, control, this.state, settings, this.faults, this.log, this.interactions::setUpDue));
+		new NotifyControlHandler(this.state, this.stateWebhooks, settings.authToken(), this::applyDue)
+			.register(control);
+		this.server = new EmulatorServer(settings.host(), settings.port(), settings.threads(),
+				new EmulatorHttpHandler(twilio, control, this.state, settings, this.faults, this.log, this::applyDue));
 	}
 
 	/**
@@ -364,9 +381,85 @@ public final class TwilioEmulator implements AutoCloseable {
 	}
 
 	/**
+	 * Lists a conversation's scoped webhooks (Studio flows, URLs), oldest first.
+	 */
+	public List<ScopedWebhook> conversationWebhooks(String conversationSid) {
+		return settled(() -> this.state.conversations.webhooks(this.conversations.conversation(conversationSid).sid()));
+	}
+
+	/**
+	 * Opts a customer out of one Twilio number's messages, or of every sender's when
+	 * {@code from} is {@code null}, as a STOP reply does: conversation messages to it are
+	 * refused with 400/21610, and chat messages Proxy would relay are accepted but not
+	 * texted.
+	 */
+	public void optOut(@Nullable String from, String to) {
+		locked(() -> {
+			this.state.optOuts.add(from, to);
+			return null;
+		});
+	}
+
+	public void clearOptOuts() {
+		locked(() -> {
+			this.state.optOuts.clear();
+			return null;
+		});
+	}
+
+	/**
+	 * Lists the SMS not texted because the customer opted out, oldest first.
+	 */
+	public List<RefusedSms> refusedSms() {
+		return locked(this.state.chat::refused);
+	}
+
+	/**
+	 * Moves the emulator's clock forward and applies what came due on the way
+	 * (conversation timers, deferred interaction setups); time never goes back, not even
+	 * on {@link #reset()}.
+	 */
+	public void advanceClock(Duration by) {
+		locked(() -> {
+			this.state.advance(by);
+			applyDue();
+			return null;
+		});
+	}
+
+	public Instant now() {
+		return this.state.now();
+	}
+
+	/**
+	 * Posts Twilio's {@code onConversationStateUpdated} webhook to {@code url}, signed
+	 * with the emulator's auth token, for every conversation state change from now on.
+	 */
+	public void postConversationStateChangesTo(String url) {
+		postConversationStateChangesTo(url, this.settings.authToken());
+	}
+
+	public void postConversationStateChangesTo(String url, String authToken) {
+		try {
+			this.stateWebhooks.target(url, authToken);
+		}
+		catch (TwilioApiException ex) {
+			throw new IllegalArgumentException(ex.getMessage(), ex);
+		}
+	}
+
+	/**
+	 * Lists the state webhooks posted so far, each once it succeeded or was given up.
+	 */
+	public List<StateWebhookDelivery> stateWebhookDeliveries() {
+		return this.stateWebhooks.deliveries();
+	}
+
+	/**
 	 * Forgets all flows, channels, tasks, sessions, interactions, conversations,
-	 * messages, requests and faults, and sets interactions up immediately again, so one
-	 * running emulator can serve many tests; Proxy services and the default SIDs stay.
+	 * messages, opt-outs, requests, faults and the state webhook, and sets interactions
+	 * up immediately again, so one running emulator can serve many tests; Proxy services,
+	 * the default SIDs and the clock stay.
 	 */
 	public void reset() {
 		locked(() -> {
@@ -375,10 +468,12 @@ public final class TwilioEmulator implements AutoCloseable {
 			this.state.proxy.clearSessions();
 			this.state.conversations.clear();
 			this.state.tokens.clear();
+			this.state.optOuts.clear();
 			return null;
 		});
 		this.log.clear();
 		this.faults.reset();
+		this.stateWebhooks.reset();
 	}
 
 	public FaultPlan faults() {
@@ -408,11 +503,18 @@ public final class TwilioEmulator implements AutoCloseable {
 	@Override
 	public void close() {
 		this.server.close();
+		this.stateWebhooks.close();
+	}
+
+	/** Does what has come due by the emulator's clock; callers hold the state lock. */
+	private void applyDue() {
+		this.interactions.setUpDue();
+		this.timers.applyDue();
 	}
 
 	private <T> T settled(Supplier<T> work) {
 		return locked(() -> {
-			this.interactions.setUpDue();
+			applyDue();
 			return work.get();
 		});
 	}

@@ -7,11 +7,12 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 
 /**
- * A clock that stands still until a test moves it.
+ * A clock that stands still until a test moves it; another thread (a server under test)
+ * reads the moved time.
  */
 public final class MutableClock extends Clock {
 
-	private Instant now;
+	private volatile Instant now;
 
 	public MutableClock(Instant now) {
 		this.now = now;

@@ -8,6 +8,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -62,10 +63,38 @@ public final class EmulatorClients {
 					.POST(HttpRequest.BodyPublishers.ofString(body)));
 	}
 
+	/**
+	 * Sends a request to the control API, without credentials: a body that starts with
+	 * {@code {}} goes as JSON, any other as a form.
+	 */
+	public static RawResponse control(TwilioEmulator emulator, String method, String path, String body) {
+		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(emulator.baseUrl() + path));
+		if (body == null) {
+			return exchange(request.method(method, HttpRequest.BodyPublishers.noBody()));
+		}
+		return exchange(request
+			.header("Content-Type", body.startsWith("{") ? "application/json" : "application/x-www-form-urlencoded")
+			.method(method, HttpRequest.BodyPublishers.ofString(body)));
+	}
+
+	/**
+	 * Reads a JSON object twilio-java hands back untyped (a conversation's
+	 * {@code timers}, a webhook's {@code configuration}) as a map with text keys.
+	 */
+	public static Map<String, Object> fields(Object untyped) {
+		Map<String, Object> fields = new LinkedHashMap<>();
+		((Map<?, ?>) untyped).forEach((name, value) -> fields.put(String.valueOf(name), value));
+		return fields;
+	}
+
 	private static RawResponse send(TwilioEmulator emulator, HttpRequest.Builder builder) {
 		String credentials = emulator.accountSid() + ":" + emulator.authToken();
 		builder.header("Authorization",
 				"Basic " + Base64.getEncoder().encodeToString(credentials.getBytes(StandardCharsets.UTF_8)));
+		return exchange(builder);
+	}
+
+	private static RawResponse exchange(HttpRequest.Builder builder) {
 		try {
 			HttpResponse<String> response = HTTP.send(builder.build(), HttpResponse.BodyHandlers.ofString());
 			JsonNode body = response.body().isEmpty() ? null : JSON.readTree(response.body());
