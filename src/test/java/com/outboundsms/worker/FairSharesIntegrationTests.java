@@ -32,7 +32,7 @@ import static org.awaitility.Awaitility.await;
  */
 @WorkerIntegrationTest
 @Import(LaneRecorder.class)
-@TestPropertySource(properties = "outbound-sms.consumption.consumers=2")
+@TestPropertySource(properties = { "outbound-sms.consumption.consumers=2", "outbound-sms.inbound.bulk-shares=8" })
 class FairSharesIntegrationTests {
 
 	private static final int LARGE = 60;

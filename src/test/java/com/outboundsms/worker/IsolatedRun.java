@@ -65,6 +65,10 @@ public class IsolatedRun implements ApplicationContextInitializer<ConfigurableAp
 		properties.put("outbound-sms.inbound.retry-delays", String.join(",", RunNames.RETRY_DELAYS));
 		properties.put("outbound-sms.inbound.max-attempts",
 				context.getEnvironment().getProperty("outbound-sms.inbound.max-attempts", "3"));
+		// two fair shares, unless the test asks for more: the suite's cached contexts
+		// together keep hundreds of quorum queues, each a load on the shared broker
+		properties.put("outbound-sms.inbound.bulk-shares",
+				context.getEnvironment().getProperty("outbound-sms.inbound.bulk-shares", "2"));
 		// the backlog gauges follow the queues quickly enough for a test to see them move
 		properties.put("outbound-sms.backlog.read-interval", "250ms");
 		// tests add Flex Flows as they go: let every unknown number read the flows again

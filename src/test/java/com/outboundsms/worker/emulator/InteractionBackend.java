@@ -34,7 +34,13 @@ final class InteractionBackend {
 	}
 
 	private Interaction create(NewInteraction request, boolean deferred) {
-		if (!deferred) {
+		Conversation existing = (request.mediaChannelSid() != null)
+				? this.conversations.conversation(request.mediaChannelSid()) : null;
+		if (existing != null && existing.isClosed()) {
+			throw new TwilioApiException(400, ConversationsBackend.CONVERSATION_CLOSED,
+					"Conversation " + existing.sid() + " is closed");
+		}
+		if (!deferred && existing == null) {
 			held(request.participants()).ifPresent((pair) -> {
 				this.state.conversations.countConflict();
 				throw alreadyInInteraction(pair);
@@ -52,6 +58,10 @@ final class InteractionBackend {
 				request.routingJson(), null, taskSid, request.interactionContextSid(), request.webhookTtid(),
 				this.state.now(), Interaction.SETUP, null, null);
 		this.state.conversations.put(accepted);
+		if (existing != null) {
+			// made on a conversation that exists: its participants are already in it
+			return setUpOn(accepted, existing);
+		}
 		if (deferred) {
 			this.state.conversations.awaitSetup(interactionSid,
 					new ConversationStore.WaitingSetup(this.state.instant(), request.participants()));
@@ -170,6 +180,27 @@ final class InteractionBackend {
 		if (held.isPresent()) {
 			this.state.conversations.countConflict();
 		}
+		this.state.conversations.put(setUp);
+		InteractionTask task = (interaction.taskSid() != null) ? this.state.conversations.task(interaction.taskSid())
+				: null;
+		if (task != null) {
+			this.state.conversations.put(task.withConversation(conversation.sid()));
+		}
+		return setUp;
+	}
+
+	/**
+	 * Sets an interaction up on a conversation that exists (an agent taking up a
+	 * conversation made by the Conversations API): the conversation's attributes gain the
+	 * interaction's SIDs, and its task gets the conversation.
+	 */
+	private Interaction setUpOn(Interaction interaction, Conversation conversation) {
+		ObjectNode attributes = conversation.attributesNode();
+		attributes.put("flexInteractionSid", interaction.sid());
+		attributes.put("flexInteractionChannelSid", interaction.channelSid());
+		this.conversations.update(conversation.sid(),
+				new ConversationFields(null, null, Json.write(attributes), null, null, null));
+		Interaction setUp = interaction.setUp(conversation.sid(), Interaction.ACTIVE, null, null);
 		this.state.conversations.put(setUp);
 		InteractionTask task = (interaction.taskSid() != null) ? this.state.conversations.task(interaction.taskSid())
 				: null;

@@ -34,8 +34,11 @@ final class InteractionParser {
 		List<MessagingBinding> participants = participants(type, channel.get("participants"));
 		String routingText = form.first("Routing");
 		TaskRouting routing = (routingText != null) ? routing(Json.parseObject("Routing", routingText)) : null;
+		JsonNode properties = channel.get("properties");
+		String mediaChannelSid = (properties != null && properties.isObject()) ? text(properties, "media_channel_sid")
+				: null;
 		return new NewInteraction(channelText, type, participants, routingText, routing,
-				form.first("InteractionContextSid"), form.first("WebhookTtid"));
+				form.first("InteractionContextSid"), form.first("WebhookTtid"), mediaChannelSid);
 	}
 
 	/**

@@ -14,13 +14,22 @@ import org.jspecify.annotations.Nullable;
  * @param routing the routing properties, {@code null} when absent
  * @param interactionContextSid the {@code InteractionContextSid}, if given
  * @param webhookTtid the {@code WebhookTtid}, if given
+ * @param mediaChannelSid the conversation ({@code channel.properties.media_channel_sid})
+ * the interaction is made on, instead of a new one, if given
  */
 record NewInteraction(String channelJson, String channelType, List<MessagingBinding> participants,
 		@Nullable String routingJson, @Nullable TaskRouting routing, @Nullable String interactionContextSid,
-		@Nullable String webhookTtid) {
+		@Nullable String webhookTtid, @Nullable String mediaChannelSid) {
 
 	NewInteraction {
 		participants = List.copyOf(participants);
+	}
+
+	/** An interaction that makes its own conversation. */
+	NewInteraction(String channelJson, String channelType, List<MessagingBinding> participants,
+			@Nullable String routingJson, @Nullable TaskRouting routing, @Nullable String interactionContextSid,
+			@Nullable String webhookTtid) {
+		this(channelJson, channelType, participants, routingJson, routing, interactionContextSid, webhookTtid, null);
 	}
 
 }
