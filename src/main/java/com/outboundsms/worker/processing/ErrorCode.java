@@ -22,7 +22,12 @@ public enum ErrorCode {
 	 * Twilio keeps refusing this kind of call with 403 while it accepts the worker's
 	 * credentials: the API key lacks a permission.
 	 */
-	TWILIO_FORBIDDEN(false);
+	TWILIO_FORBIDDEN(false),
+	/**
+	 * Twilio refused the first message because the customer opted out (Twilio's 21610):
+	 * sending again fails the same way until the customer opts back in.
+	 */
+	RECIPIENT_OPTED_OUT(false);
 
 	private final boolean retryable;
 

@@ -379,12 +379,26 @@ class HttpApiIntegrationTests {
 		assertThat(preflight.headers().firstValue("Access-Control-Allow-Origin")).isEmpty();
 	}
 
+	@Test // #15
+	void servesNoConversationEventsUnlessTheirWebhookIsConfigured() throws Exception {
+		HttpRequest event = HttpRequest
+			.newBuilder(URI.create("http://127.0.0.1:" + this.port + ConversationEventsController.PATH))
+			.header("Content-Type", "application/x-www-form-urlencoded")
+			.header(ConversationEventsController.SIGNATURE, "c2lnbmVk")
+			.POST(HttpRequest.BodyPublishers.ofString("EventType=onConversationStateUpdated&StateTo=closed"))
+			.build();
+
+		HttpResponse<String> answer = this.http.send(event, HttpResponse.BodyHandlers.ofString());
+
+		assertThat(answer.statusCode()).isEqualTo(404);
+	}
+
 	@Test
 	void theOpenApiDocumentDescribesEveryMappingAndItsParameters() {
 		Set<String> mapped = new TreeSet<>();
 		this.mappings.getHandlerMethods().forEach((info, method) -> {
-			if (method.getBeanType() != OutboundSmsController.class
-					&& method.getBeanType() != CampaignController.class) {
+			if (method.getBeanType() != OutboundSmsController.class && method.getBeanType() != CampaignController.class
+					&& method.getBeanType() != ConversationEventsController.class) {
 				return;
 			}
 			for (String path : info.getPatternValues()) {
