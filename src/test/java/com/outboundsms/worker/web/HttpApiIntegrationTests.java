@@ -231,6 +231,35 @@ class HttpApiIntegrationTests {
 			.isEqualTo(404);
 	}
 
+	@Test // #15
+	void answersAnOptedOutRequestFailedWithWhatItMadeEveryTimeItIsAsked() throws Exception {
+		String from = TestNumbers.twilioNumber();
+		this.emulator.createFlexFlow(from);
+		String requestId = "door-opted-out-" + UUID.randomUUID();
+		Map<String, Object> body = RequestBodies.minimal(requestId, from, TestNumbers.customerNumber());
+		body.put("initialNotificationMessage", "Your appointment is tomorrow");
+		this.emulator.faults().failNext("POST", ".*/Messages", 400, 21610, "Attempt to send to unsubscribed recipient");
+
+		JsonNode first = JSON
+			.readTree(send(POST, "/v1/outbound-sms?wait=10s", RequestBodies.json(body), keyed(requestId)).body());
+		JsonNode again = JSON
+			.readTree(send(POST, "/v1/outbound-sms?wait=10s", RequestBodies.json(body), keyed(requestId)).body());
+		JsonNode state = JSON.readTree(send(GET, "/v1/outbound-sms/" + requestId, null, bearer()).body());
+
+		assertThat(first.path("outcome").asString()).isEqualTo("FAILED");
+		assertThat(first.path("error").path("code").asString()).isEqualTo("RECIPIENT_OPTED_OUT");
+		assertThat(first.path("chatChannelSid").isString()).isTrue();
+		assertThat(first.has("chatChannel")).isFalse();
+		assertThat(again.path("outcome").asString()).isEqualTo("FAILED");
+		assertThat(again.path("error").path("code").asString()).isEqualTo("RECIPIENT_OPTED_OUT");
+		assertThat(again.path("chatChannelSid")).isEqualTo(first.path("chatChannelSid"));
+		assertThat(state.path("status").asString()).isEqualTo("FAILED");
+		assertThat(state.path("error").path("code").asString()).isEqualTo("RECIPIENT_OPTED_OUT");
+		assertThat(this.emulator.requests("POST", ".*/Messages"))
+			.filteredOn((request) -> request.path().contains(first.path("chatChannelSid").asString()))
+			.hasSize(1);
+	}
+
 	@Test
 	void refusesCallsWithoutAValidTokenAndQueuesNothing() throws Exception {
 		String from = TestNumbers.twilioNumber();
