@@ -53,6 +53,11 @@ class ConversationEventsController {
 		}
 		Map<String, String> event = bodyParameters(http);
 		if (!this.signatures.get().signed(event, signature)) {
+			// what an operator needs when every event is refused: a URL that differs from
+			// the one Twilio calls, or another account's token (neither the signature nor
+			// the token is logged)
+			logger.warn("Refused a conversation event from {}: {}", http.getRemoteAddr(), (signature == null)
+					? "no X-Twilio-Signature" : "X-Twilio-Signature does not match the configured URL and auth token");
 			return ResponseEntity.status(HttpStatus.FORBIDDEN).build();
 		}
 		String conversation = event.get("ConversationSid");
