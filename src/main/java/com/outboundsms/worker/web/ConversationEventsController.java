@@ -6,6 +6,7 @@ import java.util.Optional;
 import java.util.Set;
 
 import com.outboundsms.worker.processing.OutreachStore;
+import com.outboundsms.worker.processing.WorkerMetrics;
 import com.outboundsms.worker.twilio.TwilioProperties;
 import jakarta.servlet.http.HttpServletRequest;
 import org.jspecify.annotations.Nullable;
@@ -38,11 +39,17 @@ class ConversationEventsController {
 
 	private final Optional<TwilioSignatures> signatures;
 
+	private static final Set<String> STATES = Set.of("active", "inactive", "closed");
+
 	private final OutreachStore store;
 
-	ConversationEventsController(WebhookProperties webhooks, TwilioProperties twilio, OutreachStore store) {
+	private final WorkerMetrics metrics;
+
+	ConversationEventsController(WebhookProperties webhooks, TwilioProperties twilio, OutreachStore store,
+			WorkerMetrics metrics) {
 		this.signatures = TwilioSignatures.conversationEvents(webhooks, twilio);
 		this.store = store;
+		this.metrics = metrics;
 	}
 
 	@PostMapping(PATH)
@@ -58,13 +65,15 @@ class ConversationEventsController {
 			// the token is logged)
 			logger.warn("Refused a conversation event from {}: {}", http.getRemoteAddr(), (signature == null)
 					? "no X-Twilio-Signature" : "X-Twilio-Signature does not match the configured URL and auth token");
+			this.metrics.conversationEvent("other", "refused");
 			return ResponseEntity.status(HttpStatus.FORBIDDEN).build();
 		}
 		String conversation = event.get("ConversationSid");
+		String state = stateOf(event);
+		boolean closed = false;
 		// inactive is a state a conversation leaves again: only closed frees the pair
-		if ("onConversationStateUpdated".equals(event.get("EventType")) && "closed".equals(event.get("StateTo"))
-				&& conversation != null) {
-			boolean closed = this.store.closeConversation(conversation);
+		if (state.equals("closed") && conversation != null) {
+			closed = this.store.closeConversation(conversation);
 			logger.info("Twilio closed conversation {}: {}", conversation,
 					closed ? "its pair's outreach is closed" : "no open outreach has it");
 		}
@@ -72,8 +81,20 @@ class ConversationEventsController {
 			logger.debug("Ignored conversation event {} of {} to {}", event.get("EventType"), conversation,
 					event.get("StateTo"));
 		}
+		this.metrics.conversationEvent(state, closed ? "closed" : "ignored");
 		// also for a conversation not ours: Twilio would only retry an error
 		return ResponseEntity.noContent().build();
+	}
+
+	/**
+	 * The state a state update reports, as one of a few tag values; {@code other} for
+	 * anything else.
+	 */
+	private static String stateOf(Map<String, String> event) {
+		String state = event.get("StateTo");
+		boolean known = "onConversationStateUpdated".equals(event.get("EventType")) && state != null
+				&& STATES.contains(state);
+		return known ? state : "other";
 	}
 
 	/**

@@ -20,6 +20,8 @@ import com.outboundsms.worker.RequestBodies;
 import com.outboundsms.worker.TestNumbers;
 import com.outboundsms.worker.emulator.RecordedRequest;
 import com.outboundsms.worker.emulator.TwilioEmulator;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
@@ -74,17 +76,22 @@ class ConversationEventsIntegrationTests {
 	@Autowired
 	JdbcClient jdbc;
 
+	@Autowired
+	MeterRegistry registry;
+
 	@Test // #15
 	void aSignedClosedEventClosesThePairSoItsNextRequestCreatesWithoutAskingTwilio() throws Exception {
 		Pair pair = newPair();
 		String closed = created(pair).path("conversationSid").asString();
 		this.emulator.closeConversation(closed);
 		int before = this.emulator.requests().size();
+		double closesBefore = counted("closed", "closed");
 
 		HttpResponse<String> answer = post(event(closed, "closed"), AUTH_TOKEN);
 		JsonNode next = created(pair);
 
 		assertThat(answer.statusCode()).isEqualTo(204);
+		assertThat(counted("closed", "closed")).isEqualTo(closesBefore + 1);
 		assertThat(next.path("outcome").asString()).isEqualTo("CREATED");
 		assertThat(next.path("conversationSid").asString()).isNotEqualTo(closed);
 		assertThat(since(before)).extracting(RecordedRequest::path)
@@ -97,11 +104,13 @@ class ConversationEventsIntegrationTests {
 	void anUnsignedEventIsRefusedAndChangesNothing() throws Exception {
 		Pair pair = newPair();
 		String open = created(pair).path("conversationSid").asString();
+		double refusedBefore = counted("other", "refused");
 
 		HttpResponse<String> answer = post(event(open, "closed"), null);
 
 		assertThat(answer.statusCode()).isEqualTo(403);
 		assertThat(storedConversation(pair)).contains(open);
+		assertThat(counted("other", "refused")).isEqualTo(refusedBefore + 1);
 	}
 
 	@Test // #15
@@ -193,6 +202,14 @@ class ConversationEventsIntegrationTests {
 			request.header(ConversationEventsController.SIGNATURE, TwilioWebhookSignature.of(signingToken, URL, event));
 		}
 		return this.http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+	}
+
+	private double counted(String state, String result) {
+		Counter counter = this.registry.find("outbound.sms.conversation.events")
+			.tag("state", state)
+			.tag("result", result)
+			.counter();
+		return (counter != null) ? counter.count() : 0;
 	}
 
 	private List<RecordedRequest> since(int index) {
