@@ -15,6 +15,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * The worker's contract, scenario by scenario, for any backend: each backend's test class
@@ -226,7 +227,7 @@ abstract class OutreachScenarios {
 		String requestId = id("message-refused");
 		Map<String, Object> body = RequestBodies.minimal(requestId, pair.from(), pair.to());
 		body.put("initialNotificationMessage", "Your appointment is tomorrow");
-		this.emulator.faults().failNext("POST", ".*/Messages", 400, 21610, "Attempt to send to unsubscribed recipient");
+		this.emulator.faults().failNext("POST", ".*/Messages", 400, 21614, "'To' number is not a valid mobile number");
 
 		this.taps.publish(RequestBodies.json(body), null);
 
@@ -235,7 +236,7 @@ abstract class OutreachScenarios {
 		assertThat(backend().sidFields()).allSatisfy((field) -> assertThat(result.path(field).isString()).isTrue());
 		assertThat(result.has(backend().messageSidField())).isFalse();
 		assertThat(result.has("error")).isFalse();
-		assertThat(result.path("messageError").path("twilioCode").asInt()).isEqualTo(21610);
+		assertThat(result.path("messageError").path("twilioCode").asInt()).isEqualTo(21614);
 		assertThat(result.path("messageError").path("retryable").asBoolean()).isFalse();
 		assertThat(backend().messagesOf(result)).isEmpty();
 		assertThat(this.taps.deadLetters(requestId)).isEmpty();
@@ -248,6 +249,83 @@ abstract class OutreachScenarios {
 		assertThat(backend().sidFields())
 			.allSatisfy((field) -> assertThat(next.path(field)).isEqualTo(result.path(field)));
 		assertThat(backend().createsFor(pair.to())).isEqualTo(1);
+	}
+
+	@Test // #15
+	void failsForGoodWhenTheCustomerOptedOutNamingWhatWasMadeAndNeverPostsAgain() {
+		Pair pair = newPair();
+		String requestId = id("opted-out");
+		String body = RequestBodies.json(optedOut(requestId, pair));
+
+		this.taps.publish(body, null);
+		JsonNode result = this.taps.awaitResult(requestId);
+		// a copy, as a redelivery, a producer's second publish or a replay brings it
+		this.taps.publish(body, null);
+		JsonNode again = this.taps.awaitResults(requestId, 2).get(1);
+
+		assertThat(result.path("outcome").asString()).isEqualTo("FAILED");
+		assertThat(result.path("error").path("code").asString()).isEqualTo("RECIPIENT_OPTED_OUT");
+		assertThat(result.path("error").path("twilioCode").asInt()).isEqualTo(21610);
+		assertThat(result.path("error").path("retryable").asBoolean()).isFalse();
+		assertThat(backend().sidFields()).allSatisfy((field) -> assertThat(result.path(field).isString()).isTrue());
+		assertThat(result.has(backend().messageSidField())).isFalse();
+		assertThat(again.path("outcome").asString()).isEqualTo("FAILED");
+		assertThat(again.path("error").path("code").asString()).isEqualTo("RECIPIENT_OPTED_OUT");
+		assertThat(backend().sidFields())
+			.allSatisfy((field) -> assertThat(again.path(field)).isEqualTo(result.path(field)));
+		await().atMost(CapturedMessages.PATIENCE)
+			.untilAsserted(() -> assertThat(this.taps.deadLetters(requestId)).hasSize(2));
+		assertThat(this.taps.deadLetters(requestId))
+			.allSatisfy((deadLetter) -> assertThat(deadLetter.getMessageProperties().getHeaders())
+				.containsEntry("x-error-code", "RECIPIENT_OPTED_OUT")
+				.containsEntry("x-twilio-code", 21610)
+				.containsEntry("x-twilio-status", 400)
+				.containsEntry("x-attempts", 1));
+		assertThat(messagePosts(result)).isEqualTo(1);
+		assertThat(backend().createsFor(pair.to())).isEqualTo(1);
+	}
+
+	@Test // #15
+	void keepsTheOutreachOfAnOptedOutCustomerOpenAndReusesItWithoutPosting() {
+		Pair pair = newPair();
+		String requestId = id("opted-out-first");
+		this.taps.publish(RequestBodies.json(optedOut(requestId, pair)), null);
+		JsonNode failed = this.taps.awaitResult(requestId);
+		Map<String, Object> next = RequestBodies.minimal(id("opted-out-next"), pair.from(), pair.to());
+		next.put("initialNotificationMessage", "not sent: the outreach is reused");
+
+		this.taps.publish(RequestBodies.json(next), null);
+
+		JsonNode reused = this.taps.awaitResult((String) next.get("requestId"));
+		assertThat(storedState(pair)).isEqualTo("OPEN");
+		assertThat(reused.path("outcome").asString()).isEqualTo("REUSED");
+		assertThat(backend().sidFields())
+			.allSatisfy((field) -> assertThat(reused.path(field)).isEqualTo(failed.path(field)));
+		assertThat(messagePosts(failed)).isEqualTo(1);
+		assertThat(backend().createsFor(pair.to())).isEqualTo(1);
+	}
+
+	/**
+	 * A request with a first message, which Twilio will refuse because the customer opted
+	 * out.
+	 */
+	private Map<String, Object> optedOut(String requestId, Pair pair) {
+		Map<String, Object> body = RequestBodies.minimal(requestId, pair.from(), pair.to());
+		body.put("initialNotificationMessage", "Your appointment is tomorrow");
+		this.emulator.faults().failNext("POST", ".*/Messages", 400, 21610, "Attempt to send to unsubscribed recipient");
+		return body;
+	}
+
+	/**
+	 * The message posts Twilio received for the outreach a result names, refused or not.
+	 */
+	private long messagePosts(JsonNode result) {
+		String container = result.has("conversationSid") ? result.path("conversationSid").asString()
+				: result.path("chatChannelSid").asString();
+		return this.emulator.requests("POST", ".*/Messages")
+			.stream()
+			.filter((request) -> request.path().contains("/" + container + "/"))
+			.count();
 	}
 
 	@Test

@@ -18,6 +18,7 @@ import com.outboundsms.worker.processing.NumberPair;
 import com.outboundsms.worker.processing.Outcome;
 import com.outboundsms.worker.processing.OutreachProgress;
 import com.outboundsms.worker.processing.OutreachStore;
+import com.outboundsms.worker.processing.Sid;
 import com.outboundsms.worker.processing.StoredOutcome;
 import com.outboundsms.worker.processing.SystemicFailure;
 import com.outboundsms.worker.processing.TransientFailure;
@@ -84,7 +85,7 @@ class JdbcOutreachStore implements OutreachStore {
 	private static final String REPLACE_OPEN = """
 			UPDATE outreach SET backend = :backend, state = 'PENDING', owner_request_id = :request,
 			    progress = :fresh, lease_owner = :owner, lease_until = %s, fence = %s,
-			    created_at = :now, updated_at = :now, opened_at = NULL, checked_at = NULL
+			    created_at = :now, updated_at = :now, opened_at = NULL, checked_at = NULL, conversation_sid = NULL
 			WHERE from_number = :from AND to_number = :to AND state = 'OPEN' AND fence = :fence
 			""".formatted(LEASE_END, NEXT_FENCE);
 
@@ -99,13 +100,21 @@ class JdbcOutreachStore implements OutreachStore {
 
 	private static final String OPEN = """
 			UPDATE outreach SET state = 'OPEN', progress = :progress, lease_owner = NULL, lease_until = NULL,
-			    updated_at = :now, opened_at = :now, checked_at = :now
+			    updated_at = :now, opened_at = :now, checked_at = :now, conversation_sid = :conversation
 			WHERE from_number = :from AND to_number = :to AND state = 'PENDING' AND fence = :fence
 			""";
 
 	private static final String CONFIRM_OPEN = """
 			UPDATE outreach SET checked_at = :now
 			WHERE from_number = :from AND to_number = :to AND state = 'OPEN' AND fence = :fence
+			""";
+
+	/**
+	 * Twilio closed the conversation: the pair is free, as if retention had deleted the
+	 * row. Only an open outreach: a pending one has an owner, which fences its own row.
+	 */
+	private static final String CLOSE_CONVERSATION = """
+			DELETE FROM outreach WHERE conversation_sid = :conversation AND state = 'OPEN'
 			""";
 
 	private static final String RELEASE = """
@@ -290,6 +299,7 @@ class JdbcOutreachStore implements OutreachStore {
 				.param("progress", this.codec.write(progress))
 				.param("now", time(this.clock.instant()))
 				.param("fence", fence)
+				.param("conversation", progress.sid(Sid.CONVERSATION).orElse(null))
 				.update();
 			if (updated != 1) {
 				throw new TransientFailure(
@@ -307,6 +317,12 @@ class JdbcOutreachStore implements OutreachStore {
 					.param("now", time(this.clock.instant()))
 					.param("fence", fence)
 					.update());
+	}
+
+	@Override
+	public boolean closeConversation(String conversationSid) {
+		return guarded("close-conversation",
+				() -> this.jdbc.sql(CLOSE_CONVERSATION).param("conversation", conversationSid).update() > 0);
 	}
 
 	@Override

@@ -23,6 +23,7 @@ import com.outboundsms.worker.processing.OutreachProcessor;
 import com.outboundsms.worker.processing.PermanentFailure;
 import com.outboundsms.worker.processing.ResultEvent;
 import com.outboundsms.worker.processing.ResultPublisher;
+import com.outboundsms.worker.processing.Sid;
 import com.outboundsms.worker.processing.SystemicFailure;
 import com.outboundsms.worker.processing.TransientFailure;
 import com.outboundsms.worker.processing.WorkerMetrics;
@@ -152,7 +153,7 @@ class RequestListener {
 			return;
 		}
 		catch (PermanentFailure failure) {
-			fail(message, lane, known, attempt, failure.detail(attempt.number()));
+			fail(message, lane, known, attempt, failure.detail(attempt.number()), failure.made());
 			return;
 		}
 		catch (SystemicFailure failure) {
@@ -217,11 +218,23 @@ class RequestListener {
 	}
 
 	private void fail(Message message, Lane lane, RequestIdentity known, Attempt attempt, ErrorDetail error) {
+		fail(message, lane, known, attempt, error, Map.of());
+	}
+
+	/**
+	 * Dead-letters the request and publishes its failed result event, which names what
+	 * the request made before it failed, if anything stays.
+	 */
+	private void fail(Message message, Lane lane, RequestIdentity known, Attempt attempt, ErrorDetail error,
+			Map<Sid, String> made) {
 		Instant now = this.clock.instant();
 		this.deadLetters.send(message, new DeadLetter(known.requestId(), known.campaignId(), lane, error,
 				attempt.number(), attempt.firstAt(), attempt.at()));
-		this.results.publish(ResultEvent.failed(known.requestId(), this.processor.backend(), known.pair(),
-				known.metadata(), known.campaignId(), error, attempt.number(), now));
+		this.results.publish(
+				ResultEvent
+					.failed(known.requestId(), this.processor.backend(), known.pair(), known.metadata(),
+							known.campaignId(), error, attempt.number(), now)
+					.withSids(made));
 		Duration took = Duration.between(attempt.at(), now);
 		this.metrics.settled(lane, Outcome.FAILED, error.code(), took);
 		this.outcomes.deadLettered(known.requestId(), error, took);

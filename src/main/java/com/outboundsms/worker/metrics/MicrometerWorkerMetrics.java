@@ -67,6 +67,8 @@ class MicrometerWorkerMetrics implements WorkerMetrics {
 
 	static final String RETENTION_LAST_RUN = "outbound.sms.retention.last.run";
 
+	static final String CONVERSATION_EVENTS = "outbound.sms.conversation.events";
+
 	private final MeterRegistry registry;
 
 	private final Map<Dependency, AtomicInteger> paused = new EnumMap<>(Dependency.class);
@@ -280,6 +282,17 @@ class MicrometerWorkerMetrics implements WorkerMetrics {
 			.tag("table", table)
 			.register(this.registry)
 			.increment(rows);
+	}
+
+	@Override
+	public void conversationEvent(String state, String result) {
+		Counter.builder(CONVERSATION_EVENTS)
+			.description(
+					"Conversation events Twilio posted to the webhook, by the state they report and what came of them")
+			.tag("state", state)
+			.tag("result", result)
+			.register(this.registry)
+			.increment();
 	}
 
 	@Override

@@ -34,7 +34,12 @@ public enum ErrorCode {
 	 * agent is already talking to the customer in the pair's open outreach (the result's
 	 * {@code messageError} says so).
 	 */
-	CUSTOMER_WITH_AGENT(false);
+	CUSTOMER_WITH_AGENT(false),
+	/**
+	 * Twilio refused the first message because the customer opted out (Twilio's 21610):
+	 * sending again fails the same way until the customer opts back in.
+	 */
+	RECIPIENT_OPTED_OUT(false);
 
 	private final boolean retryable;
 

@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.EnumMap;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -52,7 +53,9 @@ public class OutreachProcessor {
 	 * @return the {@link Outcome#CREATED} or {@link Outcome#REUSED} event, or the
 	 * {@link Outcome#CANCELLED} one for a request of a cancelled campaign not settled
 	 * before
-	 * @throws OutreachFailure when the outreach could not be made
+	 * @throws OutreachFailure when the outreach could not be made, or, as a
+	 * {@link PermanentFailure} carrying the outreach's SIDs, when it was made but the
+	 * customer opted out (also for every later copy of the request)
 	 * @throws CampaignPaused when the request's campaign is paused and the request was
 	 * not settled before
 	 */
@@ -76,6 +79,10 @@ public class OutreachProcessor {
 			// id too
 			throw new PermanentFailure(ErrorCode.REQUEST_ID_CONFLICT,
 					"request id " + request.requestId() + " was already used by a request for another number pair");
+		}
+		if (outcome.outcome() == Outcome.FAILED) {
+			// answered from the store: what refused the first copy is never tried again
+			throw PermanentFailure.after(Objects.requireNonNull(outcome.messageError()), outcome.sids());
 		}
 		return ResultEvent.of(request, outcome, attempts);
 	}
@@ -174,7 +181,7 @@ public class OutreachProcessor {
 		try {
 			OutreachBackend.Creation creation = this.backend.create(request, claimed.progress(),
 					(progress) -> this.store.checkpoint(pair, claimed.fence(), progress));
-			StoredOutcome outcome = new StoredOutcome(creation.outcome(), this.backend.name(), pair,
+			StoredOutcome outcome = new StoredOutcome(reached(creation), this.backend.name(), pair,
 					creation.progress().sids(), this.clock.instant(), creation.messageError());
 			return this.store.open(pair, claimed.fence(), creation.progress(), request.requestId(), outcome);
 		}
@@ -186,6 +193,17 @@ public class OutreachProcessor {
 			release(pair, claimed.fence(), failure);
 			throw failure;
 		}
+	}
+
+	/**
+	 * The request's outcome once its outreach is made: a first message refused because
+	 * the customer opted out fails the request, while the outreach, which exists and is
+	 * open at Twilio, stays the pair's.
+	 */
+	private static Outcome reached(OutreachBackend.Creation creation) {
+		ErrorDetail refused = creation.messageError();
+		return (refused != null && refused.code() == ErrorCode.RECIPIENT_OPTED_OUT) ? Outcome.FAILED
+				: creation.outcome();
 	}
 
 	private void release(NumberPair pair, long fence, RuntimeException failure) {

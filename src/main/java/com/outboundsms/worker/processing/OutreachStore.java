@@ -68,6 +68,16 @@ public interface OutreachStore {
 	void confirmOpen(NumberPair pair, long fence);
 
 	/**
+	 * Forgets the open outreach whose conversation Twilio reported closed, so that the
+	 * pair's next request makes a new outreach without asking Twilio whether the old one
+	 * is open. Pending outreaches and outreaches of another conversation stay: the pair's
+	 * outreach may have been replaced since.
+	 * @param conversationSid the conversation's SID ({@code CH…})
+	 * @return whether an open outreach had that conversation
+	 */
+	boolean closeConversation(String conversationSid);
+
+	/**
 	 * Stores the outcome of a request that reused an open outreach, unless the request id
 	 * has one already.
 	 * @param requestId the request id

@@ -14,7 +14,8 @@ import org.jspecify.annotations.Nullable;
  * @param outcome what became of the request
  * @param backend the Twilio backend the worker runs
  * @param pair the normalized numbers, when the request had valid ones
- * @param sids the outreach's SIDs (none for failures)
+ * @param sids the outreach's SIDs (for failures, those of what was made before the
+ * refusal, if anything stays)
  * @param metadata the request's metadata object, echoed
  * @param attempts how many times the request was processed
  * @param completedAt when the outcome was reached
@@ -58,9 +59,12 @@ public record ResultEvent(String requestId, Outcome outcome, String backend, @Nu
 	 * @return the event
 	 */
 	public static ResultEvent of(OutboundSmsRequest request, StoredOutcome outcome, int attempts) {
+		// a stored failure is its refusal: the event's error, not a message error
+		boolean failed = outcome.outcome() == Outcome.FAILED;
 		return new ResultEvent(request.requestId(), outcome.outcome(), outcome.backend(), request.pair(),
-				outcome.sids(), request.metadata(), attempts, outcome.completedAt(), null, outcome.messageError(),
-				request.campaignId(), named(request));
+				outcome.sids(), request.metadata(), attempts, outcome.completedAt(),
+				failed ? outcome.messageError() : null, failed ? null : outcome.messageError(), request.campaignId(),
+				named(request));
 	}
 
 	/**
@@ -81,6 +85,16 @@ public record ResultEvent(String requestId, Outcome outcome, String backend, @Nu
 			int attempts, Instant at) {
 		return new ResultEvent(requestId, Outcome.FAILED, backend, pair, Map.of(), metadata, attempts, at, error, null,
 				campaignId);
+	}
+
+	/**
+	 * This event with the SIDs of what the request made before it failed.
+	 * @param made the SIDs by kind
+	 * @return the event
+	 */
+	public ResultEvent withSids(Map<Sid, String> made) {
+		return new ResultEvent(this.requestId, this.outcome, this.backend, this.pair, made, this.metadata,
+				this.attempts, this.completedAt, this.error, this.messageError, this.campaignId);
 	}
 
 	/**

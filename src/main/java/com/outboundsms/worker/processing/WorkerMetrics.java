@@ -128,6 +128,15 @@ public interface WorkerMetrics {
 	void retentionRan(Instant ended, Duration took);
 
 	/**
+	 * Twilio posted a conversation event to the worker's webhook.
+	 * @param state the state it reports: {@code closed}, {@code inactive},
+	 * {@code active}, or {@code other} (another event, or one refused)
+	 * @param result {@code closed} (a pair's outreach was closed), {@code ignored}
+	 * (nothing to do) or {@code refused} (not signed by Twilio)
+	 */
+	void conversationEvent(String state, String result);
+
+	/**
 	 * Metrics that record nothing, for code run without a registry.
 	 * @return the no-op metrics
 	 */
@@ -196,6 +205,10 @@ public interface WorkerMetrics {
 
 			@Override
 			public void retentionRan(Instant ended, Duration took) {
+			}
+
+			@Override
+			public void conversationEvent(String state, String result) {
 			}
 
 		};

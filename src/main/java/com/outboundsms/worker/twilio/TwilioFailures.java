@@ -18,13 +18,17 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Classifies what twilio-java throws, once: 429 and 5xx and transport errors are
- * transient, 401/403 systemic, other 4xx permanent. Twilio's messages can echo phone
- * numbers, so numbers are masked in the text that travels on.
+ * transient, 401/403 systemic, other 4xx permanent (21610, the customer opted out, with a
+ * code of its own). Twilio's messages can echo phone numbers, so numbers are masked in
+ * the text that travels on.
  */
 final class TwilioFailures {
 
 	/** Digit runs that may be phone numbers, written with or without separators. */
 	private static final Pattern NUMBER = Pattern.compile("\\+?\\d[\\d ().-]{5,}\\d");
+
+	/** Twilio's "Attempt to send to unsubscribed recipient": the customer opted out. */
+	static final int RECIPIENT_OPTED_OUT = 21610;
 
 	private TwilioFailures() {
 	}
@@ -54,7 +58,9 @@ final class TwilioFailures {
 		if (status == 401 || status == 403) {
 			return new SystemicFailure(Dependency.TWILIO, answer, code, status, exception);
 		}
-		return new PermanentFailure(ErrorCode.TWILIO_REJECTED, answer, code, status, exception);
+		ErrorCode refusal = Integer.valueOf(RECIPIENT_OPTED_OUT).equals(code) ? ErrorCode.RECIPIENT_OPTED_OUT
+				: ErrorCode.TWILIO_REJECTED;
+		return new PermanentFailure(refusal, answer, code, status, exception);
 	}
 
 	/**

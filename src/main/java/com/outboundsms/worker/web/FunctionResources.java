@@ -29,7 +29,9 @@ class FunctionResources {
 	 * @param answer the result as JSON values, changed in place
 	 */
 	void addTo(Map<String, Object> answer) {
-		if (!"flex-legacy".equals(answer.get("backend")) || !(answer.get("chatChannelSid") instanceof String channel)
+		// a failure names what it made, but the Function answered only successes so
+		if (!"flex-legacy".equals(answer.get("backend")) || "FAILED".equals(answer.get("outcome"))
+				|| !(answer.get("chatChannelSid") instanceof String channel)
 				|| !(answer.get("proxySessionSid") instanceof String session)) {
 			return;
 		}

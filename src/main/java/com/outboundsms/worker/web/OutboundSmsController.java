@@ -13,6 +13,7 @@ import com.outboundsms.worker.inbound.FieldError;
 import com.outboundsms.worker.inbound.Intake;
 import com.outboundsms.worker.inbound.RequestReader;
 import com.outboundsms.worker.processing.OutboundSmsRequest;
+import com.outboundsms.worker.processing.Outcome;
 import com.outboundsms.worker.processing.OutreachStore;
 import com.outboundsms.worker.processing.RequestIds;
 import com.outboundsms.worker.processing.StoredOutcome;
@@ -105,7 +106,9 @@ class OutboundSmsController {
 	ResponseEntity<Object> status(@PathVariable String requestId) {
 		Optional<StoredOutcome> outcome = this.store.findOutcome(requestId);
 		if (outcome.isPresent()) {
-			return ResponseBodies.ok(this.results.completed(requestId, outcome.get()));
+			StoredOutcome stored = outcome.get();
+			return ResponseBodies.ok((stored.outcome() == Outcome.FAILED) ? ResponseBodies.failed(requestId, stored)
+					: this.results.completed(requestId, stored));
 		}
 		return this.ledger.find(requestId)
 			.map((entry) -> ResponseBodies.ok((entry.failure() != null) ? ResponseBodies.failed(entry, entry.failure())

@@ -6,9 +6,11 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.outboundsms.worker.inbound.FieldError;
+import com.outboundsms.worker.processing.ErrorDetail;
 import com.outboundsms.worker.processing.StoredOutcome;
 import com.outboundsms.worker.processing.WireTime;
 import org.jspecify.annotations.Nullable;
@@ -65,6 +67,17 @@ final class ResponseBodies {
 		return new FailedState(entry.requestId(), "FAILED", "FAILED",
 				new FailureDetail(failure.code().name(), failure.message(), failure.code().retryable()),
 				WireTime.format(failure.at()));
+	}
+
+	/**
+	 * A request whose failure is stored, so that every copy of it fails the same way: the
+	 * customer opted out after its outreach was made.
+	 */
+	static FailedState failed(String requestId, StoredOutcome outcome) {
+		ErrorDetail error = Objects.requireNonNull(outcome.messageError());
+		return new FailedState(requestId, "FAILED", "FAILED",
+				new FailureDetail(error.code().name(), error.message(), error.retryable()),
+				WireTime.format(outcome.completedAt()));
 	}
 
 	static RequestState pending(String requestId, Instant acceptedAt) {

@@ -21,7 +21,8 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
  * The caller may send the same request again (with its {@code Idempotency-Key}).
  */
 @ConditionalOnProperty(prefix = "outbound-sms.http", name = "enabled", havingValue = "true", matchIfMissing = true)
-@RestControllerAdvice(assignableTypes = { OutboundSmsController.class, CampaignController.class })
+@RestControllerAdvice(
+		assignableTypes = { OutboundSmsController.class, CampaignController.class, ConversationEventsController.class })
 class UnavailableDependencyAdvice {
 
 	private static final Logger logger = LoggerFactory.getLogger(UnavailableDependencyAdvice.class);

@@ -312,7 +312,7 @@ abstract class OutreachStoreContract {
 
 	@Test
 	void aFirstMessagesRefusalIsStoredWithTheOutcome() {
-		ErrorDetail refused = new ErrorDetail(ErrorCode.TWILIO_REJECTED, "posting the first message: refused", 21610,
+		ErrorDetail refused = new ErrorDetail(ErrorCode.TWILIO_REJECTED, "posting the first message: refused", 21614,
 				400);
 		StoredOutcome created = new StoredOutcome(Outcome.CREATED, "flex-legacy", PAIR,
 				Map.of(Sid.CHAT_CHANNEL, "CH1", Sid.PROXY_SESSION, "KC1"), Instant.parse("2026-11-23T10:00:00Z"),
@@ -322,6 +322,74 @@ abstract class OutreachStoreContract {
 		this.store.open(PAIR, claimed.fence(), claimed.progress(), "r1", created);
 
 		assertThat(this.otherInstance.findOutcome("r1")).contains(created);
+	}
+
+	@Test // #15
+	void anOptedOutRequestsFailureIsStoredWhileItsOutreachStaysOpen() {
+		ErrorDetail optedOut = new ErrorDetail(ErrorCode.RECIPIENT_OPTED_OUT,
+				"posting the first message: Twilio answered 400 with code 21610", 21610, 400);
+		StoredOutcome failed = new StoredOutcome(Outcome.FAILED, "flex-legacy", PAIR,
+				Map.of(Sid.CHAT_CHANNEL, "CH1", Sid.PROXY_SESSION, "KC1"), Instant.parse("2026-11-23T10:00:00Z"),
+				optedOut);
+		Claim.Claimed claimed = claimed(this.store.claim(PAIR, "r1", "flex-legacy"));
+
+		this.store.open(PAIR, claimed.fence(), claimed.progress().with(Sid.PROXY_SESSION, "KC1"), "r1", failed);
+
+		assertThat(this.otherInstance.findOutcome("r1")).contains(failed);
+		assertThat(this.otherInstance.claim(PAIR, "r2", "flex-legacy")).isInstanceOf(Claim.Open.class);
+	}
+
+	@Test // #15
+	void closingAConversationFreesThePairWhoseOpenOutreachHadIt() {
+		Claim.Claimed claimed = claimed(this.store.claim(PAIR, "r1", "flex-conversations"));
+		this.store.open(PAIR, claimed.fence(), claimed.progress().with(Sid.CONVERSATION, "CH1"), "r1",
+				outcome(Outcome.CREATED));
+
+		boolean closed = this.otherInstance.closeConversation("CH1");
+
+		assertThat(closed).isTrue();
+		assertThat(this.store.claim(PAIR, "r2", "flex-conversations")).isInstanceOfSatisfying(Claim.Claimed.class,
+				(claim) -> assertThat(claim.fence()).isGreaterThan(claimed.fence()));
+		assertThat(this.store.findOutcome("r1")).contains(outcome(Outcome.CREATED));
+	}
+
+	@Test // #15
+	void closingAConversationTwiceOrOneNoOutreachHasChangesNothing() {
+		NumberPair other = new NumberPair("+15005550006", "+14155550000");
+		Claim.Claimed claimed = claimed(this.store.claim(PAIR, "r1", "flex-conversations"));
+		this.store.open(PAIR, claimed.fence(), claimed.progress().with(Sid.CONVERSATION, "CH1"), "r1",
+				outcome(Outcome.CREATED));
+		Claim.Claimed otherClaim = claimed(this.store.claim(other, "r2", "flex-conversations"));
+		this.store.open(other, otherClaim.fence(), otherClaim.progress().with(Sid.CONVERSATION, "CH2"), "r2",
+				new StoredOutcome(Outcome.CREATED, "flex-conversations", other, Map.of(Sid.CONVERSATION, "CH2"),
+						Instant.parse("2026-11-23T10:00:00Z")));
+		this.store.closeConversation("CH1");
+
+		boolean again = this.store.closeConversation("CH1");
+		boolean unknown = this.store.closeConversation("CH9");
+
+		assertThat(again).isFalse();
+		assertThat(unknown).isFalse();
+		assertThat(this.store.claim(other, "r3", "flex-conversations")).isInstanceOf(Claim.Open.class);
+	}
+
+	@Test // #15
+	void closingAConversationLeavesAPendingOutreachAndOneThatReplacedIt() {
+		Claim.Claimed claimed = claimed(this.store.claim(PAIR, "r1", "flex-conversations"));
+		this.store.open(PAIR, claimed.fence(), claimed.progress().with(Sid.CONVERSATION, "CH1"), "r1",
+				outcome(Outcome.CREATED));
+		Claim.Open open = (Claim.Open) this.store.claim(PAIR, "r2", "flex-conversations");
+		Claim.Claimed replacing = this.store.replace(PAIR, open, "r2", "flex-conversations").orElseThrow();
+
+		boolean whilePending = this.store.closeConversation("CH1");
+		this.store.open(PAIR, replacing.fence(), replacing.progress().with(Sid.CONVERSATION, "CH2"), "r2",
+				outcome(Outcome.CREATED));
+		boolean afterReplaced = this.store.closeConversation("CH1");
+
+		assertThat(whilePending).isFalse();
+		assertThat(afterReplaced).isFalse();
+		assertThat(this.otherInstance.claim(PAIR, "r3", "flex-conversations")).isInstanceOfSatisfying(Claim.Open.class,
+				(reread) -> assertThat(reread.progress().sid(Sid.CONVERSATION)).contains("CH2"));
 	}
 
 	@Test

@@ -99,6 +99,13 @@ final class InMemoryOutreachStore implements OutreachStore {
 	}
 
 	@Override
+	public synchronized boolean closeConversation(String conversationSid) {
+		return this.rows.values()
+			.removeIf((row) -> row.state() == State.OPEN
+					&& row.progress().sid(Sid.CONVERSATION).filter(conversationSid::equals).isPresent());
+	}
+
+	@Override
 	public synchronized StoredOutcome recordOutcome(String requestId, NumberPair pair, StoredOutcome outcome) {
 		StoredOutcome earlier = this.outcomes.putIfAbsent(requestId, outcome);
 		return (earlier != null) ? earlier : outcome;

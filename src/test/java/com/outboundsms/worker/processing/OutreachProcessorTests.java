@@ -20,6 +20,10 @@ class OutreachProcessorTests {
 	private static final ProcessingProperties PROPERTIES = new ProcessingProperties(Duration.ofHours(24), Duration.ZERO,
 			Duration.ofMillis(100), Duration.ofMinutes(2));
 
+	private static final ErrorDetail OPTED_OUT = new ErrorDetail(ErrorCode.RECIPIENT_OPTED_OUT,
+			"posting the first message: Twilio answered 400 with code 21610 (Attempt to send to unsubscribed recipient)",
+			21610, 400);
+
 	private final MutableClock clock = MutableClock.at("2026-11-23T10:15:30.123Z");
 
 	private final InMemoryOutreachStore store = new InMemoryOutreachStore(this.clock);
@@ -511,6 +515,54 @@ class OutreachProcessorTests {
 	private static OutboundSmsRequest reminder(String requestId) {
 		return new OutboundSmsRequest(requestId, PAIR, "Jane", null, "Your appointment is tomorrow at 10.", Map.of(),
 				null, null, "spring", OutreachMode.NOTIFY);
+	}
+
+	@Test // #15
+	void failsARequestWhoseCustomerOptedOutWithWhatItMadeAndKeepsThePairsOutreachOpen() {
+		this.backend.refusesTheFirstMessage(OPTED_OUT);
+
+		PermanentFailure failure = catchThrowableOfType(PermanentFailure.class,
+				() -> this.processor.process(request("crm-ticket-4711"), 1));
+
+		assertThat(failure.detail(1)).isEqualTo(OPTED_OUT);
+		assertThat(failure.made()).isEqualTo(RecordingBackend.madeUpTo(1, Sid.PROXY_SESSION).sids());
+		assertThat(this.store.row(PAIR)).hasValueSatisfying((row) -> {
+			assertThat(row.state()).isEqualTo(InMemoryOutreachStore.State.OPEN);
+			assertThat(row.progress().sids()).isEqualTo(failure.made());
+		});
+		assertThat(this.store.findOutcome("crm-ticket-4711")).hasValueSatisfying((stored) -> {
+			assertThat(stored.outcome()).isEqualTo(Outcome.FAILED);
+			assertThat(stored.messageError()).isEqualTo(OPTED_OUT);
+		});
+	}
+
+	@Test // #15
+	void failsEveryCopyOfAnOptedOutRequestFromTheStoreWithoutTryingAgain() {
+		this.backend.refusesTheFirstMessage(OPTED_OUT);
+		PermanentFailure first = catchThrowableOfType(PermanentFailure.class,
+				() -> this.processor.process(request("crm-ticket-4711"), 1));
+		this.clock.advance(Duration.ofMinutes(5));
+
+		PermanentFailure again = catchThrowableOfType(PermanentFailure.class,
+				() -> this.processor.process(request("crm-ticket-4711"), 2));
+
+		assertThat(again.detail(2)).isEqualTo(first.detail(1));
+		assertThat(again.made()).isEqualTo(first.made());
+		assertThat(this.backend.creates()).hasSize(1);
+		assertThat(this.backend.openChecks()).isEmpty();
+	}
+
+	@Test
+	void answersCreatedWithTheRefusalWhenTheFirstMessageIsRefusedForAnotherReason() {
+		ErrorDetail refused = new ErrorDetail(ErrorCode.TWILIO_REJECTED, "posting the first message: refused", 21614,
+				400);
+		this.backend.refusesTheFirstMessage(refused);
+
+		ResultEvent event = this.processor.process(request("crm-ticket-4711"), 1);
+
+		assertThat(event.outcome()).isEqualTo(Outcome.CREATED);
+		assertThat(event.messageError()).isEqualTo(refused);
+		assertThat(event.error()).isNull();
 	}
 
 	private static OutboundSmsRequest request(String requestId) {

@@ -5,11 +5,13 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * A backend that makes the legacy outreach step by step, checkpointing after each step
  * like the real ones, records what it was asked and can be scripted to fail at a step, to
- * run something before a step, to answer that the pair was already in a session, and to
- * find outreaches closed.
+ * run something before a step, to answer that the pair was already in a session, to have
+ * the first message refused, and to find outreaches closed.
  */
 final class RecordingBackend implements OutreachBackend {
 
@@ -42,6 +44,8 @@ final class RecordingBackend implements OutreachBackend {
 
 	private Outcome outcome = Outcome.CREATED;
 
+	private @Nullable ErrorDetail messageRefusal;
+
 	@Override
 	public String name() {
 		return NAME;
@@ -63,6 +67,10 @@ final class RecordingBackend implements OutreachBackend {
 			RuntimeException failure = this.failures.remove(kind);
 			if (failure != null) {
 				throw failure;
+			}
+			if (kind == Sid.CHAT_MESSAGE && this.messageRefusal != null) {
+				// as the real backends do: the outreach exists, its message was refused
+				return new Creation(this.outcome, current.attempting(kind), this.messageRefusal);
 			}
 			current = current.attempting(kind).with(kind, sid(kind, serial));
 			checkpoint.save(current);
@@ -125,6 +133,10 @@ final class RecordingBackend implements OutreachBackend {
 
 	void before(Sid step, Runnable action) {
 		this.beforeSteps.put(step, action);
+	}
+
+	void refusesTheFirstMessage(ErrorDetail refusal) {
+		this.messageRefusal = refusal;
 	}
 
 	void findsOutreachesClosed() {

@@ -95,7 +95,7 @@ class FirstMessageTests {
 	@Test
 	void aMessageTwilioRefusesForGoodLeavesTheOutreachWithTheRefusalAndNoSid() {
 		this.messages.refusal = new PermanentFailure(ErrorCode.TWILIO_REJECTED, "posting the first message: refused",
-				21610, 400, null);
+				21614, 400, null);
 
 		FirstMessage.Result result = FirstMessage.ensure(request("Hello"), OutreachProgress.none(), false,
 				this.checkpoints::add, Sid.MESSAGE, this.messages);
@@ -103,7 +103,7 @@ class FirstMessageTests {
 		assertThat(result.progress().has(Sid.MESSAGE)).isFalse();
 		assertThat(result.progress().wasAttempted(Sid.MESSAGE)).isTrue();
 		assertThat(result.error())
-			.isEqualTo(new ErrorDetail(ErrorCode.TWILIO_REJECTED, "posting the first message: refused", 21610, 400));
+			.isEqualTo(new ErrorDetail(ErrorCode.TWILIO_REJECTED, "posting the first message: refused", 21614, 400));
 		assertThat(this.checkpoints).singleElement()
 			.satisfies((saved) -> assertThat(saved.wasAttempted(Sid.MESSAGE)).isTrue());
 	}

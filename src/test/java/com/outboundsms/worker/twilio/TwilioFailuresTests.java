@@ -45,6 +45,20 @@ class TwilioFailuresTests {
 		assertThat(failure.detail(3).code()).isEqualTo(ErrorCode.RETRIES_EXHAUSTED);
 	}
 
+	@Test // #15
+	void tellsAnOptedOutCustomerFromOtherRejections() {
+		ApiException answer = answer("Attempt to send to unsubscribed recipient", 21610, 400);
+
+		OutreachFailure failure = TwilioFailures.classify("posting the first message", answer);
+
+		assertThat(failure).isInstanceOfSatisfying(PermanentFailure.class, (permanent) -> {
+			assertThat(permanent.code()).isEqualTo(ErrorCode.RECIPIENT_OPTED_OUT);
+			assertThat(permanent.twilioCode()).contains(21610);
+			assertThat(permanent.twilioStatus()).contains(400);
+			assertThat(permanent.detail(1).retryable()).isFalse();
+		});
+	}
+
 	@Test
 	void treatsOtherClientErrorsAsPermanentRejections() {
 		ApiException answer = answer("Phone number is already in an active session", 80404, 400);

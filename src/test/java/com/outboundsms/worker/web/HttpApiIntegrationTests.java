@@ -231,6 +231,35 @@ class HttpApiIntegrationTests {
 			.isEqualTo(404);
 	}
 
+	@Test // #15
+	void answersAnOptedOutRequestFailedWithWhatItMadeEveryTimeItIsAsked() throws Exception {
+		String from = TestNumbers.twilioNumber();
+		this.emulator.createFlexFlow(from);
+		String requestId = "door-opted-out-" + UUID.randomUUID();
+		Map<String, Object> body = RequestBodies.minimal(requestId, from, TestNumbers.customerNumber());
+		body.put("initialNotificationMessage", "Your appointment is tomorrow");
+		this.emulator.faults().failNext("POST", ".*/Messages", 400, 21610, "Attempt to send to unsubscribed recipient");
+
+		JsonNode first = JSON
+			.readTree(send(POST, "/v1/outbound-sms?wait=10s", RequestBodies.json(body), keyed(requestId)).body());
+		JsonNode again = JSON
+			.readTree(send(POST, "/v1/outbound-sms?wait=10s", RequestBodies.json(body), keyed(requestId)).body());
+		JsonNode state = JSON.readTree(send(GET, "/v1/outbound-sms/" + requestId, null, bearer()).body());
+
+		assertThat(first.path("outcome").asString()).isEqualTo("FAILED");
+		assertThat(first.path("error").path("code").asString()).isEqualTo("RECIPIENT_OPTED_OUT");
+		assertThat(first.path("chatChannelSid").isString()).isTrue();
+		assertThat(first.has("chatChannel")).isFalse();
+		assertThat(again.path("outcome").asString()).isEqualTo("FAILED");
+		assertThat(again.path("error").path("code").asString()).isEqualTo("RECIPIENT_OPTED_OUT");
+		assertThat(again.path("chatChannelSid")).isEqualTo(first.path("chatChannelSid"));
+		assertThat(state.path("status").asString()).isEqualTo("FAILED");
+		assertThat(state.path("error").path("code").asString()).isEqualTo("RECIPIENT_OPTED_OUT");
+		assertThat(this.emulator.requests("POST", ".*/Messages"))
+			.filteredOn((request) -> request.path().contains(first.path("chatChannelSid").asString()))
+			.hasSize(1);
+	}
+
 	@Test
 	void refusesCallsWithoutAValidTokenAndQueuesNothing() throws Exception {
 		String from = TestNumbers.twilioNumber();
@@ -379,12 +408,26 @@ class HttpApiIntegrationTests {
 		assertThat(preflight.headers().firstValue("Access-Control-Allow-Origin")).isEmpty();
 	}
 
+	@Test // #15
+	void servesNoConversationEventsUnlessTheirWebhookIsConfigured() throws Exception {
+		HttpRequest event = HttpRequest
+			.newBuilder(URI.create("http://127.0.0.1:" + this.port + ConversationEventsController.PATH))
+			.header("Content-Type", "application/x-www-form-urlencoded")
+			.header(ConversationEventsController.SIGNATURE, "c2lnbmVk")
+			.POST(HttpRequest.BodyPublishers.ofString("EventType=onConversationStateUpdated&StateTo=closed"))
+			.build();
+
+		HttpResponse<String> answer = this.http.send(event, HttpResponse.BodyHandlers.ofString());
+
+		assertThat(answer.statusCode()).isEqualTo(404);
+	}
+
 	@Test
 	void theOpenApiDocumentDescribesEveryMappingAndItsParameters() {
 		Set<String> mapped = new TreeSet<>();
 		this.mappings.getHandlerMethods().forEach((info, method) -> {
-			if (method.getBeanType() != OutboundSmsController.class
-					&& method.getBeanType() != CampaignController.class) {
+			if (method.getBeanType() != OutboundSmsController.class && method.getBeanType() != CampaignController.class
+					&& method.getBeanType() != ConversationEventsController.class) {
 				return;
 			}
 			for (String path : info.getPatternValues()) {
