@@ -1,5 +1,6 @@
 package com.outboundsms.worker.processing;
 
+import java.time.Instant;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -24,11 +25,14 @@ import org.jspecify.annotations.Nullable;
  * @param targetWorkerSid the TaskRouter worker ({@code WK…}) the task is meant for
  * (agent-initiated, Known Agent Routing), or {@code null}
  * @param campaignId the producer's campaign, echoed in the result event, or {@code null}
+ * @param notBefore the earliest the request may be sent, or {@code null}
+ * @param notAfter the latest the request may be sent, or {@code null}
  */
 public record OutboundSmsRequest(String requestId, NumberPair pair, String toName,
 		@Nullable String sourceChatChannelSid, @Nullable String initialNotificationMessage,
 		Map<String, @Nullable Object> taskAttributes, @Nullable Map<String, @Nullable Object> metadata,
-		@Nullable String targetWorkerSid, @Nullable String campaignId) {
+		@Nullable String targetWorkerSid, @Nullable String campaignId, @Nullable Instant notBefore,
+		@Nullable Instant notAfter) {
 
 	public OutboundSmsRequest {
 		Objects.requireNonNull(requestId, "requestId");
@@ -36,6 +40,17 @@ public record OutboundSmsRequest(String requestId, NumberPair pair, String toNam
 		Objects.requireNonNull(toName, "toName");
 		// JSON null is a value a producer may send; Map.copyOf would refuse it
 		taskAttributes = Collections.unmodifiableMap(new LinkedHashMap<>(taskAttributes));
+	}
+
+	/**
+	 * A request that may be sent at any time.
+	 */
+	public OutboundSmsRequest(String requestId, NumberPair pair, String toName, @Nullable String sourceChatChannelSid,
+			@Nullable String initialNotificationMessage, Map<String, @Nullable Object> taskAttributes,
+			@Nullable Map<String, @Nullable Object> metadata, @Nullable String targetWorkerSid,
+			@Nullable String campaignId) {
+		this(requestId, pair, toName, sourceChatChannelSid, initialNotificationMessage, taskAttributes, metadata,
+				targetWorkerSid, campaignId, null, null);
 	}
 
 	/**

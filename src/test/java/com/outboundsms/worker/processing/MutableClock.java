@@ -11,7 +11,8 @@ import java.time.ZoneOffset;
  */
 public final class MutableClock extends Clock {
 
-	private Instant now;
+	// read by the worker's threads while a test moves it
+	private volatile Instant now;
 
 	public MutableClock(Instant now) {
 		this.now = now;
