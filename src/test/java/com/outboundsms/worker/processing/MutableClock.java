@@ -22,6 +22,10 @@ public final class MutableClock extends Clock {
 		return new MutableClock(Instant.parse(instant));
 	}
 
+	public void set(Instant instant) {
+		this.now = instant;
+	}
+
 	public void advance(Duration duration) {
 		this.now = this.now.plus(duration);
 	}
