@@ -12,7 +12,9 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import com.outboundsms.worker.IsolatedRun.RunNames;
 import com.outboundsms.worker.emulator.TwilioEmulator;
+import com.outboundsms.worker.processing.Campaigns;
 import com.outboundsms.worker.processing.MutableClock;
+import com.outboundsms.worker.processing.Outcome;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
@@ -74,6 +76,9 @@ class SendWindowIntegrationTests {
 
 	@Autowired
 	MeterRegistry meters;
+
+	@Autowired
+	Campaigns campaigns;
 
 	@Test
 	void holdsABulkRequestAtNightInTheStoreAndSendsItOnceTheWindowOpens() {
@@ -156,6 +161,9 @@ class SendWindowIntegrationTests {
 		assertThat(
 				this.meters.get("outbound.sms.requests").tags("lane", "bulk", "outcome", "expired").counter().count())
 			.isGreaterThanOrEqualTo(1);
+		await().atMost(CapturedMessages.PATIENCE)
+			.untilAsserted(() -> assertThat(this.campaigns.find("expiring").orElseThrow().counts())
+				.containsEntry(Outcome.EXPIRED, 1L));
 	}
 
 	@Test
