@@ -15,6 +15,7 @@ import java.util.concurrent.locks.LockSupport;
 
 import com.outboundsms.worker.faults.BrokerControl;
 import com.outboundsms.worker.faults.JavaProcess;
+import org.awaitility.core.ConditionTimeoutException;
 import org.junit.jupiter.api.Test;
 
 import static org.awaitility.Awaitility.await;
@@ -223,6 +224,20 @@ class CampaignBenchmark {
 		double holdSeconds = (System.nanoTime() - start) / 1e9;
 		long rows = rig.count("held_request", "TRUE");
 		BrokerOperations held = BrokerOperations.of(worker);
+		// the broker's queue statistics lag a few seconds behind: read them once they had
+		// time to catch up, and report what they say then
+		try {
+			await("the broker's statistics").atMost(Duration.ofSeconds(20))
+				.pollInterval(Duration.ofSeconds(2))
+				.until(() -> rig.broker()
+					.depths()
+					.values()
+					.stream()
+					.allMatch((depth) -> depth.messages() == 0 && depth.unacked() == 0));
+		}
+		catch (ConditionTimeoutException stillThere) {
+			// reported as read below
+		}
 		Map<String, BrokerControl.Depth> heldDepths = rig.broker().depths();
 		double waitSeconds = Math.max(0, Duration.between(Instant.now(), opens).toMillis() / 1000.0 - 1);
 		// the night: nothing for the broker to do
