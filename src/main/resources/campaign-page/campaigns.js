@@ -7,7 +7,7 @@
 (() => {
 	const TOKEN_KEY = 'outbound-sms.api-token';
 	const REFRESH_MS = 2000;
-	const OUTCOMES = ['CREATED', 'REUSED', 'FAILED', 'CANCELLED'];
+	const OUTCOMES = ['CREATED', 'REUSED', 'FAILED', 'CANCELLED', 'EXPIRED'];
 	const ACTIONS = ['pause', 'resume', 'cancel'];
 
 	const form = document.getElementById('token-form');

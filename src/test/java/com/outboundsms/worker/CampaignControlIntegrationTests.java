@@ -56,8 +56,8 @@ class CampaignControlIntegrationTests {
 		assertThat(this.taps.awaitResult("count-" + campaign + "-3").path("outcome").asString()).isEqualTo("FAILED");
 		await().atMost(Duration.ofSeconds(10))
 			.untilAsserted(() -> assertThat(this.campaigns.find(campaign).orElseThrow().counts())
-				.containsExactlyInAnyOrderEntriesOf(
-						Map.of(Outcome.CREATED, 1L, Outcome.REUSED, 1L, Outcome.FAILED, 1L, Outcome.CANCELLED, 0L)));
+				.containsExactlyInAnyOrderEntriesOf(Map.of(Outcome.CREATED, 1L, Outcome.REUSED, 1L, Outcome.FAILED, 1L,
+						Outcome.CANCELLED, 0L, Outcome.EXPIRED, 0L)));
 	}
 
 	@Test

@@ -33,6 +33,19 @@ class ContractSchemaTests {
 		assertThat(ContractSchemas.requestViolations(bytes(body))).isEmpty();
 	}
 
+	@Test
+	void requestSchemaHasTheSendTimesTheIntakeReads() {
+		String body = "{\"fromNumber\":\"+15005550006\",\"toName\":\"Jane\",\"toNumber\":\"+14155552671\","
+				+ "\"notBefore\":\"2026-12-07T15:00:00Z\",\"notAfter\":\"2026-12-07T18:00:00+01:00\"}";
+		String numbers = body.replace("\"2026-12-07T15:00:00Z\"", "1765119600");
+
+		assertThat(ContractSchemas.requestViolations(bytes(body))).isEmpty();
+		assertThat(ContractSchemas.requestViolations(bytes(numbers)))
+			.anySatisfy((violation) -> assertThat(violation).contains("notBefore"));
+		assertThat(ContractSchemas.requestViolations(bytes(body.replace("2026-12-07T15:00:00Z", "tomorrow"))))
+			.anySatisfy((violation) -> assertThat(violation).contains("notBefore"));
+	}
+
 	private static String sample(List<String> samples, String requestId) {
 		return samples.stream().filter((line) -> line.contains("\"" + requestId + "\"")).findFirst().orElseThrow();
 	}

@@ -71,6 +71,10 @@ public class IsolatedRun implements ApplicationContextInitializer<ConfigurableAp
 				context.getEnvironment().getProperty("outbound-sms.inbound.bulk-shares", "2"));
 		// the backlog gauges follow the queues quickly enough for a test to see them move
 		properties.put("outbound-sms.backlog.read-interval", "250ms");
+		// the bulk lane sends at any hour unless a test sets its window: tests run at
+		// whatever time it is
+		properties.put("outbound-sms.send-window.bulk",
+				context.getEnvironment().getProperty("outbound-sms.send-window.bulk", ""));
 		// tests add Flex Flows as they go: let every unknown number read the flows again
 		properties.put("twilio.flow-miss-refresh", "0s");
 		context.getEnvironment().getPropertySources().addFirst(new MapPropertySource("isolated-run", properties));

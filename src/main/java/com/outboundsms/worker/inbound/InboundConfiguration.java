@@ -244,7 +244,7 @@ class InboundConfiguration {
 	@Bean
 	RequestListener requestListener(InboundProperties properties, RequestReader reader, OutreachProcessor processor,
 			ResultPublisher results, DeadLetterPublisher deadLetters, ConsumptionGate gate, ConfirmedSenders senders,
-			Campaigns campaigns, WorkerMetrics metrics, Clock clock) {
+			Campaigns campaigns, WorkerMetrics metrics, Clock clock, RequestHolds holds) {
 		// mandatory: an unroutable retry copy would be a lost request
 		RetryRepublisher retries = new RetryRepublisher(
 				new MessageRepublisher(senders.mandatory(Duration.ofSeconds(10))), properties,
@@ -252,7 +252,7 @@ class InboundConfiguration {
 		// every event of a campaign's request counts in the campaign, whichever way it
 		// was settled
 		return new RequestListener(properties, reader, processor, new CampaignCounting(results, campaigns, metrics),
-				deadLetters, retries, gate, metrics, clock, campaigns);
+				deadLetters, retries, gate, metrics, clock, campaigns, holds);
 	}
 
 }

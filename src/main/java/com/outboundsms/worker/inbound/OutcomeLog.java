@@ -1,12 +1,16 @@
 package com.outboundsms.worker.inbound;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
 
 import com.outboundsms.worker.processing.Dependency;
 import com.outboundsms.worker.processing.ErrorDetail;
+import com.outboundsms.worker.processing.HoldReason;
 import com.outboundsms.worker.processing.ResultEvent;
+import com.outboundsms.worker.processing.WireTime;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.spi.LoggingEventBuilder;
@@ -103,6 +107,13 @@ final class OutcomeLog {
 		fields(logger.atInfo(), HELD, took).addKeyValue("campaignId", campaignId)
 			.addKeyValue("delayMs", delay.toMillis())
 			.log("Request {} set aside for {}: campaign {} is paused", requestId, delay, campaignId);
+	}
+
+	void heldUntil(String requestId, Instant until, HoldReason reason, Duration took) {
+		fields(logger.atInfo(), HELD, took).addKeyValue("heldUntil", WireTime.format(until))
+			.addKeyValue("reason", reason.name().toLowerCase(Locale.ROOT))
+			.log("Request {} held until {} ({})", requestId, WireTime.format(until),
+					reason.name().toLowerCase(Locale.ROOT));
 	}
 
 	private static LoggingEventBuilder fields(LoggingEventBuilder line, String outcome, Duration took) {

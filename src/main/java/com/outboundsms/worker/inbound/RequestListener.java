@@ -21,6 +21,7 @@ import com.outboundsms.worker.processing.Outcome;
 import com.outboundsms.worker.processing.OutreachFailure;
 import com.outboundsms.worker.processing.OutreachProcessor;
 import com.outboundsms.worker.processing.PermanentFailure;
+import com.outboundsms.worker.processing.RequestHeld;
 import com.outboundsms.worker.processing.ResultEvent;
 import com.outboundsms.worker.processing.ResultPublisher;
 import com.outboundsms.worker.processing.Sid;
@@ -43,8 +44,9 @@ import org.springframework.amqp.rabbit.annotation.RabbitListener;
  * core, and settled by the type of its outcome: a result event for successes; for
  * transient failures a copy that waits on the broker for the next attempt; for permanent
  * failures (and transient ones out of attempts) a dead-lettered copy with reason headers,
- * then a failed result event. The message is acknowledged only after the broker confirmed
- * those publishes (the container acknowledges when this method returns, and rejects with
+ * then a failed result event; a request that may not be sent yet is held in the store
+ * until it may. The message is acknowledged only after the broker confirmed those
+ * publishes (the container acknowledges when this method returns, and rejects with
  * requeue when it throws). Each delivery is logged in the context of its request, and
  * settled with exactly one outcome line.
  */
@@ -72,11 +74,14 @@ class RequestListener {
 
 	private final Campaigns campaigns;
 
+	private final RequestHolds holds;
+
 	private final OutcomeLog outcomes = new OutcomeLog();
 
 	RequestListener(InboundProperties lanes, RequestReader reader, OutreachProcessor processor, ResultPublisher results,
 			DeadLetterPublisher deadLetters, RetryRepublisher retries, ConsumptionGate gate, WorkerMetrics metrics,
-			Clock clock, Campaigns campaigns) {
+			Clock clock, Campaigns campaigns, RequestHolds holds) {
+		this.holds = holds;
 		this.campaigns = campaigns;
 		this.lanes = lanes;
 		this.reader = reader;
@@ -147,6 +152,10 @@ class RequestListener {
 		try {
 			CampaignTotals.register(message.getMessageProperties(), request, this.campaigns);
 			event = this.processor.process(request, attempt.number());
+		}
+		catch (RequestHeld held) {
+			hold(message, lane, request.requestId(), held, attempt);
+			return;
 		}
 		catch (CampaignPaused campaignPaused) {
 			holdWhileCampaignPaused(message, lane, request.requestId(), campaignPaused, attempt);
@@ -253,6 +262,28 @@ class RequestListener {
 			throw new ImmediateRequeueAmqpException("consumption paused: " + dependency, ex);
 		}
 		this.outcomes.requeued(requestId, dependency, took(attempt));
+	}
+
+	/**
+	 * Stores a request that may not be sent yet, to be published again when it may; the
+	 * delivery is acknowledged once it is stored. If the store does not take it, the
+	 * request goes back untouched, as during a pause, and is looked at again shortly.
+	 */
+	private void hold(Message message, Lane lane, String requestId, RequestHeld held, Attempt attempt) {
+		try {
+			this.holds.hold(message, lane, requestId, held.until(), held.reason());
+		}
+		catch (SystemicFailure unreachable) {
+			this.gate.pauseFor(unreachable);
+			holdDuringPause(message, lane, requestId, unreachable.dependency(), attempt);
+			return;
+		}
+		catch (RuntimeException notStored) {
+			logger.warn("Request {} could not be held in the store: {}", requestId, notStored.toString());
+			holdDuringPause(message, lane, requestId, Dependency.STORE, attempt);
+			return;
+		}
+		this.outcomes.heldUntil(requestId, held.until(), held.reason(), took(attempt));
 	}
 
 	/**

@@ -4,6 +4,9 @@ import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -199,6 +202,11 @@ public final class RequestReader {
 			Optional<Map<String, @Nullable Object>> metadata = object("metadata").filter(this::smallMetadata);
 			Optional<String> campaignId = text("campaignId", false).filter(this::validCampaignId);
 			Optional<OutreachMode> mode = mode(message.isPresent());
+			Optional<Instant> notBefore = instant("notBefore");
+			Optional<Instant> notAfter = instant("notAfter");
+			if (notBefore.isPresent() && notAfter.isPresent() && notAfter.get().isBefore(notBefore.get())) {
+				this.errors.add(new FieldError("notAfter", "must not be before notBefore"));
+			}
 			String id = requestId.orElse(fallbackId);
 			Optional<NumberPair> pair = (from.isPresent() && to.isPresent() && !from.equals(to))
 					? Optional.of(new NumberPair(from.get(), to.get())) : Optional.empty();
@@ -208,7 +216,21 @@ public final class RequestReader {
 			}
 			return new Intake.Accepted(new OutboundSmsRequest(id, pair.orElseThrow(), toName.orElseThrow(),
 					source.orElse(null), message.orElse(null), taskAttributes.orElse(Map.of()), metadata.orElse(null),
-					targetWorker.orElse(null), campaignId.orElse(null), mode.orElseThrow()));
+					targetWorker.orElse(null), campaignId.orElse(null), notBefore.orElse(null), notAfter.orElse(null),
+					mode.orElseThrow()));
+		}
+
+		private Optional<Instant> instant(String field) {
+			return text(field, false).flatMap((text) -> {
+				try {
+					return Optional.of(OffsetDateTime.parse(text).toInstant());
+				}
+				catch (DateTimeParseException ex) {
+					this.errors.add(new FieldError(field,
+							"must be an ISO-8601 date and time with an offset, such as 2026-12-07T15:00:00Z"));
+					return Optional.empty();
+				}
+			});
 		}
 
 		/**

@@ -11,6 +11,7 @@ import java.util.function.IntSupplier;
 
 import com.outboundsms.worker.processing.Dependency;
 import com.outboundsms.worker.processing.ErrorCode;
+import com.outboundsms.worker.processing.HoldReason;
 import com.outboundsms.worker.processing.Lane;
 import com.outboundsms.worker.processing.Outcome;
 import com.outboundsms.worker.processing.WorkQueue;
@@ -38,6 +39,8 @@ class MicrometerWorkerMetrics implements WorkerMetrics {
 	static final String CAMPAIGN_HELD = "outbound.sms.campaign.held";
 
 	static final String CAMPAIGNS_PAUSED = "outbound.sms.campaigns.paused";
+
+	static final String REQUESTS_HELD = "outbound.sms.requests.held";
 
 	static final String CAMPAIGN_COUNTS_LOST = "outbound.sms.campaign.counts.lost";
 
@@ -86,6 +89,9 @@ class MicrometerWorkerMetrics implements WorkerMetrics {
 
 	private final AtomicInteger pausedCampaigns = new AtomicInteger();
 
+	// not a number until first read from the store
+	private final Map<Lane, Map<HoldReason, AtomicReference<Double>>> held = new EnumMap<>(Lane.class);
+
 	MicrometerWorkerMetrics(MeterRegistry registry) {
 		this.registry = registry;
 		Gauge.builder(CAMPAIGNS_PAUSED, this.pausedCampaigns, AtomicInteger::get)
@@ -113,6 +119,18 @@ class MicrometerWorkerMetrics implements WorkerMetrics {
 				.register(registry);
 		}
 		for (Lane lane : Lane.values()) {
+			Map<HoldReason, AtomicReference<Double>> byReason = new EnumMap<>(HoldReason.class);
+			for (HoldReason reason : HoldReason.values()) {
+				AtomicReference<Double> count = new AtomicReference<>(Double.NaN);
+				byReason.put(reason, count);
+				Gauge.builder(REQUESTS_HELD, count, AtomicReference::get)
+					.description("Requests held in the store until they may be sent, by the lane they go back to "
+							+ "and why they wait, as last read from the store")
+					.tag("lane", tagValue(lane))
+					.tag("reason", reason.name().toLowerCase(Locale.ROOT))
+					.register(registry);
+			}
+			this.held.put(lane, byReason);
 			this.firstAttemptAge.put(lane, requestAge(lane, "first"));
 			this.retryAge.put(lane, requestAge(lane, "retry"));
 		}
@@ -132,6 +150,11 @@ class MicrometerWorkerMetrics implements WorkerMetrics {
 			.minimumExpectedValue(Duration.ofMillis(10))
 			.maximumExpectedValue(Duration.ofHours(2))
 			.register(this.registry);
+	}
+
+	@Override
+	public void requestsHeld(Lane lane, HoldReason reason, long held) {
+		this.held.get(lane).get(reason).set((double) held);
 	}
 
 	@Override

@@ -1,5 +1,6 @@
 package com.outboundsms.worker.processing;
 
+import java.time.Instant;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -24,13 +25,16 @@ import org.jspecify.annotations.Nullable;
  * @param targetWorkerSid the TaskRouter worker ({@code WK…}) the task is meant for
  * (agent-initiated, Known Agent Routing), or {@code null}
  * @param campaignId the producer's campaign, echoed in the result event, or {@code null}
+ * @param notBefore the earliest the request may be sent, or {@code null}
+ * @param notAfter the latest the request may be sent, or {@code null}
  * @param mode whether the outreach makes an agent's task now or only sends the message
  * (in {@link OutreachMode#NOTIFY} the first message is required)
  */
 public record OutboundSmsRequest(String requestId, NumberPair pair, String toName,
 		@Nullable String sourceChatChannelSid, @Nullable String initialNotificationMessage,
 		Map<String, @Nullable Object> taskAttributes, @Nullable Map<String, @Nullable Object> metadata,
-		@Nullable String targetWorkerSid, @Nullable String campaignId, OutreachMode mode) {
+		@Nullable String targetWorkerSid, @Nullable String campaignId, @Nullable Instant notBefore,
+		@Nullable Instant notAfter, OutreachMode mode) {
 
 	public OutboundSmsRequest {
 		Objects.requireNonNull(requestId, "requestId");
@@ -45,14 +49,36 @@ public record OutboundSmsRequest(String requestId, NumberPair pair, String toNam
 	}
 
 	/**
-	 * A request for an agent's task.
+	 * A task request that may be sent at any time.
 	 */
 	public OutboundSmsRequest(String requestId, NumberPair pair, String toName, @Nullable String sourceChatChannelSid,
 			@Nullable String initialNotificationMessage, Map<String, @Nullable Object> taskAttributes,
 			@Nullable Map<String, @Nullable Object> metadata, @Nullable String targetWorkerSid,
 			@Nullable String campaignId) {
 		this(requestId, pair, toName, sourceChatChannelSid, initialNotificationMessage, taskAttributes, metadata,
-				targetWorkerSid, campaignId, OutreachMode.TASK);
+				targetWorkerSid, campaignId, null, null, OutreachMode.TASK);
+	}
+
+	/**
+	 * A task request sent within its times.
+	 */
+	public OutboundSmsRequest(String requestId, NumberPair pair, String toName, @Nullable String sourceChatChannelSid,
+			@Nullable String initialNotificationMessage, Map<String, @Nullable Object> taskAttributes,
+			@Nullable Map<String, @Nullable Object> metadata, @Nullable String targetWorkerSid,
+			@Nullable String campaignId, @Nullable Instant notBefore, @Nullable Instant notAfter) {
+		this(requestId, pair, toName, sourceChatChannelSid, initialNotificationMessage, taskAttributes, metadata,
+				targetWorkerSid, campaignId, notBefore, notAfter, OutreachMode.TASK);
+	}
+
+	/**
+	 * A request in a mode that may be sent at any time.
+	 */
+	public OutboundSmsRequest(String requestId, NumberPair pair, String toName, @Nullable String sourceChatChannelSid,
+			@Nullable String initialNotificationMessage, Map<String, @Nullable Object> taskAttributes,
+			@Nullable Map<String, @Nullable Object> metadata, @Nullable String targetWorkerSid,
+			@Nullable String campaignId, OutreachMode mode) {
+		this(requestId, pair, toName, sourceChatChannelSid, initialNotificationMessage, taskAttributes, metadata,
+				targetWorkerSid, campaignId, null, null, mode);
 	}
 
 	/**

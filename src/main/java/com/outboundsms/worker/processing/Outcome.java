@@ -15,6 +15,11 @@ public enum Outcome {
 	 * The request's campaign was cancelled before the request was settled: nothing was
 	 * made or sent, and the request is not dead-lettered.
 	 */
-	CANCELLED
+	CANCELLED,
+	/**
+	 * The request could not be sent before its {@code notAfter}: nothing was made or
+	 * sent, and the request is not dead-lettered.
+	 */
+	EXPIRED
 
 }

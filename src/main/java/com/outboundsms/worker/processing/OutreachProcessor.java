@@ -9,8 +9,9 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * Processes one valid request: answers a redelivery with its stored outcome, reuses the
- * pair's open outreach, or claims the pair and has the backend make the outreach,
+ * Processes one valid request: answers a redelivery with its stored outcome, holds a
+ * request that may not be sent yet or ends one that can no longer be sent in time, reuses
+ * the pair's open outreach, or claims the pair and has the backend make the outreach,
  * checkpointing each step. Failures propagate as {@link OutreachFailure}s for the caller
  * to decide the message's fate.
  */
@@ -28,8 +29,16 @@ public class OutreachProcessor {
 
 	private final Campaigns campaigns;
 
+	private final SendWindows windows;
+
 	public OutreachProcessor(OutreachStore store, OutreachBackend backend, ProcessingProperties properties, Clock clock,
 			Sleeper sleeper, Campaigns campaigns) {
+		this(store, backend, properties, clock, sleeper, campaigns, SendWindows.none());
+	}
+
+	public OutreachProcessor(OutreachStore store, OutreachBackend backend, ProcessingProperties properties, Clock clock,
+			Sleeper sleeper, Campaigns campaigns, SendWindows windows) {
+		this.windows = windows;
 		this.campaigns = campaigns;
 		this.store = store;
 		this.backend = backend;
@@ -52,23 +61,34 @@ public class OutreachProcessor {
 	 * @param attempts how many times the request has been processed, this time included
 	 * @return the {@link Outcome#CREATED} or {@link Outcome#REUSED} event, or the
 	 * {@link Outcome#CANCELLED} one for a request of a cancelled campaign not settled
-	 * before
+	 * before, or the {@link Outcome#EXPIRED} one for a request not settled before that
+	 * cannot be sent by its {@code notAfter}
 	 * @throws OutreachFailure when the outreach could not be made, or, as a
 	 * {@link PermanentFailure} carrying the outreach's SIDs, when it was made but the
 	 * customer opted out (also for every later copy of the request)
+	 * @throws RequestHeld when the request was not settled before and may not be sent yet
+	 * (its lane's window is closed in the customer's time, or its {@code notBefore} has
+	 * not come)
 	 * @throws CampaignPaused when the request's campaign is paused and the request was
 	 * not settled before
 	 */
 	public ResultEvent process(OutboundSmsRequest request, int attempts) {
 		Optional<StoredOutcome> earlier = this.store.findOutcome(request.requestId());
 		String campaignId = request.campaignId();
-		if (earlier.isEmpty() && campaignId != null) {
-			// a request settled before keeps its answer whatever became of its campaign
-			CampaignState state = this.campaigns.stateOf(campaignId);
+		// a request settled before keeps its answer, whatever became of its campaign and
+		// whatever the time
+		if (earlier.isEmpty()) {
+			CampaignState state = (campaignId != null) ? this.campaigns.stateOf(campaignId) : CampaignState.RUNNING;
 			if (state == CampaignState.CANCELLED) {
 				return ResultEvent.cancelled(request, backend(), attempts, this.clock.instant());
 			}
+			Optional<ResultEvent> expired = expireOrHold(request, attempts);
+			if (expired.isPresent()) {
+				return expired.get();
+			}
 			if (state == CampaignState.PAUSED) {
+				// held first: a paused campaign's request out of its window waits in the
+				// store until the window opens, not round a delay queue all night
 				throw new CampaignPaused(campaignId);
 			}
 		}
@@ -85,6 +105,28 @@ public class OutreachProcessor {
 			throw PermanentFailure.after(Objects.requireNonNull(outcome.messageError()), outcome.sids());
 		}
 		return ResultEvent.of(request, outcome, attempts);
+	}
+
+	/**
+	 * Ends a request that cannot be sent by its {@code notAfter}, or holds one that may
+	 * not be sent yet, before any Twilio call or claim.
+	 */
+	private Optional<ResultEvent> expireOrHold(OutboundSmsRequest request, int attempts) {
+		Instant now = this.clock.instant();
+		Instant notBefore = request.notBefore();
+		Instant from = (notBefore != null && notBefore.isAfter(now)) ? notBefore : now;
+		// the listener runs the request in the lane it came in
+		Instant sendAt = this.windows.opensAt(Lane.current(), request.toNumber(), from);
+		Instant notAfter = request.notAfter();
+		if (notAfter != null && sendAt.isAfter(notAfter)) {
+			// never a late message; and one that cannot go in time ends now, not once its
+			// time has passed
+			return Optional.of(ResultEvent.expired(request, backend(), attempts, now));
+		}
+		if (sendAt.isAfter(now)) {
+			throw new RequestHeld(sendAt, sendAt.equals(notBefore) ? HoldReason.SCHEDULED : HoldReason.WINDOW);
+		}
+		return Optional.empty();
 	}
 
 	private StoredOutcome processAfresh(OutboundSmsRequest request) {

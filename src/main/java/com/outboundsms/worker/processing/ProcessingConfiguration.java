@@ -20,8 +20,8 @@ class ProcessingConfiguration {
 
 	@Bean
 	OutreachProcessor outreachProcessor(OutreachStore store, OutreachBackend backend, ProcessingProperties properties,
-			Clock clock, Campaigns campaigns) {
-		return new OutreachProcessor(store, backend, properties, clock, Sleeper.threadSleeping(), campaigns);
+			Clock clock, Campaigns campaigns, SendWindows windows) {
+		return new OutreachProcessor(store, backend, properties, clock, Sleeper.threadSleeping(), campaigns, windows);
 	}
 
 }

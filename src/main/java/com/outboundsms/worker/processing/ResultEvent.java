@@ -107,8 +107,26 @@ public record ResultEvent(String requestId, Outcome outcome, String backend, @Nu
 	 * @return the event
 	 */
 	public static ResultEvent cancelled(OutboundSmsRequest request, String backend, int attempts, Instant at) {
-		return new ResultEvent(request.requestId(), Outcome.CANCELLED, backend, request.pair(), Map.of(),
-				request.metadata(), attempts, at, null, null, request.campaignId(), named(request));
+		return unsent(request, Outcome.CANCELLED, backend, attempts, at);
+	}
+
+	/**
+	 * The event of a request that could not be sent before its {@code notAfter}: nothing
+	 * was made or sent.
+	 * @param request the request
+	 * @param backend the worker's backend
+	 * @param attempts how many times it was processed
+	 * @param at when it was settled
+	 * @return the event
+	 */
+	public static ResultEvent expired(OutboundSmsRequest request, String backend, int attempts, Instant at) {
+		return unsent(request, Outcome.EXPIRED, backend, attempts, at);
+	}
+
+	private static ResultEvent unsent(OutboundSmsRequest request, Outcome outcome, String backend, int attempts,
+			Instant at) {
+		return new ResultEvent(request.requestId(), outcome, backend, request.pair(), Map.of(), request.metadata(),
+				attempts, at, null, null, request.campaignId(), named(request));
 	}
 
 }

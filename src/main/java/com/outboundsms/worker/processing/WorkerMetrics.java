@@ -45,6 +45,15 @@ public interface WorkerMetrics {
 	void campaignsPaused(int paused);
 
 	/**
+	 * How many requests are held until they may be sent, as last read from the store.
+	 * @param lane the lane they go back to
+	 * @param reason why they wait
+	 * @param held how many
+	 */
+	default void requestsHeld(Lane lane, HoldReason reason, long held) {
+	}
+
+	/**
 	 * A call to Twilio was answered (or failed to be).
 	 * @param endpoint the endpoint, such as {@code flex-api/Channels}
 	 * @param status the HTTP status, or {@code 0} for a transport failure

@@ -76,6 +76,16 @@ final class BenchmarkRig implements AutoCloseable {
 		return worker;
 	}
 
+	/**
+	 * Counts rows of the run's store.
+	 * @param table the table
+	 * @param condition the rows to count, as SQL
+	 * @return how many there are
+	 */
+	long count(String table, String condition) {
+		return this.run.count(table, condition);
+	}
+
 	String amqpUri() {
 		TestServices services = this.run.services();
 		return "amqp://" + services.rabbitUser() + ":" + services.rabbitPassword() + "@" + services.rabbitHost() + ":"

@@ -50,10 +50,23 @@ final class WorkerTimers {
 
 	/** The timers now: every sum, count and processing bucket, summed over tags. */
 	Snapshot read() throws IOException, InterruptedException {
-		String text = this.http
-			.send(HttpRequest.newBuilder(this.endpoint).build(), HttpResponse.BodyHandlers.ofString())
+		return parse(scrape());
+	}
+
+	/**
+	 * A meter now, summed over its tags, such as the broker client's
+	 * {@code rabbitmq_published_total}.
+	 */
+	double sum(String meter) throws IOException, InterruptedException {
+		return scrape().lines()
+			.filter((line) -> line.startsWith(meter + "{") || line.startsWith(meter + " "))
+			.mapToDouble((line) -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1)))
+			.sum();
+	}
+
+	private String scrape() throws IOException, InterruptedException {
+		return this.http.send(HttpRequest.newBuilder(this.endpoint).build(), HttpResponse.BodyHandlers.ofString())
 			.body();
-		return parse(text);
 	}
 
 	/** The timers in Prometheus's text format: sums, counts and processing buckets. */

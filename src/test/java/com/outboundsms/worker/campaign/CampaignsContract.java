@@ -59,13 +59,15 @@ abstract class CampaignsContract {
 		this.other.settled("spring-reminders", "r2", Outcome.REUSED);
 		this.one.settled("spring-reminders", "r2", Outcome.FAILED);
 		this.one.settled("spring-reminders", "r3", Outcome.CANCELLED);
+		this.other.settled("spring-reminders", "r4", Outcome.EXPIRED);
+		this.one.settled("spring-reminders", "r4", Outcome.EXPIRED);
 		this.one.settled("other", "r1", Outcome.FAILED);
 
 		CampaignSummary campaign = this.other.find("spring-reminders").orElseThrow();
 
-		assertThat(campaign.counts()).containsExactlyInAnyOrderEntriesOf(
-				Map.of(Outcome.CREATED, 1L, Outcome.REUSED, 1L, Outcome.FAILED, 0L, Outcome.CANCELLED, 1L));
-		assertThat(campaign.settled()).isEqualTo(3);
+		assertThat(campaign.counts()).containsExactlyInAnyOrderEntriesOf(Map.of(Outcome.CREATED, 1L, Outcome.REUSED, 1L,
+				Outcome.FAILED, 0L, Outcome.CANCELLED, 1L, Outcome.EXPIRED, 1L));
+		assertThat(campaign.settled()).isEqualTo(4);
 		assertThat(campaign.state()).isEqualTo(CampaignState.RUNNING);
 		assertThat(this.one.find("other").orElseThrow().counts()).containsEntry(Outcome.FAILED, 1L);
 	}

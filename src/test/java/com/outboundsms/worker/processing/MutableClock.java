@@ -12,6 +12,7 @@ import java.time.ZoneOffset;
  */
 public final class MutableClock extends Clock {
 
+	// read by the worker's threads while a test moves it
 	private volatile Instant now;
 
 	public MutableClock(Instant now) {
@@ -20,6 +21,10 @@ public final class MutableClock extends Clock {
 
 	public static MutableClock at(String instant) {
 		return new MutableClock(Instant.parse(instant));
+	}
+
+	public void set(Instant instant) {
+		this.now = instant;
 	}
 
 	public void advance(Duration duration) {
