@@ -20,7 +20,9 @@ class ContractSchemaTests {
 	void requestSchemaAgreesWithTheSampleRequests() throws IOException {
 		List<String> samples = Files.readAllLines(Path.of("src/test/resources/sandbox/sample-requests.jsonl"));
 
+		assertThat(ContractSchemas.requestViolations(bytes(sample(samples, "sample-reminder")))).isEmpty();
 		assertThat(ContractSchemas.requestViolations(bytes(sample(samples, "sample-created")))).isEmpty();
+		assertThat(ContractSchemas.requestViolations(bytes(sample(samples, "sample-expired")))).isEmpty();
 		assertThat(ContractSchemas.requestViolations(bytes(sample(samples, "sample-reused")))).isEmpty();
 		assertThat(ContractSchemas.requestViolations(bytes(sample(samples, "sample-invalid"))))
 			.anySatisfy((violation) -> assertThat(violation).contains("toName"));

@@ -69,6 +69,10 @@ public class IsolatedRun implements ApplicationContextInitializer<ConfigurableAp
 		// together keep hundreds of quorum queues, each a load on the shared broker
 		properties.put("outbound-sms.inbound.bulk-shares",
 				context.getEnvironment().getProperty("outbound-sms.inbound.bulk-shares", "2"));
+		// the scenario tests are written for flex-legacy unless they choose a backend;
+		// flex-conversations, the default, has scenario tests of its own
+		properties.put("outbound-sms.backend",
+				context.getEnvironment().getProperty("outbound-sms.backend", "flex-legacy"));
 		// the backlog gauges follow the queues quickly enough for a test to see them move
 		properties.put("outbound-sms.backlog.read-interval", "250ms");
 		// the bulk lane sends at any hour unless a test sets its window: tests run at

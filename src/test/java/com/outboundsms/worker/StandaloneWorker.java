@@ -2,6 +2,7 @@ package com.outboundsms.worker;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -53,6 +54,9 @@ final class StandaloneWorker {
 				"--twilio.api-base-url=" + emulator.baseUrl(), "--twilio.account-sid=" + emulator.accountSid(),
 				"--twilio.auth-token=" + emulator.authToken(),
 				"--twilio.proxy-service-sid=" + emulator.defaultProxyServiceSid()));
+		if (Arrays.stream(extra).noneMatch((argument) -> argument.startsWith("--outbound-sms.backend="))) {
+			arguments.add("--outbound-sms.backend=flex-legacy");
+		}
 		arguments.addAll(List.of(extra));
 		return new SpringApplicationBuilder(WorkerApplication.class).run(arguments.toArray(String[]::new));
 	}

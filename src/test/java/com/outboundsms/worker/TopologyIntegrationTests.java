@@ -41,7 +41,7 @@ class TopologyIntegrationTests {
 		arguments.addAll(List.of(
 				"--spring.datasource.url=jdbc:h2:mem:" + names.schema() + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE",
 				"--twilio.account-sid=AC00000000000000000000000000000000", "--twilio.auth-token=unused",
-				"--twilio.proxy-service-sid=KS00000000000000000000000000000000",
+				"--outbound-sms.backend=flex-legacy", "--twilio.proxy-service-sid=KS00000000000000000000000000000000",
 				"--twilio.api-base-url=http://127.0.0.1:9"));
 		new SpringApplicationBuilder(WorkerApplication.class).run(arguments.toArray(String[]::new)).close();
 	}

@@ -4,12 +4,14 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
- * Which Twilio backend makes outreaches ({@code OUTBOUND_SMS_BACKEND}).
+ * Which Twilio backend makes outreaches ({@code OUTBOUND_SMS_BACKEND}): Flex
+ * Conversations unless told otherwise, since Programmable Chat for Flex reached its end
+ * of life on 2026-06-01.
  *
  * @param backend the backend
  */
 @ConfigurationProperties("outbound-sms")
-public record BackendProperties(@DefaultValue("flex-legacy") Backend backend) {
+public record BackendProperties(@DefaultValue("flex-conversations") Backend backend) {
 
 	/**
 	 * The backends the worker can run.

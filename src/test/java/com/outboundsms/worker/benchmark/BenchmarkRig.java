@@ -60,6 +60,10 @@ final class BenchmarkRig implements AutoCloseable {
 	JavaProcess startWorker(String name, List<String> extra) {
 		List<String> command = new ArrayList<>(List.of("-jar", this.jar.toString()));
 		command.addAll(this.run.workerArguments(this.run.postgres().getHost(), this.run.postgres().getPort()));
+		if (extra.stream().noneMatch((argument) -> argument.startsWith("--outbound-sms.backend="))) {
+			// the throughput figures were taken on flex-legacy; a figure says when not
+			command.add("--outbound-sms.backend=flex-legacy");
+		}
 		command.addAll(extra);
 		List<String> jvm = new ArrayList<>(WORKER_JVM);
 		if (Boolean.getBoolean("benchmark.profile")) {

@@ -56,7 +56,7 @@ final class FaultRig implements AutoCloseable {
 	/** The run's arguments, the store through the proxy, and the suite's own settings. */
 	private List<String> workerArguments() {
 		List<String> arguments = new ArrayList<>(this.run.workerArguments("127.0.0.1", this.store.port()));
-		arguments.addAll(List.of(
+		arguments.addAll(List.of("--outbound-sms.backend=flex-legacy",
 				// a dead pool connection is noticed at
 				// once, not after the driver's defaults
 				"--spring.datasource.hikari.connection-timeout=2000",

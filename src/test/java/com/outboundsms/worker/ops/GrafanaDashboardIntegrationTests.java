@@ -66,18 +66,18 @@ class GrafanaDashboardIntegrationTests {
 		this.worker = TestWorkerApplication.sandbox().run(arguments.toArray(String[]::new)).getApplicationContext();
 		String worker = "http://127.0.0.1:" + this.worker.getEnvironment().getProperty("local.server.port");
 		String prometheus = worker + "/actuator/prometheus";
-		// the four sample requests settled
+		// the five sample requests settled
 		await().atMost(Duration.ofSeconds(30))
-			.until(() -> new Exposition(get(prometheus)).sum("outbound_sms_requests_total") >= 4);
+			.until(() -> new Exposition(get(prometheus)).sum("outbound_sms_requests_total") >= 5);
 		// and one more, whose first attempt Twilio
 		// answers with 503, so a retry is counted
 		post("http://127.0.0.1:" + emulatorPort + "/_emulator/faults/fail-next",
-				"Method=POST&PathRegex=/flex-api/v1/Channels&Status=503&Code=20003&Message=Unavailable");
+				"Method=POST&PathRegex=/flex-api/v1/Interactions&Status=503&Code=20003&Message=Unavailable");
 		post(worker + "/v1/outbound-sms",
 				"{\"requestId\":\"dashboard-retried\",\"fromNumber\":\"+15005550006\",\"toNumber\":\"+14155552698\",\"toName\":\"Retried\"}");
 		await().atMost(Duration.ofSeconds(30)).until(() -> {
 			Exposition scraped = new Exposition(get(prometheus));
-			return scraped.sum("outbound_sms_requests_total") >= 5 && scraped.sum("outbound_sms_retries_total") >= 1;
+			return scraped.sum("outbound_sms_requests_total") >= 6 && scraped.sum("outbound_sms_retries_total") >= 1;
 		});
 		this.scrape = new Exposition(get(prometheus));
 	}

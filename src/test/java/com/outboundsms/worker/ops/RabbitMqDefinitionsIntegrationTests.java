@@ -120,7 +120,7 @@ class RabbitMqDefinitionsIntegrationTests {
 				"--spring.rabbitmq.virtual-host=" + vhost, "--server.port=0",
 				"--spring.datasource.url=jdbc:h2:mem:definitions;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE",
 				"--twilio.account-sid=AC00000000000000000000000000000000", "--twilio.auth-token=unused",
-				"--twilio.proxy-service-sid=KS00000000000000000000000000000000",
+				"--outbound-sms.backend=flex-legacy", "--twilio.proxy-service-sid=KS00000000000000000000000000000000",
 				"--twilio.api-base-url=http://127.0.0.1:9");
 	}
 
