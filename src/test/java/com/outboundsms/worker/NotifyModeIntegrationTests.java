@@ -39,6 +39,7 @@ class NotifyModeIntegrationTests {
 	@AfterEach
 	void clearFaults() {
 		this.emulator.faults().reset();
+		this.emulator.clearOptOuts();
 	}
 
 	@Test
@@ -137,6 +138,39 @@ class NotifyModeIntegrationTests {
 			.noneMatch((request) -> to.equals(request.form().first("MessagingBinding.Address")));
 		assertThat(this.emulator.conversationMessages(theirs)).isEmpty();
 		assertThat(this.emulator.openConversationCount(to, from)).isEqualTo(1);
+	}
+
+	@Test // #15
+	void failsAReminderIntoTheOpenReminderWhenTheCustomerOptedOutAndAnswersEveryCopyTheSame() {
+		String from = TestNumbers.twilioNumber();
+		String to = TestNumbers.customerNumber();
+		JsonNode first = publishAndAwait(reminder("notify-before-stop", from, to, "First reminder."));
+		this.emulator.optOut(from, to);
+		Map<String, Object> second = reminder("notify-after-stop", from, to, "Second reminder.");
+		String requestId = (String) second.get("requestId");
+
+		JsonNode refused = publishAndAwait(second);
+		// the customer opts in again: a copy of the refused reminder still gets its
+		// answer
+		this.emulator.clearOptOuts();
+		this.taps.publish(RequestBodies.json(second), null);
+		JsonNode copy = this.taps.awaitResults(requestId, 2).get(1);
+
+		String conversation = first.path("conversationSid").asString();
+		assertThat(refused.path("outcome").asString()).isEqualTo("FAILED");
+		assertThat(refused.path("error").path("code").asString()).isEqualTo("RECIPIENT_OPTED_OUT");
+		assertThat(refused.path("error").path("twilioCode").asInt()).isEqualTo(21610);
+		assertThat(refused.path("conversationSid").asString()).isEqualTo(conversation);
+		assertThat(refused.has("messageSid")).isFalse();
+		assertThat(copy.path("outcome").asString()).isEqualTo("FAILED");
+		assertThat(copy.path("error").path("code").asString()).isEqualTo("RECIPIENT_OPTED_OUT");
+		assertThat(this.emulator.requests("POST", "/conversations/v1/Conversations/" + conversation + "/Messages"))
+			.hasSize(2);
+		assertThat(this.emulator.conversationMessages(conversation)).extracting(ConversationMessage::body)
+			.containsExactly("First reminder.");
+		assertThat(this.taps.deadLetters(requestId))
+			.allSatisfy((deadLetter) -> assertThat(deadLetter.getMessageProperties().getHeaders())
+				.containsEntry("x-error-code", "RECIPIENT_OPTED_OUT"));
 	}
 
 	@ParameterizedTest

@@ -165,15 +165,28 @@ public class OutreachProcessor {
 	 * request posts its own message into an open notify conversation; it posts nothing
 	 * where an agent is already talking to the customer, and says so; a task request
 	 * reuses the outreach as it is (a task request for a notify outreach makes a new one
-	 * instead, on the same conversation: see the backend).
+	 * instead, on the same conversation: see the backend). A message refused because the
+	 * customer opted out fails the request, stored, so that no copy of it tries again.
 	 */
 	private StoredOutcome reuse(OutboundSmsRequest request, Claim.Open open) {
 		Map<Sid, String> sids = open.progress().sids();
 		ErrorDetail notPosted = null;
 		if (request.mode() == OutreachMode.NOTIFY) {
 			if (open.progress().mode() == OutreachMode.NOTIFY) {
-				sids = new EnumMap<>(sids);
-				sids.put(Sid.MESSAGE, this.backend.postInto(request, open.progress()));
+				try {
+					sids = new EnumMap<>(sids);
+					sids.put(Sid.MESSAGE, this.backend.postInto(request, open.progress()));
+				}
+				catch (PermanentFailure refused) {
+					if (refused.code() != ErrorCode.RECIPIENT_OPTED_OUT) {
+						throw refused;
+					}
+					// the open outreach's SIDs, without the message another request
+					// posted
+					sids.remove(Sid.MESSAGE);
+					return new StoredOutcome(Outcome.FAILED, open.backend(), request.pair(), sids, this.clock.instant(),
+							refused.detail(1));
+				}
 			}
 			else {
 				notPosted = ErrorDetail.of(ErrorCode.CUSTOMER_WITH_AGENT,

@@ -2,6 +2,7 @@ package com.outboundsms.worker.processing;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.EnumMap;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
@@ -510,6 +511,31 @@ class OutreachProcessorTests {
 			.containsExactly("reminder-1", "crm-ticket-4711");
 		assertThat(this.backend.openChecks()).isEmpty();
 		assertThat(reminder.sids()).containsKey(Sid.STUDIO_WEBHOOK);
+	}
+
+	@Test // #15
+	void failsAReminderPostedIntoAnOpenConversationWhoseCustomerOptedOutAndAnswersEveryCopyTheSame() {
+		ResultEvent first = this.processor.process(reminder("reminder-1"), 1);
+		this.backend.refusesTheFirstMessage(OPTED_OUT);
+
+		PermanentFailure refused = catchThrowableOfType(PermanentFailure.class,
+				() -> this.processor.process(reminder("reminder-2"), 1));
+		this.backend.refusesTheFirstMessage(null);
+		PermanentFailure copy = catchThrowableOfType(PermanentFailure.class,
+				() -> this.processor.process(reminder("reminder-2"), 2));
+
+		assertThat(refused.code()).isEqualTo(ErrorCode.RECIPIENT_OPTED_OUT);
+		Map<Sid, String> outreach = new EnumMap<>(first.sids());
+		outreach.remove(Sid.MESSAGE);
+		assertThat(refused.made()).isEqualTo(outreach).containsKey(Sid.CONVERSATION);
+		assertThat(copy.detail(2)).isEqualTo(refused.detail(1));
+		assertThat(copy.made()).isEqualTo(outreach);
+		// the copy came from the store: nothing was posted for it, though Twilio would
+		// now
+		// take the message
+		assertThat(this.backend.postedInto()).isEmpty();
+		assertThat(this.store.row(PAIR))
+			.hasValueSatisfying((row) -> assertThat(row.state()).isEqualTo(InMemoryOutreachStore.State.OPEN));
 	}
 
 	private static OutboundSmsRequest reminder(String requestId) {

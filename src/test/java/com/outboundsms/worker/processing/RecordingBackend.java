@@ -81,6 +81,10 @@ final class RecordingBackend implements OutreachBackend {
 
 	@Override
 	public String postInto(OutboundSmsRequest request, OutreachProgress open) {
+		if (this.messageRefusal != null) {
+			// as the real backends do when Twilio refuses the message
+			throw PermanentFailure.after(this.messageRefusal, Map.of());
+		}
 		this.postedInto.add(request.requestId() + " into " + open.require(Sid.CONVERSATION));
 		return "IM" + String.format("%032x", this.postedInto.size());
 	}
