@@ -55,11 +55,12 @@ public record TwilioLimitsProperties(@DefaultValue("10") int initial,
 	/**
 	 * Twilio's documented per-endpoint limits: Flex channels 10/s and the Flex Flow list
 	 * 10/s (Flex messaging limits), Proxy 30/s per endpoint per service, Interactions
-	 * 20/s per endpoint.
+	 * 20/s per endpoint, conversation creates (notify mode) 30/s per Conversations
+	 * service.
 	 */
 	static final Map<String, Integer> DOCUMENTED_RATES = Map.of("POST flex-api/v1/Channels", 10,
 			"GET flex-api/v1/FlexFlows", 10, "POST proxy/v1/Services/{sid}/Sessions", 30,
-			"POST flex-api/v1/Interactions", 20);
+			"POST flex-api/v1/Interactions", 20, "POST conversations/v1/Conversations", 30);
 
 	public TwilioLimitsProperties {
 		rates = (rates != null) ? Map.copyOf(rates) : Map.of();

@@ -137,6 +137,16 @@ final class RequestPublisher implements AutoCloseable {
 		}
 
 		/**
+		 * A reminder of a campaign: a notify request with its message.
+		 */
+		static Request reminder(String id, String from, String to, String campaignId) {
+			return new Request(id, "{\"requestId\":\"" + id + "\",\"mode\":\"notify\",\"fromNumber\":\"" + from
+					+ "\",\"toNumber\":\"" + to + "\",\"toName\":\"Customer " + id.substring(id.lastIndexOf('-') + 1)
+					+ "\",\"initialNotificationMessage\":\"Your appointment is tomorrow at 10.\",\"campaignId\":\""
+					+ campaignId + "\",\"metadata\":{\"campaign\":\"reminders\"}}");
+		}
+
+		/**
 		 * A request of a campaign.
 		 * @param campaignId the campaign, or {@code null} for none
 		 */

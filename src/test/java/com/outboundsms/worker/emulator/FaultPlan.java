@@ -145,10 +145,11 @@ public final class FaultPlan {
 	/**
 	 * Enforces the per-endpoint rates Twilio documents for the creates the worker makes:
 	 * Interactions 20/s, Flex channels 10/s, the Flex Flow list 10/s, Proxy sessions 30/s
-	 * per service.
+	 * per service, conversation creates 30/s (one Conversations service here).
 	 */
 	public FaultPlan documentedRates() {
 		return rateLimit("POST", "/flex-api/v1/Interactions", 20).rateLimit("POST", "/flex-api/v1/Channels", 10)
+			.rateLimit("POST", "/conversations/v1/Conversations", 30)
 			.rateLimit("GET", "/flex-api/v1/FlexFlows", 10)
 			.rateLimit("POST", "/proxy/v1/Services/[^/]+/Sessions", 30);
 	}

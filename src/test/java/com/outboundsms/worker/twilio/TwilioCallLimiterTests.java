@@ -129,6 +129,7 @@ class TwilioCallLimiterTests {
 
 		assertThat(overridden.effectiveRates()).containsEntry("POST flex-api/v1/Channels", 25)
 			.containsEntry("POST proxy/v1/Services/{sid}/Sessions", 30)
+			.containsEntry("POST conversations/v1/Conversations", 30)
 			.doesNotContainKey("POST flex-api/v1/Interactions");
 		assertThat(off.effectiveRates()).isEmpty();
 	}
