@@ -512,6 +512,32 @@ class OutreachProcessorTests {
 		assertThat(reminder.sids()).containsKey(Sid.STUDIO_WEBHOOK);
 	}
 
+	@Test // #15
+	void startsAnEscalationFromWhatTheBackendBuildsOnOfTheNotifyOutreach() {
+		this.backend.carriesEscalations();
+		ResultEvent reminder = this.processor.process(reminder("reminder-1"), 1);
+
+		this.processor.process(request("crm-ticket-4711"), 1);
+
+		assertThat(this.backend.creates()).last()
+			.satisfies((escalation) -> assertThat(escalation.progress().sids())
+				.isEqualTo(Map.of(Sid.CONVERSATION, reminder.sids().get(Sid.CONVERSATION))));
+	}
+
+	@Test // #15
+	void saysWhyAReminderWasNotPostedWhereTwilioShowedTheCustomerInAnotherConversation() {
+		this.backend.findsPairAlreadyInSession();
+
+		ResultEvent reminder = this.processor.process(reminder("reminder-1"), 1);
+		ResultEvent task = this.processor.process(request("crm-ticket-4711"), 1);
+
+		assertThat(reminder.outcome()).isEqualTo(Outcome.REUSED);
+		assertThat(reminder.messageError()).isNotNull();
+		assertThat(reminder.messageError().code()).isEqualTo(ErrorCode.CUSTOMER_WITH_AGENT);
+		assertThat(reminder.messageError().message()).contains("the reminder was not posted");
+		assertThat(task.messageError()).isNull();
+	}
+
 	private static OutboundSmsRequest reminder(String requestId) {
 		return new OutboundSmsRequest(requestId, PAIR, "Jane", null, "Your appointment is tomorrow at 10.", Map.of(),
 				null, null, "spring", OutreachMode.NOTIFY);
