@@ -44,17 +44,6 @@ class FlexFlowDirectory {
 	}
 
 	/**
-	 * The task flow for SMS whose contact identity is the number.
-	 * @param fromNumber the Twilio number, E.164
-	 * @return the flow
-	 * @throws PermanentFailure with {@link ErrorCode#FLEX_FLOW_NOT_FOUND} if there is
-	 * none
-	 */
-	Flow find(String fromNumber) {
-		return find(fromNumber, OutreachMode.TASK);
-	}
-
-	/**
 	 * The flow for SMS whose contact identity is the number that outreaches of a mode are
 	 * made on.
 	 * @param fromNumber the Twilio number, E.164

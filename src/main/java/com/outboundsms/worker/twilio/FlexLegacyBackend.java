@@ -33,6 +33,11 @@ import tools.jackson.databind.json.JsonMapper;
  * {@code TWILIO_NOTIFY_CLOSED_TIMER} without a message, which frees the customer. Further
  * reminders are posted into the open channel once per request id ({@link #postInto}); a
  * task request on it makes the agent's task on that channel ({@link NotifyEscalation}).
+ * That escalation is told by the progress passed in, not looked for at Twilio, which
+ * cannot show a reminder's session among the customer's (its chat user is named after the
+ * outreach): the store starts the task request's outreach from the reminder's flow,
+ * channel and session ({@link #escalationStart}), in the same write that replaces the
+ * reminder, so every attempt of it sees a Studio flow and makes the task there.
  */
 class FlexLegacyBackend implements OutreachBackend {
 

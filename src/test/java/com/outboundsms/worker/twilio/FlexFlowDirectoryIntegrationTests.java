@@ -44,19 +44,19 @@ class FlexFlowDirectoryIntegrationTests {
 	@Test
 	void readsTheFlowsAgainAndAnswersTheFlowMadeAgainForTheNumber() {
 		this.emulator.createFlexFlow(NUMBER);
-		String stale = this.flows.find(NUMBER).sid();
+		String stale = this.flows.find(NUMBER, OutreachMode.TASK).sid();
 		this.emulator.deleteFlexFlow(stale);
 		String remade = this.emulator.createFlexFlow(NUMBER).sid();
 
 		assertThat(this.flows.refreshed(NUMBER, stale, OutreachMode.TASK).sid()).isEqualTo(remade);
-		assertThat(this.flows.find(NUMBER).sid()).isEqualTo(remade);
+		assertThat(this.flows.find(NUMBER, OutreachMode.TASK).sid()).isEqualTo(remade);
 		assertThat(this.emulator.requests("GET", "/flex-api/v1/FlexFlows")).hasSize(2);
 	}
 
 	@Test
 	void readsTheFlowsOnceForAStaleFlowHoweverManyAsk() {
 		this.emulator.createFlexFlow(NUMBER);
-		String stale = this.flows.find(NUMBER).sid();
+		String stale = this.flows.find(NUMBER, OutreachMode.TASK).sid();
 		this.emulator.deleteFlexFlow(stale);
 		String remade = this.emulator.createFlexFlow(NUMBER).sid();
 
@@ -69,7 +69,7 @@ class FlexFlowDirectoryIntegrationTests {
 	@Test
 	void failsForGoodWhenTheNumberHasNoFlowAnyMore() {
 		this.emulator.createFlexFlow(NUMBER);
-		String stale = this.flows.find(NUMBER).sid();
+		String stale = this.flows.find(NUMBER, OutreachMode.TASK).sid();
 		this.emulator.deleteFlexFlow(stale);
 
 		assertThatExceptionOfType(PermanentFailure.class)
