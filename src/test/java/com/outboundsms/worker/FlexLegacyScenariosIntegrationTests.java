@@ -299,7 +299,7 @@ class FlexLegacyScenariosIntegrationTests extends OutreachScenarios {
 		List<FlexTask> tasksMade() {
 			return FlexLegacyScenariosIntegrationTests.this.emulator.tasks()
 				.stream()
-				.filter((task) -> task.flexFlowSid().equals(this.flow.sid()))
+				.filter((task) -> this.flow.sid().equals(task.flexFlowSid()))
 				.filter((task) -> this.to.equals(task.attributes().path("to").asString(null)))
 				.toList();
 		}

@@ -9,6 +9,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.function.Supplier;
 
@@ -254,9 +255,10 @@ class JdbcOutreachStore implements OutreachStore {
 	}
 
 	@Override
-	public Optional<Claim.Claimed> replace(NumberPair pair, Claim.Open open, String requestId, String backend) {
+	public Optional<Claim.Claimed> replace(NumberPair pair, Claim.Open open, String requestId, String backend,
+			Map<Sid, String> startingSids) {
 		return guarded("replace", () -> {
-			OutreachProgress fresh = freshProgress();
+			OutreachProgress fresh = new OutreachProgress(freshProgress().outreachId(), startingSids, Set.of());
 			KeyHolder fence = new GeneratedKeyHolder();
 			int replaced = this.jdbc.sql(REPLACE_OPEN)
 				.params(pairParams(pair))

@@ -25,14 +25,15 @@ public enum ErrorCode {
 	TWILIO_FORBIDDEN(false),
 	/**
 	 * A notify request the worker is not set up for: notify mode needs the Studio flow
-	 * ({@code TWILIO_STUDIO_FLOW_SID}) on flex-conversations, and flex-legacy makes no
-	 * notify outreaches.
+	 * ({@code TWILIO_STUDIO_FLOW_SID}) on flex-conversations, and a Flex Flow of
+	 * integration type studio for the number on flex-legacy.
 	 */
 	NOTIFY_NOT_CONFIGURED(false),
 	/**
-	 * Not a failure of the request: a notify request's message was not posted because an
-	 * agent is already talking to the customer in the pair's open outreach (the result's
-	 * {@code messageError} says so).
+	 * Not a failure of the request: a notify request's message was not posted because the
+	 * customer is already in a conversation on the number: an agent's, in the pair's open
+	 * outreach, or one no outreach of the worker made (the result's {@code messageError}
+	 * says which).
 	 */
 	CUSTOMER_WITH_AGENT(false),
 	/**

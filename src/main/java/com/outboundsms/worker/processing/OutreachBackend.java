@@ -1,5 +1,7 @@
 package com.outboundsms.worker.processing;
 
+import java.util.Map;
+
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -45,6 +47,19 @@ public interface OutreachBackend {
 	 */
 	default String postInto(OutboundSmsRequest request, OutreachProgress open) {
 		throw new PermanentFailure(ErrorCode.NOTIFY_NOT_CONFIGURED, name() + " makes no notify outreaches");
+	}
+
+	/**
+	 * What the agent's task on an open notify outreach builds on, when a task request
+	 * escalates it: the store keeps these SIDs with the new outreach's claim, so that
+	 * every attempt of it, whatever became of earlier ones, makes the task on the notify
+	 * outreach rather than a new conversation.
+	 * @param notify the open notify outreach of this backend
+	 * @return the SIDs the new outreach starts with; none (the default) when the backend
+	 * finds the notify outreach at Twilio by itself
+	 */
+	default Map<Sid, String> escalationStart(OutreachProgress notify) {
+		return Map.of();
 	}
 
 	/**

@@ -8,6 +8,8 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * Processes one valid request: answers a redelivery with its stored outcome, holds a
  * request that may not be sent yet or ends one that can no longer be sent in time, reuses
@@ -156,7 +158,8 @@ public class OutreachProcessor {
 		if (ours && !escalates && isRecent(open) && stillOpen(request.pair(), open)) {
 			return Optional.of(this.store.recordOutcome(request.requestId(), request.pair(), reuse(request, open)));
 		}
-		return this.store.replace(request.pair(), open, request.requestId(), this.backend.name())
+		Map<Sid, String> start = (ours && escalates) ? this.backend.escalationStart(open.progress()) : Map.of();
+		return this.store.replace(request.pair(), open, request.requestId(), this.backend.name(), start)
 			.map((claimed) -> create(request, claimed));
 	}
 
@@ -173,9 +176,12 @@ public class OutreachProcessor {
 		ErrorDetail notPosted = null;
 		if (request.mode() == OutreachMode.NOTIFY) {
 			if (open.progress().mode() == OutreachMode.NOTIFY) {
+				Sid messageKind = open.progress().messageKind();
 				try {
 					sids = new EnumMap<>(sids);
-					sids.put(Sid.MESSAGE, this.backend.postInto(request, open.progress()));
+					// the request's own message in place of the one that opened the
+					// outreach
+					sids.put(messageKind, this.backend.postInto(request, open.progress()));
 				}
 				catch (PermanentFailure refused) {
 					if (refused.code() != ErrorCode.RECIPIENT_OPTED_OUT) {
@@ -183,7 +189,7 @@ public class OutreachProcessor {
 					}
 					// the open outreach's SIDs, without the message another request
 					// posted
-					sids.remove(Sid.MESSAGE);
+					sids.remove(messageKind);
 					return new StoredOutcome(Outcome.FAILED, open.backend(), request.pair(), sids, this.clock.instant(),
 							refused.detail(1));
 				}
@@ -237,7 +243,7 @@ public class OutreachProcessor {
 			OutreachBackend.Creation creation = this.backend.create(request, claimed.progress(),
 					(progress) -> this.store.checkpoint(pair, claimed.fence(), progress));
 			StoredOutcome outcome = new StoredOutcome(reached(creation), this.backend.name(), pair,
-					creation.progress().sids(), this.clock.instant(), creation.messageError());
+					creation.progress().sids(), this.clock.instant(), notPosted(request, creation));
 			return this.store.open(pair, claimed.fence(), creation.progress(), request.requestId(), outcome);
 		}
 		catch (PermanentFailure failure) {
@@ -248,6 +254,21 @@ public class OutreachProcessor {
 			release(pair, claimed.fence(), failure);
 			throw failure;
 		}
+	}
+
+	/**
+	 * Why the request's message is not in the outreach, if it is not: Twilio refused it,
+	 * or a notify request found the customer already in a conversation on the number that
+	 * it did not make, where a reminder is not posted.
+	 */
+	private static @Nullable ErrorDetail notPosted(OutboundSmsRequest request, OutreachBackend.Creation creation) {
+		if (creation.messageError() != null || request.mode() != OutreachMode.NOTIFY
+				|| creation.outcome() != Outcome.REUSED) {
+			return creation.messageError();
+		}
+		return ErrorDetail.of(ErrorCode.CUSTOMER_WITH_AGENT,
+				"the customer is already in a conversation on the number that no outreach of this worker made:"
+						+ " the reminder was not posted");
 	}
 
 	/**

@@ -81,12 +81,25 @@ public record OutreachProgress(String outreachId, Map<Sid, String> sids, Set<Sid
 	}
 
 	/**
-	 * What the outreach is for, as what it made shows: a notify outreach has a Studio
-	 * webhook and no interaction (an agent's task on it makes it a task outreach).
+	 * What the outreach is for, as what it made shows: a notify outreach hands the
+	 * customer's reply to a Studio flow and has no agent's task yet: a conversation with
+	 * a Studio webhook and no interaction (conversations), or a channel on a Studio Flex
+	 * Flow and no task (legacy). An agent's task on it makes it a task outreach.
 	 * @return the mode
 	 */
 	public OutreachMode mode() {
-		return (has(Sid.STUDIO_WEBHOOK) && !has(Sid.INTERACTION)) ? OutreachMode.NOTIFY : OutreachMode.TASK;
+		boolean studioConversation = has(Sid.STUDIO_WEBHOOK) && !has(Sid.INTERACTION);
+		boolean studioChannel = has(Sid.STUDIO_FLOW) && !has(Sid.TASK);
+		return (studioConversation || studioChannel) ? OutreachMode.NOTIFY : OutreachMode.TASK;
+	}
+
+	/**
+	 * The kind of the SIDs of the messages posted into the outreach.
+	 * @return {@link Sid#CHAT_MESSAGE} for a chat channel (legacy), else
+	 * {@link Sid#MESSAGE}
+	 */
+	public Sid messageKind() {
+		return has(Sid.CHAT_CHANNEL) ? Sid.CHAT_MESSAGE : Sid.MESSAGE;
 	}
 
 	public boolean wasAttempted(Sid kind) {

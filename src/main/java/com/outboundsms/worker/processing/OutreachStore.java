@@ -1,5 +1,6 @@
 package com.outboundsms.worker.processing;
 
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -36,7 +37,23 @@ public interface OutreachStore {
 	 * @param backend the backend that will make the new outreach
 	 * @return the claim, empty if the row changed meanwhile
 	 */
-	Optional<Claim.Claimed> replace(NumberPair pair, Claim.Open open, String requestId, String backend);
+	default Optional<Claim.Claimed> replace(NumberPair pair, Claim.Open open, String requestId, String backend) {
+		return replace(pair, open, requestId, backend, Map.of());
+	}
+
+	/**
+	 * Replaces an open outreach with a new pending one that builds on what it made, in
+	 * the same write, so that every attempt of the new outreach (a retry, another
+	 * instance taking it over) starts from those SIDs.
+	 * @param pair the number pair
+	 * @param open the outreach as it was read
+	 * @param requestId the claiming request
+	 * @param backend the backend that will make the new outreach
+	 * @param startingSids the SIDs the new outreach starts with (none attempted by it)
+	 * @return the claim, empty if the row changed meanwhile
+	 */
+	Optional<Claim.Claimed> replace(NumberPair pair, Claim.Open open, String requestId, String backend,
+			Map<Sid, String> startingSids);
 
 	/**
 	 * Records the progress of a pending outreach and renews its lease. Refused (a

@@ -37,7 +37,13 @@ public enum Sid {
 	 * A notify conversation's webhook to the Studio flow that makes the task on the
 	 * customer's reply (conversations; not in the result event).
 	 */
-	STUDIO_WEBHOOK(null);
+	STUDIO_WEBHOOK(null),
+	/**
+	 * The Studio flow ({@code FW…}) that a notify outreach's Studio Flex Flow hands the
+	 * customer's reply to, whose "Send to Flex" makes the task (legacy; not in the result
+	 * event).
+	 */
+	STUDIO_FLOW(null);
 
 	private final @Nullable String resultField;
 

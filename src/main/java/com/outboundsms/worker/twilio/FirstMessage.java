@@ -1,6 +1,7 @@
 package com.outboundsms.worker.twilio;
 
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 
 import com.outboundsms.worker.processing.ErrorDetail;
@@ -14,13 +15,18 @@ import org.jspecify.annotations.Nullable;
 /**
  * Posts an outreach's first message at most once, for either backend: the message carries
  * a marker attribute, and when an earlier attempt's answer was lost the latest messages
- * are searched for it before anything is posted again.
+ * are searched for it before anything is posted again. A message posted into a
+ * conversation that already has a first message (a reminder into an open one, an
+ * escalation's message under a reminder) carries its request's id instead.
  */
 final class FirstMessage {
 
 	static final String MARKER = "outboundSmsFirstMessage";
 
-	private static final String MARKED_ATTRIBUTES = "{\"" + MARKER + "\":true}";
+	/** The attribute naming the request whose message it is. */
+	static final String REQUEST_MARKER = "outboundSmsRequestId";
+
+	private static final Marker FIRST = new Marker("{\"" + MARKER + "\":true}", MARKER);
 
 	private FirstMessage() {
 	}
@@ -40,16 +46,48 @@ final class FirstMessage {
 	 */
 	static Result ensure(OutboundSmsRequest request, OutreachProgress progress, boolean attemptedBefore,
 			Checkpoint checkpoint, Sid kind, Messages messages) {
+		return ensure(request, progress, attemptedBefore, checkpoint, kind, messages, FIRST);
+	}
+
+	/**
+	 * Makes sure the request's message, if it has one, is posted into a conversation that
+	 * may hold another outreach's first message: as {@link #ensure}, the message marked
+	 * with the request's id.
+	 * @param request the request
+	 * @param progress what is made so far
+	 * @param attemptedBefore whether a pass before this one may have posted it
+	 * @param checkpoint where progress is saved
+	 * @param kind the SID kind of the message
+	 * @param messages the conversation's messages at Twilio
+	 * @return the progress with the message's SID, or with why Twilio refused it
+	 */
+	static Result ensureOwn(OutboundSmsRequest request, OutreachProgress progress, boolean attemptedBefore,
+			Checkpoint checkpoint, Sid kind, Messages messages) {
+		return ensure(request, progress, attemptedBefore, checkpoint, kind, messages, Marker.of(request));
+	}
+
+	/**
+	 * Posts a notify request's message into an open conversation once per request id: the
+	 * message carries the request's id, and one already there is the answer.
+	 * @param request the notify request
+	 * @param messages the conversation's messages, paced as the sender's
+	 * @return the message's SID
+	 */
+	static String postOnce(OutboundSmsRequest request, Messages messages) {
+		Marker marker = Marker.of(request);
+		return marker.find(messages)
+			.orElseGet(() -> messages.post(Objects.requireNonNull(request.initialNotificationMessage()),
+					marker.attributes()));
+	}
+
+	private static Result ensure(OutboundSmsRequest request, OutreachProgress progress, boolean attemptedBefore,
+			Checkpoint checkpoint, Sid kind, Messages messages, Marker marker) {
 		String body = request.initialNotificationMessage();
 		if (body == null || progress.has(kind)) {
 			return new Result(progress, null);
 		}
 		if (attemptedBefore) {
-			Optional<String> sent = messages.latest()
-				.stream()
-				.filter((message) -> message.attributes() != null && message.attributes().contains(MARKER))
-				.map(Posted::sid)
-				.findFirst();
+			Optional<String> sent = marker.find(messages);
 			if (sent.isPresent()) {
 				OutreachProgress made = progress.with(kind, sent.get());
 				checkpoint.save(made);
@@ -62,7 +100,7 @@ final class FirstMessage {
 		}
 		String sid;
 		try {
-			sid = messages.post(body, MARKED_ATTRIBUTES);
+			sid = messages.post(body, marker.attributes());
 		}
 		catch (PermanentFailure refused) {
 			return new Result(attempting, refused.detail(1));
@@ -105,6 +143,30 @@ final class FirstMessage {
 		 * @return the message's SID
 		 */
 		String post(String body, String attributes);
+
+	}
+
+	/**
+	 * How a message is marked, and how the mark is recognized among the latest messages.
+	 *
+	 * @param attributes the attributes JSON the message is posted with
+	 * @param text what its attributes contain
+	 */
+	private record Marker(String attributes, String text) {
+
+		static Marker of(OutboundSmsRequest request) {
+			// request ids are [A-Za-z0-9._:-]: nothing in them needs escaping
+			String attributes = "{\"" + REQUEST_MARKER + "\":\"" + request.requestId() + "\"}";
+			return new Marker(attributes, attributes);
+		}
+
+		Optional<String> find(Messages messages) {
+			return messages.latest()
+				.stream()
+				.filter((message) -> message.attributes() != null && message.attributes().contains(this.text))
+				.map(Posted::sid)
+				.findFirst();
+		}
 
 	}
 

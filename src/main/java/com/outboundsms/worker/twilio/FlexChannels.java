@@ -3,23 +3,27 @@ package com.outboundsms.worker.twilio;
 import java.util.Objects;
 
 import com.outboundsms.worker.processing.OutboundSmsRequest;
+import com.outboundsms.worker.processing.OutreachMode;
 import com.outboundsms.worker.processing.OutreachProgress;
 import com.outboundsms.worker.processing.Sid;
 import com.outboundsms.worker.processing.TransientFailure;
 import com.twilio.exception.TwilioException;
 import com.twilio.http.TwilioRestClient;
 import com.twilio.rest.flexapi.v1.Channel;
+import com.twilio.rest.flexapi.v1.ChannelCreator;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The Flex chat channel of a legacy outreach. It is created marked with the outreach's
- * mark, then the chat channel is read back: Flex answers a create for a flow and customer
- * that already have an ACTIVE channel with that channel, and only the mark tells the
- * outreach's own from another's. Another's channel with an active Proxy session is the
- * customer's open conversation; one without is left over (its session closed while it
- * stayed ACTIVE), and is made INACTIVE, as Flex's janitor does, before the create is
- * tried once more. A channel the outreach gives up is ended with its task.
+ * The Flex chat channel of a legacy outreach: on the number's task flow with the task's
+ * attributes (Flex makes the task), or, for a notify outreach, on its Studio flow without
+ * (Flex makes none). It is created marked with the outreach's mark, then the chat channel
+ * is read back: Flex answers a create for a flow and customer that already have an ACTIVE
+ * channel with that channel, and only the mark tells the outreach's own from another's.
+ * Another's channel with an active Proxy session is the customer's open conversation; one
+ * without is left over (its session closed while it stayed ACTIVE), and is made INACTIVE,
+ * as Flex's janitor does, before the create is tried once more. A channel the outreach
+ * gives up is ended with its task.
  */
 class FlexChannels {
 
@@ -41,12 +45,13 @@ class FlexChannels {
 
 	private final JsonMapper json;
 
-	FlexChannels(TwilioRestClient client, FlexFlowDirectory flows, ProxySessions sessions, JsonMapper json) {
+	FlexChannels(TwilioRestClient client, FlexFlowDirectory flows, ProxySessions sessions, FlexTasks tasks,
+			JsonMapper json) {
 		this.client = client;
 		this.flows = flows;
 		this.sessions = sessions;
 		this.json = json;
-		this.tasks = new FlexTasks(client);
+		this.tasks = tasks;
 		this.taskAttributes = new TaskAttributes(json);
 	}
 
@@ -140,24 +145,26 @@ class FlexChannels {
 				throw TwilioFailures.classify(CREATING, ex);
 			}
 			String stale = progress.require(Sid.FLEX_FLOW);
-			FlexFlowDirectory.Flow flow = this.flows.refreshed(request.fromNumber(), stale);
+			FlexFlowDirectory.Flow flow = this.flows.refreshed(request.fromNumber(), stale, modeOf(progress));
 			if (flow.sid().equals(stale)) {
 				throw TwilioFailures.classify(CREATING, ex);
 			}
-			OutreachProgress moved = progress.with(Sid.FLEX_FLOW, flow.sid())
-				.with(Sid.CHAT_SERVICE, flow.chatServiceSid());
+			OutreachProgress moved = flow.on(progress);
 			return TwilioFailures.call(CREATING, () -> createOn(request, moved, mark));
 		}
 	}
 
 	private Created createOn(OutboundSmsRequest request, OutreachProgress progress, String mark) {
 		try {
-			Channel channel = Channel
+			ChannelCreator creator = Channel
 				.creator(progress.require(Sid.FLEX_FLOW), mark, request.toName(), "SMS" + request.toNumber())
 				.setTarget(request.toNumber())
-				.setChatUniqueName(mark)
-				.setTaskAttributes(this.taskAttributes.legacy(request))
-				.create(this.client);
+				.setChatUniqueName(mark);
+			if (modeOf(progress) == OutreachMode.TASK) {
+				// a Studio flow makes no task: Studio's "Send to Flex" does, on a reply
+				creator.setTaskAttributes(this.taskAttributes.legacy(request));
+			}
+			Channel channel = creator.create(this.client);
 			return new Created(progress, channel.getSid(), channel.getTaskSid());
 		}
 		catch (TwilioException ex) {
@@ -177,6 +184,15 @@ class FlexChannels {
 		Channel flex = TwilioFailures.call("reading the Flex chat channel",
 				() -> Channel.fetcher(chat.sid()).fetch(this.client));
 		return new Created(progress.with(Sid.FLEX_FLOW, flex.getFlexFlowSid()), chat.sid(), flex.getTaskSid());
+	}
+
+	/**
+	 * The mode of the outreach a channel is made for, as its flow says.
+	 * @param progress the outreach, its flow known
+	 * @return {@link OutreachMode#NOTIFY} on a Studio flow
+	 */
+	static OutreachMode modeOf(OutreachProgress progress) {
+		return progress.has(Sid.STUDIO_FLOW) ? OutreachMode.NOTIFY : OutreachMode.TASK;
 	}
 
 	/**

@@ -1,10 +1,10 @@
 package com.outboundsms.worker.twilio;
 
-import java.util.List;
+import java.time.Duration;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
-import com.outboundsms.worker.processing.ErrorCode;
 import com.outboundsms.worker.processing.OutboundSmsRequest;
 import com.outboundsms.worker.processing.Outcome;
 import com.outboundsms.worker.processing.OutreachBackend;
@@ -14,17 +14,30 @@ import com.outboundsms.worker.processing.PermanentFailure;
 import com.outboundsms.worker.processing.Sid;
 import com.twilio.exception.TwilioException;
 import com.twilio.http.TwilioRestClient;
-import com.twilio.rest.chat.v2.service.channel.Message;
 import com.twilio.rest.proxy.v1.service.Session;
+import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The flex-legacy sequence, made safe to repeat: find the Flex Flow (cached), create the
- * Flex chat channel marked as the outreach's own (or find the customer's open
+ * The flex-legacy sequence, made safe to repeat: find the number's Flex Flow (cached),
+ * create the Flex chat channel marked as the outreach's own (or find the customer's open
  * conversation Flex answers with), create the Proxy session named after the channel, then
  * post the first message at most once. Only what the outreach provably made is adopted
  * when a create's answer was lost; a customer already in another conversation on the
  * number gets that conversation, and a channel the outreach gives up leaves no task.
+ *
+ * <p>
+ * A notify request ("message now, task on reply") goes the same way on the number's Flex
+ * Flow of integration type studio: its channel makes no task (Studio's "Send to Flex"
+ * makes it when the customer replies), and its session closes after
+ * {@code TWILIO_NOTIFY_CLOSED_TIMER} without a message, which frees the customer. Further
+ * reminders are posted into the open channel once per request id ({@link #postInto}); a
+ * task request on it makes the agent's task on that channel ({@link NotifyEscalation}).
+ * That escalation is told by the progress passed in, not looked for at Twilio, which
+ * cannot show a reminder's session among the customer's (its chat user is named after the
+ * outreach): the store starts the task request's outreach from the reminder's flow,
+ * channel and session ({@link #escalationStart}), in the same write that replaces the
+ * reminder, so every attempt of it sees a Studio flow and makes the task there.
  */
 class FlexLegacyBackend implements OutreachBackend {
 
@@ -46,14 +59,21 @@ class FlexLegacyBackend implements OutreachBackend {
 
 	private final SenderPacing senders;
 
-	FlexLegacyBackend(TwilioRestClient client, FlexFlowDirectory flows, String proxyServiceSid, SenderPacing senders,
-			JsonMapper json) {
+	private final NotifyEscalation escalation;
+
+	private final Duration notifySessionTtl;
+
+	FlexLegacyBackend(TwilioRestClient client, FlexFlowDirectory flows, TwilioProperties properties,
+			NotifyProperties notify, SenderPacing senders, JsonMapper json) {
 		this.senders = senders;
 		this.client = client;
 		this.flows = flows;
-		this.sessions = new ProxySessions(client, proxyServiceSid);
-		this.channels = new FlexChannels(client, flows, this.sessions, json);
+		this.notifySessionTtl = notify.notifyClosedTimer();
+		this.sessions = new ProxySessions(client, properties.proxyServiceSid());
+		FlexTasks tasks = new FlexTasks(client, properties.workflowSid(), properties.taskChannel());
+		this.channels = new FlexChannels(client, flows, this.sessions, tasks, json);
 		this.customers = new CustomerSessions(client, this.sessions, json);
+		this.escalation = new NotifyEscalation(client, this.sessions, tasks, new TaskAttributes(json), senders);
 	}
 
 	@Override
@@ -63,12 +83,16 @@ class FlexLegacyBackend implements OutreachBackend {
 
 	@Override
 	public Creation create(OutboundSmsRequest request, OutreachProgress progress, Checkpoint checkpoint) {
-		if (request.mode() == OutreachMode.NOTIFY) {
-			// refused before anything is made: a task would reach an agent for a reminder
-			throw new PermanentFailure(ErrorCode.NOTIFY_NOT_CONFIGURED,
-					"flex-legacy makes no notify outreaches; run the flex-conversations backend for them");
-		}
 		OutreachProgress identified = identified(progress, checkpoint);
+		if (request.mode() == OutreachMode.TASK && NotifyEscalation.escalates(identified)) {
+			if (this.escalation.goesOn(identified)) {
+				return this.escalation.create(request, identified, checkpoint);
+			}
+			// the reminder's conversation ended: the agent's task gets an outreach of its
+			// own, under a new id, since what carries this one's mark is the reminder's
+			identified = OutreachProgress.start(UUID.randomUUID().toString());
+			checkpoint.save(identified);
+		}
 		boolean messageAttemptedBefore = identified.wasAttempted(Sid.CHAT_MESSAGE);
 		FlexChannels.Step channel = withChannel(request, withFlow(request, identified), checkpoint);
 		if (!channel.ours()) {
@@ -82,8 +106,23 @@ class FlexLegacyBackend implements OutreachBackend {
 		}
 		OutreachProgress withSession = session.progress();
 		FirstMessage.Result message = FirstMessage.ensure(request, withSession, messageAttemptedBefore, checkpoint,
-				Sid.CHAT_MESSAGE, this.senders.paced(request.fromNumber(), messages(withSession)));
+				Sid.CHAT_MESSAGE, messages(request, withSession));
 		return new Creation(Outcome.CREATED, message.progress(), message.error());
+	}
+
+	/**
+	 * Posts a reminder into the pair's open notify channel, once per request id. Proxy
+	 * texts it after Twilio accepted it, so an opted-out customer (21610) is not learned
+	 * here: the message is posted and not texted.
+	 */
+	@Override
+	public String postInto(OutboundSmsRequest request, OutreachProgress open) {
+		return FirstMessage.postOnce(request, messages(request, open));
+	}
+
+	@Override
+	public Map<Sid, String> escalationStart(OutreachProgress notify) {
+		return NotifyEscalation.startFrom(notify);
 	}
 
 	@Override
@@ -97,7 +136,9 @@ class FlexLegacyBackend implements OutreachBackend {
 	 * it already has its channel (which then carries no mark, and proves nothing).
 	 */
 	private static OutreachProgress identified(OutreachProgress progress, Checkpoint checkpoint) {
-		if (!progress.outreachId().isEmpty() || progress.has(Sid.CHAT_CHANNEL)) {
+		// an escalation's channel is the reminder's: its task is what carries the mark
+		boolean ownChannel = progress.has(Sid.CHAT_CHANNEL) && !NotifyEscalation.escalates(progress);
+		if (!progress.outreachId().isEmpty() || ownChannel) {
 			return progress;
 		}
 		OutreachProgress identified = new OutreachProgress(UUID.randomUUID().toString(), progress.sids(),
@@ -106,12 +147,16 @@ class FlexLegacyBackend implements OutreachBackend {
 		return identified;
 	}
 
+	/**
+	 * The progress on the number's flow for the request's mode: its task flow, or its
+	 * Studio flow for a notify request (none is a permanent failure before anything is
+	 * made).
+	 */
 	private OutreachProgress withFlow(OutboundSmsRequest request, OutreachProgress progress) {
 		if (progress.has(Sid.FLEX_FLOW) && progress.has(Sid.CHAT_SERVICE)) {
 			return progress;
 		}
-		FlexFlowDirectory.Flow flow = this.flows.find(request.fromNumber());
-		return progress.with(Sid.FLEX_FLOW, flow.sid()).with(Sid.CHAT_SERVICE, flow.chatServiceSid());
+		return this.flows.find(request.fromNumber(), request.mode()).on(progress);
 	}
 
 	private FlexChannels.Step withChannel(OutboundSmsRequest request, OutreachProgress progress,
@@ -162,7 +207,7 @@ class FlexLegacyBackend implements OutreachBackend {
 		String channelSid = attempting.require(Sid.CHAT_CHANNEL);
 		String sessionSid;
 		try {
-			sessionSid = this.sessions.create(channelSid, request);
+			sessionSid = this.sessions.create(channelSid, request, sessionTtl(attempting));
 		}
 		catch (TwilioException ex) {
 			return reconciled(request, attempting, checkpoint, ex);
@@ -258,38 +303,20 @@ class FlexLegacyBackend implements OutreachBackend {
 	}
 
 	/**
-	 * The chat channel's messages, where Proxy picks the first one up and sends it as
-	 * SMS.
+	 * How long the session stays open without a message: a notify outreach's closes by
+	 * itself, as a notify conversation does, so that an unanswered reminder does not hold
+	 * the customer on the number; a task outreach's lasts as long as its channel.
 	 */
-	private FirstMessage.Messages messages(OutreachProgress progress) {
-		String service = progress.require(Sid.CHAT_SERVICE);
-		String channel = progress.require(Sid.CHAT_CHANNEL);
-		return new FirstMessage.Messages() {
+	private @Nullable Duration sessionTtl(OutreachProgress progress) {
+		return (FlexChannels.modeOf(progress) == OutreachMode.NOTIFY) ? this.notifySessionTtl : null;
+	}
 
-			@Override
-			public List<FirstMessage.Posted> latest() {
-				return TwilioFailures.call("looking for the first message",
-						() -> Message.reader(service, channel)
-							.setOrder(Message.OrderType.DESC)
-							.setPageSize(50L)
-							.firstPage(FlexLegacyBackend.this.client)
-							.getRecords()
-							.stream()
-							.map((message) -> new FirstMessage.Posted(message.getSid(), message.getAttributes()))
-							.toList());
-			}
-
-			@Override
-			public String post(String body, String attributes) {
-				return TwilioFailures.call("posting the first message",
-						() -> Message.creator(service, channel)
-							.setBody(body)
-							.setAttributes(attributes)
-							.create(FlexLegacyBackend.this.client)
-							.getSid());
-			}
-
-		};
+	/**
+	 * The chat channel's messages, where Proxy picks each one up and texts it, posted at
+	 * the sender's pace.
+	 */
+	private FirstMessage.Messages messages(OutboundSmsRequest request, OutreachProgress progress) {
+		return this.senders.paced(request.fromNumber(), ChatChannelMessages.of(this.client, progress));
 	}
 
 	/**

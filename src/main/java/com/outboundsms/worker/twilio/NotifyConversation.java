@@ -30,9 +30,6 @@ final class NotifyConversation {
 	/** The prefix of the unique name of a conversation an outreach made. */
 	static final String NAME_PREFIX = "outbound-sms-";
 
-	/** The attribute naming the request a reminder posted into an open conversation. */
-	static final String REQUEST_MARKER = "outboundSmsRequestId";
-
 	private final FlexConversations twilio;
 
 	private final NotifyProperties settings;
@@ -119,15 +116,8 @@ final class NotifyConversation {
 	 * @return the message's SID
 	 */
 	String postInto(OutboundSmsRequest request, OutreachProgress open) {
-		String marker = "{\"" + REQUEST_MARKER + "\":\"" + request.requestId() + "\"}";
-		FirstMessage.Messages messages = this.senders.paced(request.fromNumber(),
-				this.twilio.messages(open.require(Sid.CONVERSATION)));
-		Optional<String> posted = messages.latest()
-			.stream()
-			.filter((message) -> message.attributes() != null && message.attributes().contains(marker))
-			.map(FirstMessage.Posted::sid)
-			.findFirst();
-		return posted.orElseGet(() -> messages.post(request.initialNotificationMessage(), marker));
+		return FirstMessage.postOnce(request,
+				this.senders.paced(request.fromNumber(), this.twilio.messages(open.require(Sid.CONVERSATION))));
 	}
 
 	/**

@@ -1,5 +1,6 @@
 package com.outboundsms.worker.twilio;
 
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -9,7 +10,9 @@ import com.outboundsms.worker.processing.OutboundSmsRequest;
 import com.twilio.exception.TwilioException;
 import com.twilio.http.TwilioRestClient;
 import com.twilio.rest.proxy.v1.service.Session;
+import com.twilio.rest.proxy.v1.service.SessionCreator;
 import com.twilio.rest.proxy.v1.service.session.Participant;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The Proxy sessions of the configured service, as the legacy sequence uses them: made
@@ -32,16 +35,20 @@ class ProxySessions {
 	 * none that identifies a person, and Proxy needs none.
 	 * @param channelSid the chat channel
 	 * @param request the request
+	 * @param ttl how long the session stays open without a message, or {@code null} for
+	 * as long as its channel does
 	 * @return the session's SID
 	 * @throws TwilioException as Twilio answered, for the caller to reconcile
 	 */
-	String create(String channelSid, OutboundSmsRequest request) {
-		return Session.creator(this.serviceSid)
+	String create(String channelSid, OutboundSmsRequest request, @Nullable Duration ttl) {
+		SessionCreator creator = Session.creator(this.serviceSid)
 			.setUniqueName(channelSid)
 			.setMode(Session.Mode.MESSAGE_ONLY)
-			.setParticipants(List.of(participant(request.toNumber(), request), participant(channelSid, request)))
-			.create(this.client)
-			.getSid();
+			.setParticipants(List.of(participant(request.toNumber(), request), participant(channelSid, request)));
+		if (ttl != null) {
+			creator.setTtl((int) ttl.toSeconds());
+		}
+		return creator.create(this.client).getSid();
 	}
 
 	/**

@@ -43,6 +43,24 @@ final class TaskAttributes {
 	}
 
 	/**
+	 * The attributes of the agent's task on a notify outreach's chat channel, as Studio's
+	 * "Send to Flex" names the channel for Flex's UI ({@code channelSid},
+	 * {@code channelType}), with the legacy ones (the request may override neither) and
+	 * the outreach's id, by which a task whose create's answer was lost is found.
+	 * @param request the task request
+	 * @param channelSid the notify outreach's chat channel
+	 * @param outreachId the outreach's id
+	 */
+	String escalation(OutboundSmsRequest request, String channelSid, String outreachId) {
+		Map<String, Object> attributes = base(request);
+		request.targetWorker().ifPresent((sid) -> attributes.put("targetWorkerSid", sid));
+		attributes.put("channelSid", channelSid);
+		attributes.put("channelType", "sms");
+		attributes.put(OUTREACH_ID, outreachId);
+		return this.json.writeValueAsString(attributes);
+	}
+
+	/**
 	 * The task attributes of an Interaction: the legacy ones, what Flex Conversations' UI
 	 * reads for an SMS task (the request may not override either), and the outreach's id.
 	 * @param request the request

@@ -104,7 +104,7 @@ class TwilioConfiguration {
 		}
 		require(backend, properties.proxyServiceSid(), "TWILIO_PROXY_SERVICE_SID (twilio.proxy-service-sid)",
 				"the Proxy service (KS…) sessions are made in");
-		return new FlexLegacyBackend(client, flows, properties.proxyServiceSid(), senders, json);
+		return new FlexLegacyBackend(client, flows, properties, notify, senders, json);
 	}
 
 	@Bean

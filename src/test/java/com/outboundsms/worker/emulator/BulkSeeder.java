@@ -27,15 +27,19 @@ final class BulkSeeder {
 	 * flows' numbers in turn.
 	 * @param flows how many SMS task flows
 	 * @param flowPrefix their contact identities' prefix, such as {@code +1646555}
+	 * @param studio whether each number also gets a Studio flow, for notify requests
 	 * @param sessions how many open sessions
 	 * @param customerPrefix the customers' numbers' prefix, such as {@code +121255}
 	 * @return the flows' numbers
 	 */
-	List<String> seed(int flows, String flowPrefix, int sessions, String customerPrefix) {
+	List<String> seed(int flows, String flowPrefix, boolean studio, int sessions, String customerPrefix) {
 		List<String> numbers = new ArrayList<>();
 		for (int i = 0; i < flows; i++) {
 			String number = number(flowPrefix, i);
 			this.flex.createFlow(NewFlexFlow.sms(number));
+			if (studio) {
+				this.flex.createFlow(NewFlexFlow.studio(number));
+			}
 			numbers.add(number);
 		}
 		for (int i = 0; i < sessions; i++) {

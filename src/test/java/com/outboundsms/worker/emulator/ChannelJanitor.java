@@ -4,7 +4,7 @@ import tools.jackson.databind.node.ObjectNode;
 
 /**
  * Ends conversations as agents and Flex's Channel Janitor do: marks the chat channel
- * INACTIVE, closes its Proxy session and completes its task; and, when TaskRouter ends a
+ * INACTIVE, closes its Proxy session and completes its tasks; and, when TaskRouter ends a
  * task of a flow with the janitor on, ends the task's channel. Callers hold the state
  * lock.
  */
@@ -27,12 +27,11 @@ final class ChannelJanitor {
 			throw TwilioApiException.notFound("/v2/Channels/" + channelSid);
 		}
 		ChatChannel closed = endChannel(channel);
-		FlexChannel flexChannel = this.state.flex.channel(channelSid);
-		FlexTask task = (flexChannel != null && flexChannel.taskSid() != null)
-				? this.state.flex.task(flexChannel.taskSid()) : null;
-		if (task != null) {
-			this.state.flex.put(task.withStatus("completed"));
-		}
+		// the task Flex made with the channel, and one made through TaskRouter for it
+		this.state.flex.tasks()
+			.stream()
+			.filter((task) -> channelSid.equals(task.channelSid()) && task.isOpen())
+			.forEach((task) -> this.state.flex.put(task.withStatus("completed")));
 		return closed;
 	}
 
@@ -41,6 +40,9 @@ final class ChannelJanitor {
 	 * of a flow with the janitor on is ended with it.
 	 */
 	void taskEnded(FlexTask task) {
+		if (task.flexFlowSid() == null || task.channelSid() == null) {
+			return;
+		}
 		FlexFlow flow = this.state.flex.flow(task.flexFlowSid());
 		ChatChannel channel = this.state.chat.channel(task.channelSid());
 		if (flow != null && flow.janitorEnabled() && !flow.longLived() && channel != null && channel.isActive()) {

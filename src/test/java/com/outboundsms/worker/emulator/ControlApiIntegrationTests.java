@@ -254,6 +254,17 @@ class ControlApiIntegrationTests {
 		assertThat(summary.get("statuses").get("200").asInt()).isEqualTo(1);
 	}
 
+	@Test // #15
+	void seedsAStudioFlowBesideEachTaskFlowWhenAskedForNotifyRequests() throws Exception {
+		JsonNode seeded = control("POST", "/_emulator/seed", "Flows=3&FlowPrefix=%2B1646556&StudioFlows=true", 201);
+
+		assertThat(seeded.get("flows")).hasSize(3);
+		assertThat(this.emulator.flows()).hasSize(6)
+			.filteredOn((flow) -> flow.contactIdentity().equals("+16465560001"))
+			.extracting(FlexFlow::integrationType)
+			.containsExactlyInAnyOrder("task", "studio");
+	}
+
 	@Test
 	void seedsFlexsOwnInboundConversationOfACustomerOnANumber() throws Exception {
 		JsonNode seeded = control("POST", "/_emulator/inbound-conversations",

@@ -183,7 +183,7 @@ final class ControlHandler {
 		String flowPrefix = (form.first("FlowPrefix") != null) ? form.required("FlowPrefix") : "+1646555";
 		String customerPrefix = (form.first("CustomerPrefix") != null) ? form.required("CustomerPrefix") : "+121255";
 		List<String> numbers = this.seeder.seed((flows != null) ? flows : 0, flowPrefix,
-				(sessions != null) ? sessions : 0, customerPrefix);
+				Boolean.TRUE.equals(form.bool("StudioFlows")), (sessions != null) ? sessions : 0, customerPrefix);
 		ObjectNode json = Json.object();
 		json.set("flows", Json.MAPPER.valueToTree(numbers));
 		json.put("sessions", (sessions != null) ? sessions : 0);

@@ -9,8 +9,8 @@ import java.util.concurrent.CountDownLatch;
  * {@code emulator.account-sid}/{@code TWILIO_ACCOUNT_SID}, {@code emulator.auth-token}/
  * {@code TWILIO_AUTH_TOKEN}, {@code emulator.threads}/{@code TWILIO_EMULATOR_THREADS},
  * and {@code emulator.flows}/{@code TWILIO_EMULATOR_FLOWS} (comma-separated Twilio
- * numbers to seed outbound-SMS flows for). Prints the base URL, then serves until the
- * process is stopped.
+ * numbers to seed an outbound-SMS task flow and a Studio flow for). Prints the base URL,
+ * then serves until the process is stopped.
  */
 public final class EmulatorMain {
 
@@ -30,6 +30,9 @@ public final class EmulatorMain {
 			if (!number.isBlank()) {
 				FlexFlow flow = emulator.createFlexFlow(number.trim());
 				System.out.println("flow " + flow.sid() + " " + flow.contactIdentity());
+				// and the Studio flow a notify request is made on
+				FlexFlow studio = emulator.createFlexFlow(NewFlexFlow.studio(number.trim()));
+				System.out.println("studio-flow " + studio.sid() + " " + studio.contactIdentity());
 			}
 		}
 		System.out.println("proxy-service " + emulator.defaultProxyServiceSid());

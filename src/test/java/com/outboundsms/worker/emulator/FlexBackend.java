@@ -1,6 +1,7 @@
 package com.outboundsms.worker.emulator;
 
 import java.time.Instant;
+import java.util.Map;
 import java.util.Optional;
 
 import org.jspecify.annotations.Nullable;
@@ -72,7 +73,7 @@ final class FlexBackend {
 		@Nullable String taskSid = null;
 		if (flow.isTaskFlow()) {
 			taskSid = (request.taskSid() != null) ? request.taskSid() : Sids.next("WT");
-			this.state.flex.put(FlexTask.pending(taskSid, flow.sid(), sid, taskAttributes, now));
+			this.state.flex.put(FlexTask.pending(taskSid, flow.sid(), sid, taskAttributes, routeOf(flow), now));
 		}
 		FlexChannel channel = new FlexChannel(sid, flow.sid(), user.sid(), taskSid, request.identity(),
 				request.target(), now);
@@ -116,6 +117,21 @@ final class FlexBackend {
 			this.state.chat.add(user);
 		}
 		return user;
+	}
+
+	/**
+	 * How Flex routes a task flow's tasks: its integration's task channel, priority and
+	 * timeout, on the workflow of Flex's workspace.
+	 */
+	private FlexTask.Route routeOf(FlexFlow flow) {
+		Map<String, Object> integration = flow.integration();
+		return new FlexTask.Route(this.state.flexInstance.workflowSid(),
+				String.valueOf(integration.getOrDefault("channel", "chat")), integer(integration.get("priority"), 0),
+				integer(integration.get("timeout"), 86400));
+	}
+
+	private static int integer(@Nullable Object value, int fallback) {
+		return (value instanceof Number number) ? number.intValue() : fallback;
 	}
 
 	private boolean uniqueNameActive(String serviceSid, String uniqueName) {

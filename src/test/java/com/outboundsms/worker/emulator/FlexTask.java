@@ -7,25 +7,28 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * A TaskRouter task created by a Flex Channel create, with the task attributes exactly as
- * they arrived.
+ * A TaskRouter task of Flex's workspace: made by a Flex Channel create on a task flow, or
+ * through TaskRouter's API (as Studio's "Send to Flex" makes one), with the task
+ * attributes exactly as they arrived.
  *
  * @param sid the WT SID
- * @param flexFlowSid the flow
- * @param channelSid the channel it belongs to
- * @param attributesJson the {@code TaskAttributes} text as received ({@code {}} when
- * absent)
+ * @param flexFlowSid the flow of its channel, {@code null} when it names none
+ * @param channelSid the Flex channel it belongs to (made with it, or named by its
+ * {@code channelSid} attribute), {@code null} when it names none
+ * @param attributesJson the attributes text as received ({@code {}} when absent)
  * @param status {@code pending}; {@code completed} once its channel is closed;
  * {@code canceled} or {@code completed} once TaskRouter's API ended it
  * @param reason why it was canceled or completed, when the API said
+ * @param route where TaskRouter routes it
  * @param created when it was created
  * @param updated when it last changed
  */
-public record FlexTask(String sid, String flexFlowSid, String channelSid, String attributesJson, String status,
-		@Nullable String reason, Instant created, Instant updated) {
+public record FlexTask(String sid, @Nullable String flexFlowSid, @Nullable String channelSid, String attributesJson,
+		String status, @Nullable String reason, Route route, Instant created, Instant updated) {
 
-	static FlexTask pending(String sid, String flexFlowSid, String channelSid, String attributesJson, Instant now) {
-		return new FlexTask(sid, flexFlowSid, channelSid, attributesJson, "pending", null, now, now);
+	static FlexTask pending(String sid, @Nullable String flexFlowSid, @Nullable String channelSid,
+			String attributesJson, Route route, Instant now) {
+		return new FlexTask(sid, flexFlowSid, channelSid, attributesJson, "pending", null, route, now, now);
 	}
 
 	/**
@@ -47,12 +50,24 @@ public record FlexTask(String sid, String flexFlowSid, String channelSid, String
 
 	FlexTask withStatus(String newStatus) {
 		return new FlexTask(this.sid, this.flexFlowSid, this.channelSid, this.attributesJson, newStatus, this.reason,
-				this.created, this.updated);
+				this.route, this.created, this.updated);
 	}
 
 	FlexTask ended(String newStatus, @Nullable String newReason, Instant now) {
 		return new FlexTask(this.sid, this.flexFlowSid, this.channelSid, this.attributesJson, newStatus, newReason,
-				this.created, now);
+				this.route, this.created, now);
+	}
+
+	/**
+	 * Where TaskRouter routes a task.
+	 *
+	 * @param workflowSid the WW SID of its workflow
+	 * @param taskChannel the unique name of its task channel
+	 * @param priority its priority
+	 * @param timeout seconds until TaskRouter cancels it
+	 */
+	public record Route(String workflowSid, String taskChannel, int priority, int timeout) {
+
 	}
 
 }

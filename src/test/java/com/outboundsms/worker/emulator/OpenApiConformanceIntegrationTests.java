@@ -1,5 +1,7 @@
 package com.outboundsms.worker.emulator;
 
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -100,6 +102,29 @@ class OpenApiConformanceIntegrationTests {
 				post("/flex-api/v1/Channels", Map.entry("FlexFlowSid", flow.sid()), Map.entry("Identity", "id"),
 						Map.entry("ChatUserFriendlyName", "Jane"), Map.entry("ChatFriendlyName", "SMS"),
 						Map.entry("Target", CUSTOMER)));
+	}
+
+	@Test // #15
+	void studioFlowAndItsTasklessChannelBodiesMatchTheSpec() {
+		FlexFlow studio = emulator
+			.createFlexFlow(NewFlexFlow.studio("+15559998888", "FW0123456789abcdef0123456789abcdef"));
+
+		EmulatorClients.RawResponse listed = get("/flex-api/v1/FlexFlows?FriendlyName="
+				+ URLEncoder.encode(studio.friendlyName(), StandardCharsets.UTF_8));
+		EmulatorClients.RawResponse channel = post("/flex-api/v1/Channels", Map.entry("FlexFlowSid", studio.sid()),
+				Map.entry("Identity", "studio-id"), Map.entry("ChatUserFriendlyName", "Jane"),
+				Map.entry("ChatFriendlyName", "SMS"), Map.entry("Target", "+15551239999"));
+
+		assertConforms(FLEX, "/v1/FlexFlows", "get", listed);
+		assertThat(listed.body().get("flex_flows")).singleElement().satisfies((flow) -> {
+			assertThat(flow.get("integration_type").asString()).isEqualTo("studio");
+			assertThat(flow.get("integration").get("flow_sid").asString())
+				.isEqualTo("FW0123456789abcdef0123456789abcdef");
+		});
+		assertConforms(FLEX, "/v1/Channels", "post", channel);
+		assertThat(channel.body().get("task_sid").isNull()).isTrue();
+		assertConforms(FLEX, "/v1/Channels/{Sid}", "get",
+				get("/flex-api/v1/Channels/" + channel.body().get("sid").asString()));
 	}
 
 	@Test

@@ -134,6 +134,109 @@ class TaskRouterIntegrationTests {
 			.getSid()).isNotEqualTo(this.channel.getSid());
 	}
 
+	@Test // #15
+	void makesATaskThroughTheApiOnFlexsWorkflowForAStudioChannelThatHasNone() {
+		Channel studio = studioChannel();
+		String workflow = Configuration.fetcher().fetch(this.client).getTaskrouterTargetWorkflowSid();
+
+		Task task = Task.creator(this.workspace)
+			.setWorkflowSid(workflow)
+			.setTaskChannel("sms")
+			.setAttributes("{\"channelSid\":\"" + studio.getSid() + "\",\"channelType\":\"sms\"}")
+			.create(this.client);
+
+		assertThat(studio.getTaskSid()).isNull();
+		assertThat(task.getSid()).matches("WT[0-9a-f]{32}");
+		assertThat(task.getAssignmentStatus()).isEqualTo(Task.Status.PENDING);
+		assertThat(task.getWorkflowSid()).isEqualTo(workflow);
+		assertThat(task.getTaskChannelUniqueName()).isEqualTo("sms");
+		assertThat(task.getWorkspaceSid()).isEqualTo(this.workspace);
+		assertThat(this.emulator.task(task.getSid())).hasValueSatisfying((made) -> {
+			assertThat(made.channelSid()).isEqualTo(studio.getSid());
+			assertThat(made.attributes().path("channelType").asString()).isEqualTo("sms");
+		});
+	}
+
+	@Test // #15
+	void answersAnApiCreateWithEveryDocumentedFieldAndListsTasksUnderTheirKey() {
+		EmulatorClients.RawResponse created = EmulatorClients.post(this.emulator, tasksPath(),
+				List.of(Map.entry("Attributes", "{\"outboundSmsOutreachId\":\"o-1\"}")));
+		EmulatorClients.RawResponse listed = EmulatorClients.get(this.emulator, tasksPath() + "?PageSize=1");
+
+		assertThat(created.status()).isEqualTo(201);
+		assertThat(created.body().propertyNames()).containsExactlyInAnyOrderElementsOf(
+				EmulatorClients.get(this.emulator, taskPath(this.channel.getTaskSid())).body().propertyNames());
+		assertThat(created.body().get("task_channel_unique_name").asString()).isEqualTo("default");
+		assertThat(listed.status()).isEqualTo(200);
+		assertThat(listed.body().get("tasks")).hasSize(1);
+		assertThat(listed.body().get("meta").get("key").asString()).isEqualTo("tasks");
+		assertThat(listed.body().get("meta").get("next_page_url").asString())
+			.startsWith("https://taskrouter.twilio.com/v1/Workspaces/" + this.workspace + "/Tasks?");
+	}
+
+	@Test // #15
+	void findsTasksByWhatTheirAttributesSay() {
+		Task marked = Task.creator(this.workspace)
+			.setAttributes("{\"outboundSmsOutreachId\":\"o-1\"}")
+			.create(this.client);
+		Task.creator(this.workspace).setAttributes("{\"outboundSmsOutreachId\":\"o-2\"}").create(this.client);
+
+		List<Task> found = Task.reader(this.workspace)
+			.setEvaluateTaskAttributes("outboundSmsOutreachId == \"o-1\"")
+			.firstPage(this.client)
+			.getRecords();
+		List<Task> pending = Task.reader(this.workspace)
+			.setAssignmentStatus("pending")
+			.firstPage(this.client)
+			.getRecords();
+
+		assertThat(found).extracting(Task::getSid).containsExactly(marked.getSid());
+		assertThat(pending).hasSize(3);
+	}
+
+	@Test // #15
+	void refusesAnotherWorkflowAnUnknownTaskChannelAndAnExpressionItCannotRead() {
+		assertThatExceptionOfType(ApiException.class)
+			.isThrownBy(() -> Task.creator(this.workspace)
+				.setWorkflowSid("WW00000000000000000000000000000000")
+				.create(this.client))
+			.satisfies((ex) -> assertThat(ex.getCode()).isEqualTo(20001));
+		assertThatExceptionOfType(ApiException.class)
+			.isThrownBy(() -> Task.creator(this.workspace).setTaskChannel("fax").create(this.client))
+			.satisfies((ex) -> assertThat(ex.getCode()).isEqualTo(20001));
+		assertThatExceptionOfType(ApiException.class)
+			.isThrownBy(() -> Task.reader(this.workspace)
+				.setEvaluateTaskAttributes("outboundSmsOutreachId > 1")
+				.firstPage(this.client))
+			.satisfies((ex) -> assertThat(ex.getStatusCode()).isEqualTo(400));
+		assertThatExceptionOfType(ApiException.class)
+			.isThrownBy(() -> Task.creator("WS00000000000000000000000000000000").create(this.client))
+			.satisfies((ex) -> assertThat(ex.getStatusCode()).isEqualTo(404));
+	}
+
+	@Test // #15
+	void theJanitorEndsAStudioChannelWhenTheTaskMadeForItEnds() {
+		Channel studio = studioChannel();
+		Task task = Task.creator(this.workspace)
+			.setAttributes("{\"channelSid\":\"" + studio.getSid() + "\"}")
+			.create(this.client);
+
+		cancel(task.getSid());
+
+		assertThat(this.emulator.chatChannel(studio.getSid()).orElseThrow().isActive()).isFalse();
+	}
+
+	private Channel studioChannel() {
+		FlexFlow studio = this.emulator.createFlexFlow(NewFlexFlow.studio(TWILIO_NUMBER));
+		return Channel.creator(studio.sid(), "studio-id", "Jane", "SMS" + CUSTOMER)
+			.setTarget(CUSTOMER)
+			.create(this.client);
+	}
+
+	private String tasksPath() {
+		return "/taskrouter/v1/Workspaces/" + this.workspace + "/Tasks";
+	}
+
 	private Task cancel(String taskSid) {
 		return Task.updater(this.workspace, taskSid)
 			.setAssignmentStatus(Task.Status.CANCELED)

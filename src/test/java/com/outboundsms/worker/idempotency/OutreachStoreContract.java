@@ -272,6 +272,25 @@ abstract class OutreachStoreContract {
 			.isEqualTo("flex-conversations");
 	}
 
+	@Test // #15
+	void replacingOutreachStartsFromTheSidsItBuildsOnForEveryLaterOwner() {
+		Claim.Claimed notify = claimed(this.store.claim(PAIR, "r1", "flex-legacy"));
+		this.store.open(PAIR, notify.fence(),
+				notify.progress().with(Sid.STUDIO_FLOW, "FW1").with(Sid.CHAT_CHANNEL, "CH1"), "r1",
+				outcome(Outcome.CREATED));
+		Claim.Open open = (Claim.Open) this.store.claim(PAIR, "r2", "flex-legacy");
+		Map<Sid, String> start = Map.of(Sid.STUDIO_FLOW, "FW1", Sid.CHAT_CHANNEL, "CH1");
+
+		Claim.Claimed escalation = this.store.replace(PAIR, open, "r2", "flex-legacy", start).orElseThrow();
+		this.store.release(PAIR, escalation.fence());
+		Claim.Claimed takenOver = claimed(this.otherInstance.claim(PAIR, "r2", "flex-legacy"));
+
+		assertThat(escalation.progress().sids()).isEqualTo(start);
+		assertThat(escalation.progress().attempted()).isEmpty();
+		assertThat(escalation.progress().outreachId()).isNotEqualTo(notify.progress().outreachId()).isNotEmpty();
+		assertThat(takenOver.progress()).isEqualTo(escalation.progress());
+	}
+
 	@Test
 	void releasedOutreachCanBeClaimedAtOnceAndAbandonedOneIsGone() {
 		Claim.Claimed first = claimed(this.store.claim(PAIR, "r1", "flex-legacy"));

@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * The idempotency store in memory, with the JDBC store's semantics: a claim inserts the
@@ -59,15 +60,15 @@ final class InMemoryOutreachStore implements OutreachStore {
 
 	@Override
 	public synchronized Optional<Claim.Claimed> replace(NumberPair pair, Claim.Open open, String requestId,
-			String backend) {
+			String backend, Map<Sid, String> startingSids) {
 		Row row = this.rows.get(pair);
 		if (row == null || row.state() != State.OPEN || row.fence() != open.fence()) {
 			return Optional.empty();
 		}
 		long fence = nextFence();
-		this.rows.put(pair,
-				Row.pending(backend, requestId, OutreachProgress.none(), this.clock.instant().plus(LEASE), fence));
-		return Optional.of(new Claim.Claimed(fence, OutreachProgress.none()));
+		OutreachProgress start = new OutreachProgress("", startingSids, Set.of());
+		this.rows.put(pair, Row.pending(backend, requestId, start, this.clock.instant().plus(LEASE), fence));
+		return Optional.of(new Claim.Claimed(fence, start));
 	}
 
 	@Override

@@ -531,11 +531,36 @@ class OutreachProcessorTests {
 		assertThat(copy.detail(2)).isEqualTo(refused.detail(1));
 		assertThat(copy.made()).isEqualTo(outreach);
 		// the copy came from the store: nothing was posted for it, though Twilio would
-		// now
-		// take the message
+		// now take the message
 		assertThat(this.backend.postedInto()).isEmpty();
 		assertThat(this.store.row(PAIR))
 			.hasValueSatisfying((row) -> assertThat(row.state()).isEqualTo(InMemoryOutreachStore.State.OPEN));
+	}
+
+	@Test // #15
+	void startsAnEscalationFromWhatTheBackendBuildsOnOfTheNotifyOutreach() {
+		this.backend.carriesEscalations();
+		ResultEvent reminder = this.processor.process(reminder("reminder-1"), 1);
+
+		this.processor.process(request("crm-ticket-4711"), 1);
+
+		assertThat(this.backend.creates()).last()
+			.satisfies((escalation) -> assertThat(escalation.progress().sids())
+				.isEqualTo(Map.of(Sid.CONVERSATION, reminder.sids().get(Sid.CONVERSATION))));
+	}
+
+	@Test // #15
+	void saysWhyAReminderWasNotPostedWhereTwilioShowedTheCustomerInAnotherConversation() {
+		this.backend.findsPairAlreadyInSession();
+
+		ResultEvent reminder = this.processor.process(reminder("reminder-1"), 1);
+		ResultEvent task = this.processor.process(request("crm-ticket-4711"), 1);
+
+		assertThat(reminder.outcome()).isEqualTo(Outcome.REUSED);
+		assertThat(reminder.messageError()).isNotNull();
+		assertThat(reminder.messageError().code()).isEqualTo(ErrorCode.CUSTOMER_WITH_AGENT);
+		assertThat(reminder.messageError().message()).contains("the reminder was not posted");
+		assertThat(task.messageError()).isNull();
 	}
 
 	private static OutboundSmsRequest reminder(String requestId) {

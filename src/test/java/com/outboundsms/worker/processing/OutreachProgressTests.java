@@ -109,4 +109,26 @@ class OutreachProgressTests {
 		assertThat(other).isEqualTo(one).hasSameHashCodeAs(one);
 	}
 
+	@Test // #15
+	void isANotifyOutreachOnAStudioFlexFlowUntilItHasATask() {
+		OutreachProgress reminder = OutreachProgress.start("o1")
+			.with(Sid.FLEX_FLOW, "FO1")
+			.with(Sid.STUDIO_FLOW, "FW1")
+			.with(Sid.CHAT_CHANNEL, CHANNEL)
+			.with(Sid.PROXY_SESSION, "KC1");
+
+		assertThat(reminder.mode()).isEqualTo(OutreachMode.NOTIFY);
+		assertThat(reminder.with(Sid.TASK, "WT1").mode()).isEqualTo(OutreachMode.TASK);
+		// the customer's own conversation, found: no task, and not a reminder of ours
+		assertThat(OutreachProgress.start("o2").with(Sid.FLEX_FLOW, "FO2").with(Sid.CHAT_CHANNEL, CHANNEL).mode())
+			.isEqualTo(OutreachMode.TASK);
+	}
+
+	@Test // #15
+	void namesItsMessagesAsItsChannelOrConversationHoldsThem() {
+		assertThat(OutreachProgress.start("o1").with(Sid.CHAT_CHANNEL, CHANNEL).messageKind())
+			.isEqualTo(Sid.CHAT_MESSAGE);
+		assertThat(OutreachProgress.start("o1").with(Sid.CONVERSATION, CHANNEL).messageKind()).isEqualTo(Sid.MESSAGE);
+	}
+
 }

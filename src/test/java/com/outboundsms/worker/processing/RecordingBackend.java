@@ -11,7 +11,8 @@ import org.jspecify.annotations.Nullable;
  * A backend that makes the legacy outreach step by step, checkpointing after each step
  * like the real ones, records what it was asked and can be scripted to fail at a step, to
  * run something before a step, to answer that the pair was already in a session, to have
- * the first message refused, and to find outreaches closed.
+ * the first message refused, to find outreaches closed, and to have an escalation start
+ * from the notify outreach it escalates.
  */
 final class RecordingBackend implements OutreachBackend {
 
@@ -41,6 +42,8 @@ final class RecordingBackend implements OutreachBackend {
 	private final Map<Sid, Runnable> beforeSteps = new EnumMap<>(Sid.class);
 
 	private boolean open = true;
+
+	private boolean carriesEscalations;
 
 	private Outcome outcome = Outcome.CREATED;
 
@@ -87,6 +90,19 @@ final class RecordingBackend implements OutreachBackend {
 		}
 		this.postedInto.add(request.requestId() + " into " + open.require(Sid.CONVERSATION));
 		return "IM" + String.format("%032x", this.postedInto.size());
+	}
+
+	@Override
+	public Map<Sid, String> escalationStart(OutreachProgress notify) {
+		return this.carriesEscalations ? Map.of(Sid.CONVERSATION, notify.require(Sid.CONVERSATION)) : Map.of();
+	}
+
+	/**
+	 * Makes an escalation start from the notify outreach's conversation, as flex-legacy
+	 * starts from its channel.
+	 */
+	void carriesEscalations() {
+		this.carriesEscalations = true;
 	}
 
 	/**

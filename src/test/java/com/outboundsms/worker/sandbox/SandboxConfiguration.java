@@ -3,6 +3,7 @@ package com.outboundsms.worker.sandbox;
 import java.time.Duration;
 
 import com.outboundsms.worker.emulator.EmulatorSettings;
+import com.outboundsms.worker.emulator.NewFlexFlow;
 import com.outboundsms.worker.emulator.TwilioEmulator;
 import com.outboundsms.worker.inbound.InboundProperties;
 import com.outboundsms.worker.outbound.OutboundProperties;
@@ -19,9 +20,9 @@ import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
 
 /**
- * Sandbox mode's development-time services: the Twilio emulator in-process with a Flex
- * Flow for the sandbox number, the sample requests published at start-up, and a log of
- * every result event. Added by {@code TestWorkerApplication} only.
+ * Sandbox mode's development-time services: the Twilio emulator in-process with the
+ * sandbox number's task and Studio Flex Flows, the sample requests published at start-up,
+ * and a log of every result event. Added by {@code TestWorkerApplication} only.
  */
 @TestConfiguration(proxyBeanMethods = false)
 @EnableConfigurationProperties(SandboxProperties.class)
@@ -33,6 +34,8 @@ public class SandboxConfiguration {
 			.withPort(sandbox.emulatorPort())
 			.withCredentials(twilio.accountSid(), twilio.authToken()));
 		emulator.createFlexFlow(sandbox.twilioNumber());
+		// notify requests are made on the number's Studio flow
+		emulator.createFlexFlow(NewFlexFlow.studio(sandbox.twilioNumber()));
 		return emulator;
 	}
 

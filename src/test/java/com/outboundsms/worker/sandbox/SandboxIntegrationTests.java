@@ -89,11 +89,16 @@ class SandboxIntegrationTests {
 		RunNames names = RunNames.named("osw-test-sandbox-" + UUID.randomUUID().toString().substring(0, 8));
 		try (ConfigurableApplicationContext worker = start(names, "flex-legacy")) {
 			await().atMost(Duration.ofSeconds(30))
-				.untilAsserted(() -> assertThat(output.getOut())
+				.untilAsserted(() -> assertThat(output.getOut()).containsPattern(
+						"Result event \\[result.created\\]: \\{\"requestId\":\"sample-reminder-[0-9]+\",\"mode\":\"notify\",\"outcome\":\"CREATED\",\"backend\":\"flex-legacy\"")
 					.contains("Result event [result.created]: {\"requestId\":\"sample-created-")
 					.contains("Result event [result.reused]: {\"requestId\":\"sample-reused-")
 					.contains("Result event [result.failed]: {\"requestId\":\"sample-invalid-")
 					.contains("Result event [result.expired]: {\"requestId\":\"sample-expired-"));
+			// the escalation's task is on the reminder's channel
+			assertThat(sids(output.getOut(), "sample-created", "chatChannelSid"))
+				.isEqualTo(sids(output.getOut(), "sample-reminder", "chatChannelSid"));
+			assertThat(sids(output.getOut(), "sample-created", "taskSid")).startsWith("WT");
 			HttpResponse<String> health = get("http://127.0.0.1:"
 					+ worker.getEnvironment().getProperty("local.server.port") + "/actuator/health");
 			assertThat(health.body()).contains("\"backend\":\"flex-legacy\"");

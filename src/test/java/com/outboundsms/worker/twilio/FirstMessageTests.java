@@ -108,6 +108,39 @@ class FirstMessageTests {
 			.satisfies((saved) -> assertThat(saved.wasAttempted(Sid.MESSAGE)).isTrue());
 	}
 
+	@Test // #15
+	void marksAMessageUnderAnotherOutreachsFirstWithItsRequestAndFindsOnlyThatOne() {
+		this.messages.latest.add(new FirstMessage.Posted("IM-reminder", "{\"outboundSmsFirstMessage\":true}"));
+
+		OutreachProgress made = FirstMessage
+			.ensureOwn(request("Hello"), OutreachProgress.none().attempting(Sid.CHAT_MESSAGE), true,
+					this.checkpoints::add, Sid.CHAT_MESSAGE, this.messages)
+			.progress();
+		this.messages.latest.add(new FirstMessage.Posted("IM-new", "{\"outboundSmsRequestId\":\"r1\"}"));
+		OutreachProgress again = FirstMessage
+			.ensureOwn(request("Hello"), OutreachProgress.none().attempting(Sid.CHAT_MESSAGE), true,
+					this.checkpoints::add, Sid.CHAT_MESSAGE, this.messages)
+			.progress();
+
+		assertThat(this.messages.posted).containsExactly("Hello|{\"outboundSmsRequestId\":\"r1\"}");
+		assertThat(made.sid(Sid.CHAT_MESSAGE)).contains("IM-new");
+		assertThat(again.sid(Sid.CHAT_MESSAGE)).contains("IM-new");
+	}
+
+	@Test // #15
+	void postsAReminderIntoAnOpenConversationOncePerRequest() {
+		this.messages.latest.add(new FirstMessage.Posted("IM-first", "{\"outboundSmsFirstMessage\":true}"));
+		this.messages.latest.add(new FirstMessage.Posted("IM-other", "{\"outboundSmsRequestId\":\"r0\"}"));
+
+		String posted = FirstMessage.postOnce(request("Hello"), this.messages);
+		this.messages.latest.add(new FirstMessage.Posted(posted, "{\"outboundSmsRequestId\":\"r1\"}"));
+		String again = FirstMessage.postOnce(request("Hello"), this.messages);
+
+		assertThat(posted).isEqualTo("IM-new");
+		assertThat(again).isEqualTo(posted);
+		assertThat(this.messages.posted).containsExactly("Hello|{\"outboundSmsRequestId\":\"r1\"}");
+	}
+
 	private static OutboundSmsRequest request(String message) {
 		return new OutboundSmsRequest("r1", new NumberPair("+15005550006", "+14155552671"), "Jane", null, message,
 				Map.of(), null);

@@ -132,6 +132,23 @@ class TaskAttributesTests {
 				Map.entry("sourceChatChannelSid", CHANNEL_SID));
 	}
 
+	@Test // #15
+	void namesTheRemindersChannelAndTheOutreachOnTheAgentsTaskWhateverTheRequestSays() {
+		OutboundSmsRequest request = request("Jane", null,
+				Map.of("channelSid", "CH-forged", "channelType", "web", "ticketId", 4711));
+
+		Map<String, Object> read = read(this.attributes.escalation(request, CHANNEL_SID, "o-1"));
+
+		assertThat(read).containsEntry("to", "+14155552671")
+			.containsEntry("from", "+15005550006")
+			.containsEntry("name", "Jane")
+			.containsEntry("direction", "outbound")
+			.containsEntry("ticketId", 4711)
+			.containsEntry("channelSid", CHANNEL_SID)
+			.containsEntry("channelType", "sms")
+			.containsEntry("outboundSmsOutreachId", "o-1");
+	}
+
 	private Map<String, Object> read(String written) {
 		return this.json.readValue(written, new TypeReference<LinkedHashMap<String, Object>>() {
 		});
