@@ -18,8 +18,13 @@ record FlexInstance(String workspaceSid, String workflowSid, String taskQueueSid
 
 	static final String WORKFLOW_NAME = "Assign to Anyone";
 
+	/**
+	 * The instance every emulator starts with: its SIDs are fixed, like the default Proxy
+	 * service's, so that a worker can be configured with them before the emulator runs
+	 * (sandbox mode does).
+	 */
 	static FlexInstance provisioned(Instant now) {
-		return new FlexInstance(Sids.next("WS"), Sids.next("WW"), Sids.next("WQ"), now);
+		return new FlexInstance("WS" + "0".repeat(32), "WW" + "0".repeat(32), "WQ" + "0".repeat(32), now);
 	}
 
 }

@@ -116,8 +116,8 @@ class TaskRouterIntegrationTests {
 
 	@Test
 	void knowsNoTaskOutsideFlexsWorkspace() {
-		assertThatExceptionOfType(ApiException.class).isThrownBy(
-				() -> Task.fetcher("WS00000000000000000000000000000000", this.channel.getTaskSid()).fetch(this.client))
+		assertThatExceptionOfType(ApiException.class)
+			.isThrownBy(() -> Task.fetcher("WS" + "f".repeat(32), this.channel.getTaskSid()).fetch(this.client))
 			.satisfies((ex) -> assertThat(ex.getCode()).isEqualTo(20404));
 		assertThatExceptionOfType(ApiException.class).isThrownBy(() -> cancel("WT00000000000000000000000000000000"))
 			.satisfies((ex) -> assertThat(ex.getStatusCode()).isEqualTo(404));
@@ -197,9 +197,7 @@ class TaskRouterIntegrationTests {
 	@Test // #15
 	void refusesAnotherWorkflowAnUnknownTaskChannelAndAnExpressionItCannotRead() {
 		assertThatExceptionOfType(ApiException.class)
-			.isThrownBy(() -> Task.creator(this.workspace)
-				.setWorkflowSid("WW00000000000000000000000000000000")
-				.create(this.client))
+			.isThrownBy(() -> Task.creator(this.workspace).setWorkflowSid("WW" + "f".repeat(32)).create(this.client))
 			.satisfies((ex) -> assertThat(ex.getCode()).isEqualTo(20001));
 		assertThatExceptionOfType(ApiException.class)
 			.isThrownBy(() -> Task.creator(this.workspace).setTaskChannel("fax").create(this.client))
@@ -210,7 +208,7 @@ class TaskRouterIntegrationTests {
 				.firstPage(this.client))
 			.satisfies((ex) -> assertThat(ex.getStatusCode()).isEqualTo(400));
 		assertThatExceptionOfType(ApiException.class)
-			.isThrownBy(() -> Task.creator("WS00000000000000000000000000000000").create(this.client))
+			.isThrownBy(() -> Task.creator("WS" + "f".repeat(32)).create(this.client))
 			.satisfies((ex) -> assertThat(ex.getStatusCode()).isEqualTo(404));
 	}
 
