@@ -128,8 +128,9 @@ class CampaignBenchmark {
 		}
 		finally {
 			this.report.note("flex-conversations; the emulator answers at once and 429 beyond the documented rates"
-					+ " (interactions 20/s); workers at the defaults, JVM " + String.join(" ", BenchmarkRig.WORKER_JVM)
-					+ "; store on PostgreSQL; " + Runtime.getRuntime().availableProcessors()
+					+ " (interactions 20/s, conversation creates 30/s); workers at the defaults, JVM "
+					+ String.join(" ", BenchmarkRig.WORKER_JVM) + "; store on PostgreSQL; "
+					+ Runtime.getRuntime().availableProcessors()
 					+ " cores shared by broker, database, emulator, workers and this driver");
 			System.out.println(this.report.markdown());
 			this.report.write(OUT.resolve("report.md"));
