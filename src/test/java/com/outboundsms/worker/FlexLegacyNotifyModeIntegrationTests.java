@@ -188,6 +188,28 @@ class FlexLegacyNotifyModeIntegrationTests {
 	}
 
 	@Test // #15
+	void keepsTheReminderWhenTaskRouterRefusesItsEscalationForGoodAndEscalatesItLater() {
+		Pair pair = new Pair();
+		JsonNode reminder = pair.publishAndAwait(pair.reminder("refused-escalation", REMINDER));
+		this.emulator.faults()
+			.failNext("POST", "/taskrouter/v1/Workspaces/[^/]+/Tasks", 400, 20001, "Invalid parameter WorkflowSid", 1);
+
+		JsonNode refused = pair.publishAndAwait(pair.task("refused"));
+		JsonNode later = pair.publishAndAwait(pair.task("later"));
+
+		assertThat(refused.path("outcome").asString()).isEqualTo("FAILED");
+		assertThat(refused.path("error").path("code").asString()).isEqualTo("TWILIO_REJECTED");
+		// the reminder stayed the pair's: the next escalation makes the task on its
+		// channel
+		assertThat(later.path("outcome").asString()).isEqualTo("CREATED");
+		assertThat(later.path("chatChannelSid").asString()).isEqualTo(reminder.path("chatChannelSid").asString());
+		assertThat(pair.tasksOn(reminder.path("chatChannelSid").asString())).singleElement()
+			.satisfies((made) -> assertThat(made.sid()).isEqualTo(later.path("taskSid").asString()));
+		assertThat(pair.channelCreates()).hasSize(1);
+		assertThat(pair.activeSessions()).isEqualTo(1);
+	}
+
+	@Test // #15
 	void treatsAnEscalatedReminderAsTheAgentsConversation() {
 		Pair pair = new Pair();
 		JsonNode reminder = pair.publishAndAwait(pair.reminder("before-agent", REMINDER));

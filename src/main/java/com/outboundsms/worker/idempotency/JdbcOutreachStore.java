@@ -128,6 +128,12 @@ class JdbcOutreachStore implements OutreachStore {
 			WHERE from_number = :from AND to_number = :to AND state = 'PENDING' AND fence = :fence
 			""";
 
+	private static final String REOPEN = """
+			UPDATE outreach SET state = 'OPEN', progress = :progress, lease_owner = NULL, lease_until = NULL,
+			    updated_at = :now, opened_at = :openedAt, checked_at = :checkedAt, conversation_sid = :conversation
+			WHERE from_number = :from AND to_number = :to AND state = 'PENDING' AND fence = :fence
+			""";
+
 	private static final String INSERT_OUTCOME = """
 			INSERT INTO request_outcome (request_id, from_number, to_number, outcome, backend, sids, completed_at,
 			    message_error)
@@ -339,6 +345,20 @@ class JdbcOutreachStore implements OutreachStore {
 					.params(pairParams(pair))
 					.param("now", time(this.clock.instant()))
 					.param("fence", fence)
+					.update());
+	}
+
+	@Override
+	public void reopen(NumberPair pair, long fence, Claim.Open replaced) {
+		guarded("reopen",
+				() -> this.jdbc.sql(REOPEN)
+					.params(pairParams(pair))
+					.param("progress", this.codec.write(replaced.progress()))
+					.param("now", time(this.clock.instant()))
+					.param("openedAt", time(replaced.openedAt()))
+					.param("checkedAt", time(replaced.checkedAt()))
+					.param("fence", fence)
+					.param("conversation", replaced.progress().sid(Sid.CONVERSATION).orElse(null))
 					.update());
 	}
 

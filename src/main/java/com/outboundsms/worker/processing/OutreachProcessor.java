@@ -136,7 +136,7 @@ public class OutreachProcessor {
 		while (true) {
 			Claim claim = this.store.claim(request.pair(), request.requestId(), this.backend.name());
 			if (claim instanceof Claim.Claimed claimed) {
-				return create(request, claimed);
+				return create(request, claimed, Optional.empty());
 			}
 			if (claim instanceof Claim.Open open) {
 				Optional<StoredOutcome> settled = reuseOrReplace(request, open);
@@ -159,8 +159,10 @@ public class OutreachProcessor {
 			return Optional.of(this.store.recordOutcome(request.requestId(), request.pair(), reuse(request, open)));
 		}
 		Map<Sid, String> start = (ours && escalates) ? this.backend.escalationStart(open.progress()) : Map.of();
+		// an escalation Twilio refuses for good leaves the reminder as it was, open
+		Optional<Claim.Open> putBack = (ours && escalates) ? Optional.of(open) : Optional.empty();
 		return this.store.replace(request.pair(), open, request.requestId(), this.backend.name(), start)
-			.map((claimed) -> create(request, claimed));
+			.map((claimed) -> create(request, claimed, putBack));
 	}
 
 	/**
@@ -237,7 +239,11 @@ public class OutreachProcessor {
 		this.sleeper.sleep(wait);
 	}
 
-	private StoredOutcome create(OutboundSmsRequest request, Claim.Claimed claimed) {
+	/**
+	 * Has the backend make the claimed outreach; what fails for good frees the pair, or
+	 * puts back the open outreach the claim replaced, which is still open at Twilio.
+	 */
+	private StoredOutcome create(OutboundSmsRequest request, Claim.Claimed claimed, Optional<Claim.Open> putBack) {
 		NumberPair pair = request.pair();
 		try {
 			OutreachBackend.Creation creation = this.backend.create(request, claimed.progress(),
@@ -247,7 +253,12 @@ public class OutreachProcessor {
 			return this.store.open(pair, claimed.fence(), creation.progress(), request.requestId(), outcome);
 		}
 		catch (PermanentFailure failure) {
-			this.store.abandon(pair, claimed.fence());
+			if (putBack.isPresent()) {
+				this.store.reopen(pair, claimed.fence(), putBack.get());
+			}
+			else {
+				this.store.abandon(pair, claimed.fence());
+			}
 			throw failure;
 		}
 		catch (RuntimeException failure) {

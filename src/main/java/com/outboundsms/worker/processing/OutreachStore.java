@@ -120,4 +120,16 @@ public interface OutreachStore {
 	 */
 	void abandon(NumberPair pair, long fence);
 
+	/**
+	 * Puts an open outreach that a claim replaced back as the pair's open outreach, after
+	 * what replaced it failed for good while the replaced one is still open at Twilio (a
+	 * task request's escalation of a reminder that Twilio refused). The replaced outreach
+	 * comes back as it was: its progress, when it was opened and when Twilio last said it
+	 * was open.
+	 * @param pair the number pair
+	 * @param fence the owner's fencing token
+	 * @param replaced the open outreach the claim replaced
+	 */
+	void reopen(NumberPair pair, long fence, Claim.Open replaced);
+
 }

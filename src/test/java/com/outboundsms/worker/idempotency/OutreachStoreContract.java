@@ -291,6 +291,28 @@ abstract class OutreachStoreContract {
 		assertThat(takenOver.progress()).isEqualTo(escalation.progress());
 	}
 
+	@Test // #15
+	void aReplacedOutreachPutBackIsThePairsOpenOutreachAsItWasAndOnlyItsOwnerCanPutItBack() {
+		Claim.Claimed notify = claimed(this.store.claim(PAIR, "r1", "flex-legacy"));
+		OutreachProgress reminder = notify.progress().with(Sid.STUDIO_FLOW, "FW1").with(Sid.CHAT_CHANNEL, "CH1");
+		this.store.open(PAIR, notify.fence(), reminder, "r1", outcome(Outcome.CREATED));
+		Claim.Open open = (Claim.Open) this.store.claim(PAIR, "r2", "flex-legacy");
+		Claim.Claimed escalation = this.store.replace(PAIR, open, "r2", "flex-legacy", Map.of(Sid.CHAT_CHANNEL, "CH1"))
+			.orElseThrow();
+
+		this.otherInstance.reopen(PAIR, escalation.fence() + 1, open);
+		assertThat(this.otherInstance.claim(PAIR, "r3", "flex-legacy")).isInstanceOf(Claim.Busy.class);
+		this.store.reopen(PAIR, escalation.fence(), open);
+
+		Claim next = this.otherInstance.claim(PAIR, "r3", "flex-legacy");
+		assertThat(next).isInstanceOfSatisfying(Claim.Open.class, (again) -> {
+			assertThat(again.progress()).isEqualTo(reminder);
+			assertThat(again.fence()).isEqualTo(escalation.fence());
+			assertThat(again.openedAt()).isEqualTo(open.openedAt());
+			assertThat(again.checkedAt()).isEqualTo(open.checkedAt());
+		});
+	}
+
 	@Test
 	void releasedOutreachCanBeClaimedAtOnceAndAbandonedOneIsGone() {
 		Claim.Claimed first = claimed(this.store.claim(PAIR, "r1", "flex-legacy"));

@@ -121,6 +121,15 @@ final class InMemoryOutreachStore implements OutreachStore {
 	}
 
 	@Override
+	public synchronized void reopen(NumberPair pair, long fence, Claim.Open replaced) {
+		Row row = this.rows.get(pair);
+		if (isOwned(row, fence)) {
+			this.rows.put(pair, new Row(row.backend(), State.OPEN, row.ownerRequestId(), replaced.progress(), null,
+					fence, replaced.openedAt(), replaced.checkedAt()));
+		}
+	}
+
+	@Override
 	public synchronized void abandon(NumberPair pair, long fence) {
 		if (isOwned(this.rows.get(pair), fence)) {
 			this.rows.remove(pair);

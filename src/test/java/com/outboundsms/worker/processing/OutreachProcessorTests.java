@@ -563,6 +563,27 @@ class OutreachProcessorTests {
 		assertThat(task.messageError()).isNull();
 	}
 
+	@Test // #15
+	void leavesTheReminderThePairsOpenOutreachWhenTwilioRefusesItsEscalationForGood() {
+		ResultEvent reminder = this.processor.process(reminder("reminder-1"), 1);
+		this.backend.failAt(Sid.TASK,
+				new PermanentFailure(ErrorCode.TWILIO_REJECTED, "creating the agent's task: 400, workflow unknown"));
+
+		PermanentFailure refused = catchThrowableOfType(PermanentFailure.class,
+				() -> this.processor.process(request("crm-ticket-4711"), 1));
+		ResultEvent next = this.processor.process(reminder("reminder-2"), 1);
+
+		assertThat(refused.code()).isEqualTo(ErrorCode.TWILIO_REJECTED);
+		assertThat(this.store.row(PAIR)).hasValueSatisfying((row) -> {
+			assertThat(row.state()).isEqualTo(InMemoryOutreachStore.State.OPEN);
+			assertThat(row.progress().mode()).isEqualTo(OutreachMode.NOTIFY);
+		});
+		assertThat(next.outcome()).isEqualTo(Outcome.REUSED);
+		assertThat(next.sids()).containsEntry(Sid.CONVERSATION, reminder.sids().get(Sid.CONVERSATION));
+		assertThat(this.backend.postedInto())
+			.containsExactly("reminder-2 into " + reminder.sids().get(Sid.CONVERSATION));
+	}
+
 	private static OutboundSmsRequest reminder(String requestId) {
 		return new OutboundSmsRequest(requestId, PAIR, "Jane", null, "Your appointment is tomorrow at 10.", Map.of(),
 				null, null, "spring", OutreachMode.NOTIFY);
