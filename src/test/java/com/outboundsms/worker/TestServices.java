@@ -51,6 +51,12 @@ public final class TestServices {
 
 	private static TestServices instance;
 
+	/**
+	 * Why the services could not be had: every later test fails with it, starting
+	 * nothing.
+	 */
+	private static RuntimeException failure;
+
 	private final String where;
 
 	private final String rabbitHost;
@@ -91,8 +97,17 @@ public final class TestServices {
 	 * @return the services
 	 */
 	public static synchronized TestServices get() {
+		if (failure != null) {
+			throw failure;
+		}
 		if (instance == null) {
-			instance = resolve();
+			try {
+				instance = resolve();
+			}
+			catch (RuntimeException ex) {
+				failure = ex;
+				throw ex;
+			}
 		}
 		return instance;
 	}
@@ -117,7 +132,7 @@ public final class TestServices {
 					throw new IllegalStateException(
 							"OUTBOUND_SMS_TEST_SERVICES=local, but " + local + " do not both answer");
 				}
-				yield local(rabbitHost, rabbitPort, pgHost, pgPort);
+				yield local(local, rabbitHost, rabbitPort, pgHost, pgPort);
 			}
 			case "auto" -> {
 				// containers first: the same broker and database on every machine with
@@ -126,7 +141,7 @@ public final class TestServices {
 					yield containers();
 				}
 				if (answers(rabbitHost, rabbitPort) && answers(pgHost, pgPort)) {
-					yield local(rabbitHost, rabbitPort, pgHost, pgPort);
+					yield local(local, rabbitHost, rabbitPort, pgHost, pgPort);
 				}
 				throw new IllegalStateException("The integration tests need RabbitMQ and PostgreSQL: neither a Docker "
 						+ "engine for Testcontainers nor local services (" + local
@@ -140,12 +155,10 @@ public final class TestServices {
 		return services;
 	}
 
-	private static TestServices local(String rabbitHost, int rabbitPort, String pgHost, int pgPort) {
-		return new TestServices(
-				"local services: RabbitMQ on " + rabbitHost + ":" + rabbitPort + ", PostgreSQL on " + pgHost + ":"
-						+ pgPort,
-				rabbitHost, rabbitPort, env("OUTBOUND_SMS_TEST_RABBIT_USER", "guest"),
-				env("OUTBOUND_SMS_TEST_RABBIT_PASSWORD", "guest"),
+	private static TestServices local(String description, String rabbitHost, int rabbitPort, String pgHost,
+			int pgPort) {
+		return new TestServices("local services: " + description, rabbitHost, rabbitPort,
+				env("OUTBOUND_SMS_TEST_RABBIT_USER", "guest"), env("OUTBOUND_SMS_TEST_RABBIT_PASSWORD", "guest"),
 				"jdbc:postgresql://" + pgHost + ":" + pgPort + "/" + env("OUTBOUND_SMS_TEST_PG_DATABASE", "test"),
 				env("OUTBOUND_SMS_TEST_PG_USER", "postgres"), env("OUTBOUND_SMS_TEST_PG_PASSWORD", ""),
 				LOCAL_MANAGEMENT_PORT, List.of("rabbitmqctl"));
@@ -173,8 +186,7 @@ public final class TestServices {
 		catch (RuntimeException ex) {
 			throw new IllegalStateException("Could not start the test containers (" + RABBIT_IMAGE + ", "
 					+ POSTGRES_IMAGE + "). Where Docker Hub cannot be reached, build stand-ins with ops/images "
-					+ "and set TESTCONTAINERS_RYUK_DISABLED=true and TESTCONTAINERS_CHECKS_DISABLE=true "
-					+ "(see README, Tests)", ex);
+					+ "and run without Testcontainers' reaper and checks (README, Tests, \"Without Docker Hub\")", ex);
 		}
 		raiseFileHandleBudget(rabbit);
 		return new TestServices(
