@@ -13,6 +13,7 @@ import com.rabbitmq.client.Channel;
 import com.rabbitmq.client.Connection;
 import com.rabbitmq.client.ConnectionFactory;
 import org.testcontainers.DockerClientFactory;
+import org.testcontainers.containers.Container.ExecResult;
 import org.testcontainers.postgresql.PostgreSQLContainer;
 import org.testcontainers.rabbitmq.RabbitMQContainer;
 
@@ -21,18 +22,42 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
 
 /**
- * The RabbitMQ broker and PostgreSQL server the integration tests run against: the local
- * services when they answer (or {@code OUTBOUND_SMS_TEST_SERVICES=local}), else
- * containers started with Testcontainers where Docker runs. With neither, tests fail with
- * a message saying what is missing; they are never skipped.
+ * The RabbitMQ broker and PostgreSQL server the integration tests run against: one
+ * container of each, started with Testcontainers, where a Docker engine runs; else the
+ * local services. {@code OUTBOUND_SMS_TEST_SERVICES} ({@code auto}, {@code containers},
+ * {@code local}) chooses. With neither, tests fail with a message saying what is missing;
+ * they are never skipped.
  */
 public final class TestServices {
 
-	private static final String RABBIT_IMAGE = "rabbitmq:3.13-management";
+	/** The broker image, the compose stack's too (so that ops/images makes it). */
+	public static final String RABBIT_IMAGE = "rabbitmq:3.13-management";
 
-	private static final String POSTGRES_IMAGE = "postgres:15";
+	/** The database image, the compose stack's too. */
+	public static final String POSTGRES_IMAGE = "postgres:15";
+
+	/** Local RabbitMQ's management port (the container's is mapped to another). */
+	private static final int LOCAL_MANAGEMENT_PORT = 15672;
+
+	/**
+	 * RabbitMQ budgets file handles from its open-files limit when it starts (about 930
+	 * under the common 1024) and counts several per quorum queue; the suite keeps a few
+	 * hundred, and once the budget is spent the broker accepts no new connection and says
+	 * nothing. Few real descriptors are open, so the container's broker gets a larger
+	 * budget, whatever limit the engine gave it (an engine may refuse to raise it).
+	 */
+	private static final String RAISE_FILE_HANDLE_BUDGET = "case proplists:get_value(total_limit, "
+			+ "file_handle_cache:info()) of L when L < 8000 -> file_handle_cache:set_limit(8000); _ -> ok end.";
 
 	private static TestServices instance;
+
+	/**
+	 * Why the services could not be had: every later test fails with it, starting
+	 * nothing.
+	 */
+	private static RuntimeException failure;
+
+	private final String where;
 
 	private final String rabbitHost;
 
@@ -48,8 +73,14 @@ public final class TestServices {
 
 	private final String postgresPassword;
 
-	private TestServices(String rabbitHost, int rabbitPort, String rabbitUser, String rabbitPassword,
-			String postgresUrl, String postgresUser, String postgresPassword) {
+	private final int rabbitManagementPort;
+
+	private final List<String> rabbitmqctl;
+
+	private TestServices(String where, String rabbitHost, int rabbitPort, String rabbitUser, String rabbitPassword,
+			String postgresUrl, String postgresUser, String postgresPassword, int rabbitManagementPort,
+			List<String> rabbitmqctl) {
+		this.where = where;
 		this.rabbitHost = rabbitHost;
 		this.rabbitPort = rabbitPort;
 		this.rabbitUser = rabbitUser;
@@ -57,6 +88,8 @@ public final class TestServices {
 		this.postgresUrl = postgresUrl;
 		this.postgresUser = postgresUser;
 		this.postgresPassword = postgresPassword;
+		this.rabbitManagementPort = rabbitManagementPort;
+		this.rabbitmqctl = List.copyOf(rabbitmqctl);
 	}
 
 	/**
@@ -64,8 +97,17 @@ public final class TestServices {
 	 * @return the services
 	 */
 	public static synchronized TestServices get() {
+		if (failure != null) {
+			throw failure;
+		}
 		if (instance == null) {
-			instance = resolve();
+			try {
+				instance = resolve();
+			}
+			catch (RuntimeException ex) {
+				failure = ex;
+				throw ex;
+			}
 		}
 		return instance;
 	}
@@ -76,34 +118,120 @@ public final class TestServices {
 		int rabbitPort = Integer.parseInt(env("OUTBOUND_SMS_TEST_RABBIT_PORT", "5672"));
 		String pgHost = env("OUTBOUND_SMS_TEST_PG_HOST", "127.0.0.1");
 		int pgPort = Integer.parseInt(env("OUTBOUND_SMS_TEST_PG_PORT", "5432"));
-		boolean localUp = answers(rabbitHost, rabbitPort) && answers(pgHost, pgPort);
-		if (choice.equals("local") || (choice.equals("auto") && localUp)) {
-			if (!localUp) {
-				throw new IllegalStateException("OUTBOUND_SMS_TEST_SERVICES=local, but RabbitMQ (" + rabbitHost + ":"
-						+ rabbitPort + ") or PostgreSQL (" + pgHost + ":" + pgPort + ") does not answer");
+		String local = "RabbitMQ on " + rabbitHost + ":" + rabbitPort + ", PostgreSQL on " + pgHost + ":" + pgPort;
+		TestServices services = switch (choice) {
+			case "containers" -> {
+				if (!DockerClientFactory.instance().isDockerAvailable()) {
+					throw new IllegalStateException(
+							"OUTBOUND_SMS_TEST_SERVICES=containers, but no Docker engine answers (see README)");
+				}
+				yield containers();
 			}
-			return new TestServices(rabbitHost, rabbitPort, env("OUTBOUND_SMS_TEST_RABBIT_USER", "guest"),
-					env("OUTBOUND_SMS_TEST_RABBIT_PASSWORD", "guest"),
-					"jdbc:postgresql://" + pgHost + ":" + pgPort + "/" + env("OUTBOUND_SMS_TEST_PG_DATABASE", "test"),
-					env("OUTBOUND_SMS_TEST_PG_USER", "postgres"), env("OUTBOUND_SMS_TEST_PG_PASSWORD", ""));
-		}
-		if (!DockerClientFactory.instance().isDockerAvailable()) {
-			throw new IllegalStateException(
-					"The integration tests need RabbitMQ and PostgreSQL: neither local services (" + rabbitHost + ":"
-							+ rabbitPort + ", " + pgHost + ":" + pgPort
-							+ ") nor a Docker engine for Testcontainers were found. Start them (see README) and run again.");
-		}
-		return containers();
+			case "local" -> {
+				if (!answers(rabbitHost, rabbitPort) || !answers(pgHost, pgPort)) {
+					throw new IllegalStateException(
+							"OUTBOUND_SMS_TEST_SERVICES=local, but " + local + " do not both answer");
+				}
+				yield local(local, rabbitHost, rabbitPort, pgHost, pgPort);
+			}
+			case "auto" -> {
+				// containers first: the same broker and database on every machine with
+				// Docker
+				if (DockerClientFactory.instance().isDockerAvailable()) {
+					yield containers();
+				}
+				if (answers(rabbitHost, rabbitPort) && answers(pgHost, pgPort)) {
+					yield local(local, rabbitHost, rabbitPort, pgHost, pgPort);
+				}
+				throw new IllegalStateException("The integration tests need RabbitMQ and PostgreSQL: neither a Docker "
+						+ "engine for Testcontainers nor local services (" + local
+						+ ") were found. Start either (see README) and run again.");
+			}
+			default -> throw new IllegalStateException(
+					"OUTBOUND_SMS_TEST_SERVICES is " + choice + ": use auto, containers or local");
+		};
+		// one line in the test log says which path this run took
+		System.out.println("[test services] " + services.where);
+		return services;
 	}
 
+	private static TestServices local(String description, String rabbitHost, int rabbitPort, String pgHost,
+			int pgPort) {
+		return new TestServices("local services: " + description, rabbitHost, rabbitPort,
+				env("OUTBOUND_SMS_TEST_RABBIT_USER", "guest"), env("OUTBOUND_SMS_TEST_RABBIT_PASSWORD", "guest"),
+				"jdbc:postgresql://" + pgHost + ":" + pgPort + "/" + env("OUTBOUND_SMS_TEST_PG_DATABASE", "test"),
+				env("OUTBOUND_SMS_TEST_PG_USER", "postgres"), env("OUTBOUND_SMS_TEST_PG_PASSWORD", ""),
+				LOCAL_MANAGEMENT_PORT, List.of("rabbitmqctl"));
+	}
+
+	/**
+	 * One RabbitMQ and one PostgreSQL container for the whole run, stopped (and so
+	 * removed) when the JVM ends: Testcontainers' reaper does that too where its image
+	 * can be had, and where it cannot (TESTCONTAINERS_RYUK_DISABLED) this is the only
+	 * cleanup.
+	 */
 	@SuppressWarnings("resource")
 	private static TestServices containers() {
 		RabbitMQContainer rabbit = new RabbitMQContainer(RABBIT_IMAGE);
 		PostgreSQLContainer postgres = new PostgreSQLContainer(POSTGRES_IMAGE);
-		rabbit.start();
-		postgres.start();
-		return new TestServices(rabbit.getHost(), rabbit.getAmqpPort(), rabbit.getAdminUsername(),
-				rabbit.getAdminPassword(), postgres.getJdbcUrl(), postgres.getUsername(), postgres.getPassword());
+		Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+			awaitSpringShutdown();
+			rabbit.stop();
+			postgres.stop();
+		}, "test-services-containers"));
+		try {
+			rabbit.start();
+			postgres.start();
+		}
+		catch (RuntimeException ex) {
+			throw new IllegalStateException("Could not start the test containers (" + RABBIT_IMAGE + ", "
+					+ POSTGRES_IMAGE + "). Where Docker Hub cannot be reached, build stand-ins with ops/images "
+					+ "and run without Testcontainers' reaper and checks (README, Tests, \"Without Docker Hub\")", ex);
+		}
+		raiseFileHandleBudget(rabbit);
+		return new TestServices(
+				"containers: " + RABBIT_IMAGE + " " + rabbit.getContainerId().substring(0, 12) + ", " + POSTGRES_IMAGE
+						+ " " + postgres.getContainerId().substring(0, 12),
+				rabbit.getHost(), rabbit.getAmqpPort(), rabbit.getAdminUsername(), rabbit.getAdminPassword(),
+				postgres.getJdbcUrl(), postgres.getUsername(), postgres.getPassword(), rabbit.getHttpPort(),
+				List.of("docker", "exec", "-i", rabbit.getContainerId(), "rabbitmqctl"));
+	}
+
+	private static void raiseFileHandleBudget(RabbitMQContainer rabbit) {
+		try {
+			ExecResult raised = rabbit.execInContainer("rabbitmqctl", "eval", RAISE_FILE_HANDLE_BUDGET);
+			if (raised.getExitCode() != 0) {
+				throw new IllegalStateException(
+						"Could not raise the broker's file handle budget: " + raised.getStdout() + raised.getStderr());
+			}
+		}
+		catch (IOException ex) {
+			throw new IllegalStateException("Could not raise the broker's file handle budget", ex);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException("Interrupted while raising the broker's file handle budget", ex);
+		}
+	}
+
+	/**
+	 * Spring closes the tests' cached contexts in shutdown hooks of its own, which run
+	 * alongside the containers' one: the workers in them stop, and remove their queues
+	 * and schemas, while the broker and the database still answer.
+	 */
+	private static void awaitSpringShutdown() {
+		for (Thread thread : Thread.getAllStackTraces().keySet()) {
+			String name = thread.getName();
+			if (thread != Thread.currentThread() && name.startsWith("Spring") && name.endsWith("ShutdownHook")) {
+				try {
+					thread.join(60_000);
+				}
+				catch (InterruptedException ex) {
+					Thread.currentThread().interrupt();
+					return;
+				}
+			}
+		}
 	}
 
 	private static boolean answers(String host, int port) {
@@ -227,6 +355,26 @@ public final class TestServices {
 
 	public String rabbitPassword() {
 		return this.rabbitPassword;
+	}
+
+	/**
+	 * The port of the broker's management API, on {@link #rabbitHost()}.
+	 * @return the port
+	 */
+	public int rabbitManagementPort() {
+		return this.rabbitManagementPort;
+	}
+
+	/**
+	 * The command that runs {@code rabbitmqctl} against the broker: on this machine for
+	 * the local one, {@code docker exec} in the container for the other.
+	 * @param arguments its arguments
+	 * @return the whole command
+	 */
+	public List<String> rabbitmqctl(String... arguments) {
+		List<String> command = new java.util.ArrayList<>(this.rabbitmqctl);
+		command.addAll(List.of(arguments));
+		return command;
 	}
 
 	/**

@@ -2,16 +2,18 @@ package com.outboundsms.worker.faults;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
 
+import com.outboundsms.worker.TestServices;
+
 /**
- * The broker as an operator drives it, through {@code rabbitmqctl}: a virtual host of the
- * run's own (so that closing every connection touches no one else's), queue depths with
- * unacknowledged deliveries, and the forced close of every connection.
+ * The broker as an operator drives it, through {@code rabbitmqctl} (on this machine, or
+ * in the broker's container): a virtual host of the run's own (so that closing every
+ * connection touches no one else's), queue depths with unacknowledged deliveries, and the
+ * forced close of every connection.
  */
 public final class BrokerControl {
 
@@ -19,9 +21,12 @@ public final class BrokerControl {
 
 	private final String user;
 
-	public BrokerControl(String vhost, String user) {
+	private final TestServices services;
+
+	public BrokerControl(String vhost, TestServices services) {
 		this.vhost = vhost;
-		this.user = user;
+		this.user = services.rabbitUser();
+		this.services = services;
 	}
 
 	public String vhost() {
@@ -58,20 +63,19 @@ public final class BrokerControl {
 		return depths;
 	}
 
-	private static List<String> run(String... arguments) {
-		List<String> command = new ArrayList<>(List.of("rabbitmqctl"));
-		command.addAll(List.of(arguments));
+	private List<String> run(String... arguments) {
+		List<String> command = this.services.rabbitmqctl(arguments);
 		try {
 			Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
 			String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
 			if (!process.waitFor(60, TimeUnit.SECONDS) || process.exitValue() != 0) {
 				throw new IllegalStateException(
-						"The fault suite needs rabbitmqctl for the local broker; " + command + " said: " + output);
+						"The fault suite needs rabbitmqctl for the broker; " + command + " said: " + output);
 			}
 			return output.lines().toList();
 		}
 		catch (IOException ex) {
-			throw new IllegalStateException("The fault suite needs rabbitmqctl on the PATH (the local RabbitMQ)", ex);
+			throw new IllegalStateException("The fault suite cannot run " + command, ex);
 		}
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();

@@ -36,7 +36,7 @@ public final class ProcessRun implements AutoCloseable {
 	public ProcessRun(String prefix, List<String> twilioNumbers, Path emulatorLog, int emulatorThreads,
 			String emulatorHeap) {
 		String id = UUID.randomUUID().toString().replace("-", "").substring(0, 8);
-		this.broker = new BrokerControl(prefix + "-" + id, this.services.rabbitUser());
+		this.broker = new BrokerControl(prefix + "-" + id, this.services);
 		this.schema = prefix.replace('-', '_') + "_" + id;
 		this.broker.create();
 		admin().sql("CREATE SCHEMA " + this.schema).update();

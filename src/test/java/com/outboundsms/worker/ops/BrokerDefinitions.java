@@ -10,7 +10,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -19,12 +18,11 @@ import com.outboundsms.worker.TestServices;
 
 /**
  * Imports definitions into the test broker, and deletes virtual hosts, the way an
- * operator would: through the management plugin's HTTP API when it answers on port 15672,
- * else with {@code rabbitmqctl} on this machine. With neither, it fails saying so.
+ * operator would: through the management plugin's HTTP API when it answers, else with
+ * {@code rabbitmqctl} (on this machine, or in the broker's container). With neither, it
+ * fails saying so.
  */
 final class BrokerDefinitions {
-
-	static final int MANAGEMENT_PORT = 15672;
 
 	private final TestServices services;
 
@@ -66,7 +64,8 @@ final class BrokerDefinitions {
 
 	private boolean managementAnswers() {
 		try (Socket socket = new Socket()) {
-			socket.connect(new InetSocketAddress(this.services.rabbitHost(), MANAGEMENT_PORT), 1000);
+			socket.connect(new InetSocketAddress(this.services.rabbitHost(), this.services.rabbitManagementPort()),
+					1000);
 			return true;
 		}
 		catch (IOException ex) {
@@ -78,29 +77,33 @@ final class BrokerDefinitions {
 			throws IOException, InterruptedException {
 		String credentials = this.services.rabbitUser() + ":" + this.services.rabbitPassword();
 		HttpRequest request = HttpRequest
-			.newBuilder(URI.create("http://" + this.services.rabbitHost() + ":" + MANAGEMENT_PORT + path))
+			.newBuilder(URI
+				.create("http://" + this.services.rabbitHost() + ":" + this.services.rabbitManagementPort() + path))
 			.header("Authorization",
 					"Basic " + Base64.getEncoder().encodeToString(credentials.getBytes(StandardCharsets.UTF_8)))
 			.header("Content-Type", "application/json")
 			.method(method,
 					(body != null) ? HttpRequest.BodyPublishers.ofString(body) : HttpRequest.BodyPublishers.noBody())
 			.build();
-		return HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString());
+		// HTTP/1.1 from the start: the management plugin closes a connection that offers
+		// an upgrade to HTTP/2
+		return HttpClient.newBuilder()
+			.version(HttpClient.Version.HTTP_1_1)
+			.build()
+			.send(request, HttpResponse.BodyHandlers.ofString());
 	}
 
 	private String rabbitmqctl(String input, String... arguments) throws IOException, InterruptedException {
-		List<String> command = new ArrayList<>(List.of("rabbitmqctl"));
-		command.addAll(List.of(arguments));
+		List<String> command = this.services.rabbitmqctl(arguments);
 		Process process;
 		try {
 			process = new ProcessBuilder(command).redirectErrorStream(true).start();
 		}
 		catch (IOException ex) {
-			throw new IllegalStateException(
-					"Cannot load definitions into the broker: the management plugin does not " + "answer on "
-							+ this.services.rabbitHost() + ":" + MANAGEMENT_PORT + " and rabbitmqctl cannot "
-							+ "be run (" + ex.getMessage() + "). Enable rabbitmq_management or install rabbitmqctl.",
-					ex);
+			throw new IllegalStateException("Cannot load definitions into the broker: the management plugin does not "
+					+ "answer on " + this.services.rabbitHost() + ":" + this.services.rabbitManagementPort()
+					+ " and rabbitmqctl cannot " + "be run (" + ex.getMessage()
+					+ "). Enable rabbitmq_management or install rabbitmqctl.", ex);
 		}
 		try (OutputStream stdin = process.getOutputStream()) {
 			stdin.write(input.getBytes(StandardCharsets.UTF_8));
@@ -108,7 +111,7 @@ final class BrokerDefinitions {
 		check(process.waitFor(60, TimeUnit.SECONDS), "rabbitmqctl " + arguments[0] + " did not finish in 60 s");
 		String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
 		check(process.exitValue() == 0, "Cannot load definitions into the broker: the management plugin does not "
-				+ "answer on port " + MANAGEMENT_PORT + ", and " + command + " failed: " + output);
+				+ "answer on port " + this.services.rabbitManagementPort() + ", and " + command + " failed: " + output);
 		return output;
 	}
 
