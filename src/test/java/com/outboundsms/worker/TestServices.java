@@ -1,8 +1,10 @@
 package com.outboundsms.worker;
 
 import java.io.IOException;
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.Socket;
+import java.net.UnknownHostException;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.TimeoutException;
@@ -137,10 +139,30 @@ public final class TestServices {
 			case "auto" -> {
 				// containers first: the same broker and database on every machine with
 				// Docker
-				if (DockerClientFactory.instance().isDockerAvailable()) {
-					yield containers();
+				boolean localUp = answers(rabbitHost, rabbitPort) && answers(pgHost, pgPort);
+				// an engine that cannot get Testcontainers' own images must not stop a
+				// machine that has the services from testing (Testcontainers would retry
+				// its pulls for minutes, even to say whether Docker runs); CI asks for
+				// containers by name, so it never takes this way
+				if (localUp && !reaperObtainable()) {
+					System.out.println("[test services] Docker Hub cannot be reached and Testcontainers' reaper "
+							+ "is not disabled (README, Tests, \"Without Docker Hub\"): using the local services");
+					yield local(local, rabbitHost, rabbitPort, pgHost, pgPort);
 				}
-				if (answers(rabbitHost, rabbitPort) && answers(pgHost, pgPort)) {
+				if (DockerClientFactory.instance().isDockerAvailable()) {
+					try {
+						yield containers();
+					}
+					catch (RuntimeException notStarted) {
+						if (!localUp) {
+							throw notStarted;
+						}
+						System.out.println("[test services] containers could not be started (" + notStarted.getMessage()
+								+ "); falling back to the local services");
+						yield local(local, rabbitHost, rabbitPort, pgHost, pgPort);
+					}
+				}
+				if (localUp) {
 					yield local(local, rabbitHost, rabbitPort, pgHost, pgPort);
 				}
 				throw new IllegalStateException("The integration tests need RabbitMQ and PostgreSQL: neither a Docker "
@@ -153,6 +175,23 @@ public final class TestServices {
 		// one line in the test log says which path this run took
 		System.out.println("[test services] " + services.where);
 		return services;
+	}
+
+	/**
+	 * Whether Testcontainers can have its reaper: disabled, or its image can come from
+	 * Docker Hub, whose name resolves.
+	 */
+	private static boolean reaperObtainable() {
+		if (Boolean.parseBoolean(System.getenv("TESTCONTAINERS_RYUK_DISABLED"))) {
+			return true;
+		}
+		try {
+			InetAddress.getByName("registry-1.docker.io");
+			return true;
+		}
+		catch (UnknownHostException unreachable) {
+			return false;
+		}
 	}
 
 	private static TestServices local(String description, String rabbitHost, int rabbitPort, String pgHost,
