@@ -91,7 +91,7 @@ class CampaignBenchmark {
 		ZonedDateTime opens = customersNow.plusMinutes(this.jClosedMinutes);
 		String window = this.figures.contains("J") ? opens.toLocalTime() + "-" + customersNow.toLocalTime() : "";
 		List<String> settings = new ArrayList<>(WORKER);
-		settings.addAll(List.of("--outbound-sms.send-window.bulk=" + window, "--outbound-sms.hold.count-interval=1s"));
+		settings.add("--outbound-sms.send-window.bulk=" + window);
 		try (BenchmarkRig rig = new BenchmarkRig(JAR, OUT, List.of(FROM))) {
 			rig.emulator().documentedRates();
 			JavaProcess first = rig.startWorker("campaign-worker-1", settings);
@@ -250,8 +250,11 @@ class CampaignBenchmark {
 		}
 		Map<String, BrokerControl.Depth> heldDepths = rig.broker().depths();
 		double waitSeconds = Math.max(0, Duration.between(Instant.now(), opens).toMillis() / 1000.0 - 1);
-		// the night: nothing for the broker to do
-		LockSupport.parkNanos((long) (waitSeconds * 1e9));
+		// the night: nothing for the broker to do until a second before the window opens
+		Instant lastLook = opens.minusSeconds(1);
+		await("the window about to open").atMost(Duration.ofSeconds((long) waitSeconds + 10))
+			.pollInterval(Duration.ofMillis(250))
+			.until(() -> !Instant.now().isBefore(lastLook));
 		BrokerOperations waited = BrokerOperations.of(worker);
 		tap.awaitSettled(campaign, Duration.ofSeconds(300 + (long) (this.jRequests / NOTIFY_RATE * 2)));
 		long released = campaign.stream().mapToLong((request) -> tap.arrival(request.id())).max().orElseThrow();
