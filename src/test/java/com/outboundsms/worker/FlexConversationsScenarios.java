@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 
 import com.outboundsms.worker.emulator.Interaction;
+import com.outboundsms.worker.emulator.InteractionSetup;
 import com.outboundsms.worker.emulator.InteractionTask;
 import com.outboundsms.worker.emulator.RecordedRequest;
 import com.outboundsms.worker.emulator.TwilioEmulator;
@@ -158,19 +159,47 @@ abstract class FlexConversationsScenarios extends OutreachScenarios {
 	void closesTheInteractionWhenTwilioRefusesACallAfterIt() {
 		Pair pair = newPair();
 		String requestId = id("refused-after-create");
+		// set up later, as Twilio documents it: the customer is not in the conversation
+		// yet, so the worker looks at the interaction's channel, which Twilio refuses
+		this.twilioEmulator.setUpInteractions(InteractionSetup.deferred(Duration.ofHours(1)));
 		this.twilioEmulator.faults()
 			.failNext("GET", "/flex-api/v1/Interactions/[^/]+/Channels/[^/]+", 400, 20001, "Invalid parameter");
+		try {
+			this.taps.publish(RequestBodies.json(withMessage(requestId, pair)), null);
 
-		this.taps.publish(RequestBodies.json(withMessage(requestId, pair)), null);
-
-		assertThat(this.taps.awaitDeadLetter(requestId).getMessageProperties().getHeaders())
-			.containsEntry("x-error-code", "TWILIO_REJECTED")
-			.containsEntry("x-twilio-code", 20001);
+			assertThat(this.taps.awaitDeadLetter(requestId).getMessageProperties().getHeaders())
+				.containsEntry("x-error-code", "TWILIO_REJECTED")
+				.containsEntry("x-twilio-code", 20001);
+		}
+		finally {
+			this.twilioEmulator.setUpInteractions(InteractionSetup.immediate());
+		}
 		assertThat(backend().interactionsOf(pair.to())).singleElement()
 			.satisfies((made) -> assertThat(made.channelStatus()).isEqualTo("closed"));
 		assertThat(tasksOf(pair.to())).singleElement()
 			.satisfies((task) -> assertThat(task.status()).isEqualTo("completed"));
 		assertThat(backend().activeOutreachesOf(pair.to())).isZero();
+	}
+
+	@Test
+	void looksAtTheCustomerOnceAfterTheCreateWhenTwilioSetItUpAtOnce() {
+		Pair pair = newPair();
+		String requestId = id("one-look");
+		this.twilioEmulator.setUpInteractions(InteractionSetup.immediate());
+
+		this.taps.publish(RequestBodies.json(RequestBodies.minimal(requestId, pair.from(), pair.to())), null);
+
+		JsonNode result = this.taps.awaitResult(requestId);
+		assertThat(result.path("outcome").asString()).isEqualTo("CREATED");
+		String interaction = result.path("interactionSid").asString();
+		// the customer seen in the interaction's own conversation: its channel is not
+		// looked at
+		assertThat(this.twilioEmulator.count("GET", "/flex-api/v1/Interactions/" + interaction + "/Channels/[^/]+"))
+			.isZero();
+		// one look before the create, one after it
+		assertThat(this.twilioEmulator.requests("GET", "/conversations/v1/ParticipantConversations")
+			.stream()
+			.filter((request) -> pair.to().equals(request.query().first("Address")))).hasSize(2);
 	}
 
 	Map<String, Object> withMessage(String requestId, Pair pair) {

@@ -2,6 +2,7 @@ package com.outboundsms.worker.twilio;
 
 import java.util.EnumMap;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 
 import com.outboundsms.worker.processing.ErrorCode;
@@ -164,10 +165,10 @@ class FlexConversationsBackend implements OutreachBackend {
 				return new Step(ours, false);
 			}
 			if (verdict.kind() == Verdict.Kind.CUSTOMER_ELSEWHERE) {
-				return elsewhere(made, verdict.channel());
+				return elsewhere(made, Objects.requireNonNull(verdict.channel()));
 			}
 			if (verdict.kind() == Verdict.Kind.FAILED) {
-				throw closing(made, channelFailed(verdict.channel()));
+				throw closing(made, channelFailed(Objects.requireNonNull(verdict.channel())));
 			}
 			throw new PermanentFailure(ErrorCode.TWILIO_REJECTED,
 					"the interaction's channel was closed before the customer was seen in its conversation");
@@ -181,11 +182,17 @@ class FlexConversationsBackend implements OutreachBackend {
 		}
 
 		/**
-		 * One look at the interaction: its channel, then whether the customer is in its
-		 * conversation; empty while Twilio is still setting it up.
+		 * One look at the interaction: whether the customer is in its conversation, and
+		 * only when not, its channel; empty while Twilio is still setting it up. The
+		 * customer seen in the interaction's own conversation means the setup is done, so
+		 * the usual look is one call.
 		 */
 		private Optional<Verdict> look(OutreachProgress made, @Nullable String answeredConversation) {
 			String interactionSid = made.require(Sid.INTERACTION);
+			Optional<CustomerConversation> holder = customersConversation();
+			if (holder.isPresent() && ours(holder.get(), interactionSid, answeredConversation)) {
+				return Optional.of(new Verdict(Verdict.Kind.CUSTOMER_IN_IT, null, holder.get().conversationSid()));
+			}
 			ChannelState channel = FlexConversationsBackend.this.twilio.channel(interactionSid,
 					made.require(Sid.INTERACTION_CHANNEL));
 			if (channel.failed()) {
@@ -199,17 +206,27 @@ class FlexConversationsBackend implements OutreachBackend {
 			if (channel.settingUp()) {
 				return Optional.empty();
 			}
-			Optional<CustomerConversation> holder = customersConversation();
 			if (holder.isEmpty()) {
-				return Optional.empty();
+				// Twilio may have finished the setup between the two looks
+				holder = customersConversation();
+				if (holder.isEmpty()) {
+					return Optional.empty();
+				}
 			}
-			// the conversation's attributes name its interaction; else the interaction's
-			// task names its conversation
-			boolean ours = holder.get().belongsTo(interactionSid)
-					|| holder.get().conversationSid().equals(answeredConversation)
-					|| holder.get().conversationSid().equals(conversationOf(interactionSid));
+			boolean ours = ours(holder.get(), interactionSid, answeredConversation);
 			return Optional.of(new Verdict(ours ? Verdict.Kind.CUSTOMER_IN_IT : Verdict.Kind.CUSTOMER_ELSEWHERE,
 					channel, holder.get().conversationSid()));
+		}
+
+		/**
+		 * Whether the customer's conversation is the interaction's: its attributes name
+		 * the interaction, or the create answered with it, or the interaction's task
+		 * names it.
+		 */
+		private boolean ours(CustomerConversation holder, String interactionSid,
+				@Nullable String answeredConversation) {
+			return holder.belongsTo(interactionSid) || holder.conversationSid().equals(answeredConversation)
+					|| holder.conversationSid().equals(conversationOf(interactionSid));
 		}
 
 		/**
@@ -327,10 +344,11 @@ class FlexConversationsBackend implements OutreachBackend {
 	 * What a look at a set-up interaction showed.
 	 *
 	 * @param kind where the customer is
-	 * @param channel the interaction's channel
+	 * @param channel the interaction's channel, unless the customer was seen in its
+	 * conversation without a look at it
 	 * @param conversationSid the conversation the customer is in, when seen
 	 */
-	private record Verdict(Kind kind, ChannelState channel, @Nullable String conversationSid) {
+	private record Verdict(Kind kind, @Nullable ChannelState channel, @Nullable String conversationSid) {
 
 		enum Kind {
 

@@ -58,20 +58,46 @@ final class BenchmarkRig implements AutoCloseable {
 	 * @return the running worker
 	 */
 	JavaProcess startWorker(String name, List<String> extra) {
-		List<String> command = new ArrayList<>(List.of("-jar", this.jar.toString()));
-		command.addAll(this.run.workerArguments(this.run.postgres().getHost(), this.run.postgres().getPort()));
+		List<String> settings = new ArrayList<>();
 		if (extra.stream().noneMatch((argument) -> argument.startsWith("--outbound-sms.backend="))) {
 			// the throughput figures were taken on flex-legacy; a figure says when not
-			command.add("--outbound-sms.backend=flex-legacy");
+			settings.add("--outbound-sms.backend=flex-legacy");
 		}
-		command.addAll(extra);
-		List<String> jvm = new ArrayList<>(WORKER_JVM);
+		settings.addAll(extra);
+		return startWorker(name, new Launch(Path.of(System.getProperty("java.home")), WORKER_JVM, false, settings));
+	}
+
+	/**
+	 * Starts a worker as launched and waits until it consumes (its start-up line, looked
+	 * for every 10 ms).
+	 * @param name its log's name
+	 * @param launch its runtime, JVM options, store and settings
+	 * @return the running worker
+	 */
+	JavaProcess startWorker(String name, Launch launch) {
+		List<String> command = new ArrayList<>(List.of("-jar", this.jar.toString()));
+		List<String> connections = this.run.workerArguments(this.run.postgres().getHost(),
+				this.run.postgres().getPort());
+		if (launch.embeddedStore()) {
+			// the default store, an embedded database file, in a folder of the run's own
+			connections.stream()
+				.filter((argument) -> !argument.startsWith("--spring.datasource."))
+				.forEach(command::add);
+			command.add("--spring.datasource.url=jdbc:h2:file:"
+					+ this.logs.resolve("embedded-" + name).resolve("outbound-sms").toAbsolutePath()
+					+ ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH");
+		}
+		else {
+			command.addAll(connections);
+		}
+		command.addAll(launch.settings());
+		List<String> jvm = new ArrayList<>(launch.jvm());
 		if (Boolean.getBoolean("benchmark.profile")) {
 			jvm.add(WorkerProfile.recordingOption(this.logs.resolve(name + ".jfr")));
 		}
-		JavaProcess worker = JavaProcess.start(jvm, command, this.logs.resolve(name + ".log"));
+		JavaProcess worker = JavaProcess.start(launch.javaHome(), jvm, command, this.logs.resolve(name + ".log"));
 		this.workers.add(worker);
-		await("the worker to start").atMost(Duration.ofSeconds(120)).until(() -> {
+		await("the worker to start").atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(10)).until(() -> {
 			if (!worker.isAlive()) {
 				throw new IllegalStateException("the worker exited: " + worker.output());
 			}
@@ -106,6 +132,19 @@ final class BenchmarkRig implements AutoCloseable {
 
 	Connection connection() {
 		return this.connection;
+	}
+
+	/**
+	 * How a worker is started.
+	 *
+	 * @param javaHome the runtime
+	 * @param jvm JVM options
+	 * @param embeddedStore whether the store is the default embedded database file rather
+	 * than the run's PostgreSQL schema
+	 * @param settings the worker's settings over its connections
+	 */
+	record Launch(Path javaHome, List<String> jvm, boolean embeddedStore, List<String> settings) {
+
 	}
 
 	@Override

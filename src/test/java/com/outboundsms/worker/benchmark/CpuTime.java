@@ -69,6 +69,21 @@ final class CpuTime {
 				100.0 * busy / Math.max(1, all), 100.0 * (machine[2] - this.startMachine[2]) / Math.max(1, all));
 	}
 
+	/**
+	 * What the processes under these labels spent per request since the start.
+	 * @param requests the requests the run settled
+	 * @param labels e.g. {@code "worker"}
+	 * @return milliseconds of CPU per request
+	 */
+	double msPerRequest(int requests, String... labels) {
+		Map<String, Long> now = ticks();
+		long spent = 0;
+		for (String label : labels) {
+			spent += now.get(label) - this.startTicks.get(label);
+		}
+		return spent / TICKS_PER_SECOND * 1000 / requests;
+	}
+
 	private Map<String, Long> ticks() {
 		Map<String, Long> ticks = new LinkedHashMap<>();
 		this.processes.keySet().forEach((name) -> ticks.put(name, 0L));

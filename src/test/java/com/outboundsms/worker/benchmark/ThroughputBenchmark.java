@@ -7,18 +7,25 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
+import java.util.stream.IntStream;
 
 import com.outboundsms.worker.faults.BrokerControl;
 import com.outboundsms.worker.faults.JavaProcess;
 import org.junit.jupiter.api.Test;
 
 /**
- * The throughput benchmark: the worker from the jar against the local RabbitMQ and
+ * The throughput benchmark: workers from the jar against the local RabbitMQ and
  * PostgreSQL, the emulator in its own process, RabbitMQ's PerfTest on the same broker;
- * prints a table of figures A to F and writes {@code target/benchmark/report.md}. Not a
- * timed test: it fails only if requests are not all settled. Run with
+ * prints a table of figures and writes {@code target/benchmark/report.md}. By default the
+ * per-request cost figures, at the defaults a user gets (no JVM options, the default
+ * backend, the default concurrency): S (start-up on each runtime present), A (end to end
+ * on PostgreSQL, with CPU per process and resident memory, E), A' (the same on the
+ * embedded store), B (latency at half A's rate), R (reused pairs, invalid requests);
+ * {@code -Dbenchmark.figures=C,D,F} runs the earlier concurrency figures on flex-legacy.
+ * Not a timed test: it fails only if requests are not all settled. Run with
  * {@code mvn -B -Pbenchmark verify}; sizes by {@code -Dbenchmark.*} properties.
  */
 class ThroughputBenchmark {
@@ -30,12 +37,27 @@ class ThroughputBenchmark {
 	private static final String FROM = "+16465550101";
 
 	/**
-	 * Per-endpoint rates off: the emulator enforces none, and they would cap at 10/s. The
-	 * flows D seeds are read on the first miss, not up to 10 s later (D's steady state
+	 * What the per-request figures set, all of it about the account rather than the
+	 * worker: where the emulator's Flex instance routes tasks (a user names their own),
+	 * and Twilio's per-endpoint rates off, since the emulator answers at once and
+	 * enforces none (on a real account they cap creates at 20 to 30/s, and these figures
+	 * are about what the worker itself costs).
+	 */
+	private static final List<String> ACCOUNT = worker("--twilio.workspace-sid=WS00000000000000000000000000000000",
+			"--twilio.workflow-sid=WW00000000000000000000000000000000",
+			"--twilio.queue-sid=WQ00000000000000000000000000000000", "--twilio.limits.rate-limits-enabled=false");
+
+	/**
+	 * The earlier concurrency figures' settings (C, D, F on flex-legacy): rates off, and
+	 * the flows D seeds read on the first miss, not up to 10 s later (D's steady state
 	 * has no misses, so its count is the same).
 	 */
 	private static final List<String> WORKER = worker("--twilio.limits.max=100",
 			"--twilio.limits.rate-limits-enabled=false", "--twilio.flow-miss-refresh=0s");
+
+	/** Java 25, where the machine has it, for S and A on the newer runtime. */
+	private static final Path JAVA_25 = Path
+		.of(System.getProperty("benchmark.java25", "/usr/lib/jvm/temurin-25-jdk-amd64"));
 
 	/**
 	 * The benchmark's worker settings, then any from {@code -Dbenchmark.worker-settings}
@@ -51,11 +73,15 @@ class ThroughputBenchmark {
 		return List.copyOf(all);
 	}
 
+	private final Set<String> figures = Set.of(System.getProperty("benchmark.figures", "S,A,B,R").split(","));
+
 	private final int warmUp = Integer.getInteger("benchmark.warm-up", 1_000);
 
-	private final int aRequests = Integer.getInteger("benchmark.a.requests", 20_000);
+	private final int aRequests = Integer.getInteger("benchmark.a.requests", 10_000);
 
 	private final int bSeconds = Integer.getInteger("benchmark.b.seconds", 20);
+
+	private final int rRequests = Integer.getInteger("benchmark.r.requests", 10_000);
 
 	private final int cRequests = Integer.getInteger("benchmark.c.requests", 20_000);
 
@@ -74,58 +100,216 @@ class ThroughputBenchmark {
 	@Test
 	void figures() throws Exception {
 		try (BenchmarkRig rig = new BenchmarkRig(JAR, OUT, List.of(FROM))) {
-			JavaProcess worker = rig.startWorker("worker-1", WORKER);
-			// the port is read from the worker's log once
-			WorkerTimers timers = WorkerTimers.of(worker);
+			// the first worker declares the exchanges and queues the tap and the
+			// publisher need
+			JavaProcess first = rig.startWorker("worker-1", defaults(javaHome(), false));
 			try (ResultTap tap = new ResultTap(rig.connection());
 					RequestPublisher publisher = new RequestPublisher(rig.connection())) {
-				drive(publisher, tap, requests("warm", 7_000_000, this.warmUp, false));
-				double a = figureA(rig, worker, publisher, tap);
-				figureB(timers, publisher, tap, a);
-				double c = figureC(rig, worker, timers, publisher, tap);
-				worker.stop(40);
-				figureF(rig, publisher, tap, c);
-				figureD(rig, publisher, tap);
+				if (this.figures.contains("A")) {
+					costFigures(rig, first, publisher, tap);
+				}
+				else {
+					first.stop(40);
+				}
+				if (this.figures.contains("S")) {
+					figureS(rig, publisher, tap);
+				}
+				if (this.figures.contains("C") || this.figures.contains("D") || this.figures.contains("F")) {
+					concurrencyFigures(rig, publisher, tap);
+				}
 			}
 		}
 		finally {
-			this.report.note("sizes: A " + this.aRequests + " requests, B " + this.bSeconds + " s, C " + this.cRequests
-					+ " requests, D " + this.dFlows + " flows / " + this.dSessions + " sessions / " + this.dRequests
-					+ " requests per kind, F " + this.fRequests + " requests, PerfTest " + this.perfTestSeconds + " s");
-			this.report.note("one worker, JVM " + String.join(" ", BenchmarkRig.WORKER_JVM) + ", settings "
-					+ String.join(" ", WORKER) + "; store on PostgreSQL; " + Runtime.getRuntime().availableProcessors()
+			this.report.note("sizes: warm-up " + this.warmUp + ", A and A' " + this.aRequests + " requests each, B "
+					+ this.bSeconds + " s, R " + this.rRequests + " requests per kind, PerfTest " + this.perfTestSeconds
+					+ " s" + (this.figures.contains("C") ? ", C " + this.cRequests : "")
+					+ (this.figures.contains("D") ? ", D " + this.dFlows + " flows / " + this.dSessions + " sessions / "
+							+ this.dRequests + " requests per kind" : "")
+					+ (this.figures.contains("F") ? ", F " + this.fRequests : ""));
+			this.report.note("S, A, A', B, R: one worker at a time, started with `java -jar` and no JVM options,"
+					+ " the default backend (flex-conversations) and concurrency, settings " + String.join(" ", ACCOUNT)
+					+ "; " + Runtime.getRuntime().availableProcessors()
 					+ " cores shared by broker, database, emulator, worker and this driver");
+			if (this.figures.contains("C") || this.figures.contains("D") || this.figures.contains("F")) {
+				this.report.note("C, D, F: flex-legacy, JVM " + String.join(" ", BenchmarkRig.WORKER_JVM)
+						+ ", settings " + String.join(" ", WORKER));
+			}
 			System.out.println(this.report.markdown());
 			this.report.write(OUT.resolve("report.md"));
 		}
 		if (Boolean.getBoolean("benchmark.profile")) {
-			// the worker of A, B and C; written when it stopped
-			String profile = WorkerProfile.summary(OUT.resolve("worker-1.jfr"), 15);
-			System.out.println(profile);
-			Files.writeString(OUT.resolve("report.md"), profile, StandardOpenOption.APPEND);
+			for (String name : List.of("worker-1", "worker-embedded")) {
+				Path recording = OUT.resolve(name + ".jfr");
+				if (Files.exists(recording)) {
+					// written when the worker stopped
+					String profile = WorkerProfile.summary(recording, 15);
+					System.out.println(profile);
+					Files.writeString(OUT.resolve("report.md"), profile, StandardOpenOption.APPEND);
+				}
+			}
 		}
 	}
 
-	private double figureA(BenchmarkRig rig, JavaProcess worker, RequestPublisher publisher, ResultTap tap)
+	/**
+	 * A, E, B and R on PostgreSQL with Java 17, A on Java 25 where present, A' on the
+	 * embedded store, PerfTest on the same broker for A's ratio.
+	 */
+	private void costFigures(BenchmarkRig rig, JavaProcess worker, RequestPublisher publisher, ResultTap tap)
 			throws Exception {
-		Run run;
-		CpuTime cpu = CpuTime.start(worker.pid(), rig.emulator().pid());
-		try (ResidentMemory memory = new ResidentMemory(worker.pid())) {
-			run = drive(publisher, tap, requests("a", 2_000_000, this.aRequests, false));
-			this.report.row("E. worker resident memory during A", memory.maxMb() + " MB", "≤ 350 MB",
-					memory.maxMb() <= 350);
+		WorkerTimers timers = WorkerTimers.of(worker);
+		drive(publisher, tap, requests("warm", 7_000_000, this.warmUp, false));
+		Cost a = cost(rig, worker, publisher, tap, "a", 2_000_000);
+		figureB(timers, publisher, tap, a.rate());
+		figureR(rig, worker, publisher, tap, a);
+		worker.stop(40);
+		if (Files.isExecutable(JAVA_25.resolve("bin").resolve("java"))) {
+			JavaProcess newer = rig.startWorker("worker-25", defaults(JAVA_25, false));
+			drive(publisher, tap, requests("warm-25", 7_100_000, this.warmUp, false));
+			Cost a25 = cost(rig, newer, publisher, tap, "a-25", 2_100_000);
+			newer.stop(40);
+			row("A on Java 25 (PostgreSQL)", a25);
 		}
-		this.report.row("CPU during A", cpu.perRequest(this.aRequests), "(where A's time goes)", null);
+		JavaProcess embedded = rig.startWorker("worker-embedded", defaults(javaHome(), true));
+		drive(publisher, tap, requests("warm-embedded", 7_200_000, this.warmUp, false));
+		Cost aEmbedded = cost(rig, embedded, publisher, tap, "a-embedded", 2_200_000);
+		embedded.stop(40);
+		row("A'. the same on the embedded store (H2 file)", aEmbedded);
 		int size = requests("a", 2_000_000, 1, false).get(0).body().length();
 		PerfTestRun.Rates perfTest = PerfTestRun.run(rig.amqpUri(), size, this.perfTestSeconds, 100,
 				OUT.resolve("perf-test.log"));
-		double ratio = run.rate() / perfTest.receiving();
-		this.report.row("A. requests/s end to end, emulator at once (" + this.aRequests + " distinct pairs)",
+		double ratio = a.rate() / perfTest.receiving();
+		this.report.row(
+				"A. requests/s end to end, PostgreSQL, emulator at once (" + this.aRequests + " distinct pairs)",
 				String.format(Locale.ROOT,
-						"worker %.0f/s; PerfTest %d/s (sent %d/s, %d-byte persistent, confirms);" + " ratio %.2f",
-						run.rate(), perfTest.receiving(), perfTest.sending(), size, ratio),
-				"ratio ≥ 0.25", ratio >= 0.25);
-		return run.rate();
+						"%.0f/s; PerfTest %d/s (sent %d/s, %d-byte persistent, confirms, quorum queue); ratio %.3f",
+						a.rate(), perfTest.receiving(), perfTest.sending(), size, ratio),
+				"≥ 1,000/s; ratio 0.25 the far goal", a.rate() >= 1_000);
+		this.report.row("CPU during A (ms per request)", a.cpu(), "worker ≤ 0.5; broker + database + emulator ≤ 1.5",
+				a.workerMs() <= 0.5 && a.othersMs() <= 1.5);
+		this.report.row("E. worker resident memory during A", a.rssMb() + " MB", "≤ 256 MB", a.rssMb() <= 256);
+	}
+
+	private void row(String figure, Cost cost) {
+		this.report.row(figure, String.format(Locale.ROOT, "%.0f/s; worker resident %d MB; CPU %s", cost.rate(),
+				cost.rssMb(), cost.cpu()), "≥ 1,000/s", cost.rate() >= 1_000);
+	}
+
+	private Cost cost(BenchmarkRig rig, JavaProcess worker, RequestPublisher publisher, ResultTap tap, String kind,
+			int offset) throws Exception {
+		Run run;
+		CpuTime cpu = CpuTime.start(worker.pid(), rig.emulator().pid());
+		long rss;
+		try (ResidentMemory memory = new ResidentMemory(worker.pid())) {
+			run = drive(publisher, tap, requests(kind, offset, this.aRequests, false));
+			rss = memory.maxMb();
+		}
+		return new Cost(run.rate(), cpu.perRequest(this.aRequests), cpu.msPerRequest(this.aRequests, "worker"),
+				cpu.msPerRequest(this.aRequests, "broker", "database", "emulator"), rss);
+	}
+
+	/**
+	 * R: requests for pairs A left open (new request ids: the open check, no Twilio
+	 * create), then invalid requests (a customer number that is not one), each kind a
+	 * backlog as in A.
+	 */
+	private void figureR(BenchmarkRig rig, JavaProcess worker, RequestPublisher publisher, ResultTap tap, Cost a)
+			throws Exception {
+		int count = Math.min(this.rRequests, this.aRequests);
+		List<RequestPublisher.Request> reused = IntStream.range(0, count)
+			.mapToObj((i) -> RequestPublisher.Request.of("bench-r-reused-" + i, FROM,
+					"+1415" + String.format("%07d", 2_000_000 + i), false))
+			.toList();
+		rig.emulator().clearRequests();
+		long reusedBefore = tap.count("result.reused");
+		CpuTime reusedCpu = CpuTime.start(worker.pid(), rig.emulator().pid());
+		Run reusedRun = drive(publisher, tap, reused);
+		long reusedCount = tap.count("result.reused") - reusedBefore;
+		EmulatorCalls reusedCalls = EmulatorCalls.of(rig.emulator().summary());
+		this.report.row("R. requests/s for a pair already open (" + count + ")",
+				String.format(Locale.ROOT, "%.0f/s = %.1f × A; %d answered REUSED; %.2f Twilio calls each; CPU %s",
+						reusedRun.rate(), reusedRun.rate() / a.rate(), reusedCount,
+						(double) reusedCalls.total() / count, reusedCpu.perRequest(count)),
+				"≥ 3 × A", reusedRun.rate() >= 3 * a.rate() && reusedCount == count);
+		List<RequestPublisher.Request> invalid = IntStream.range(0, this.rRequests)
+			.mapToObj((i) -> new RequestPublisher.Request("bench-r-invalid-" + i,
+					"{\"requestId\":\"bench-r-invalid-" + i + "\",\"fromNumber\":\"" + FROM
+							+ "\",\"toNumber\":\"not a number " + i + "\",\"toName\":\"Customer\"}"))
+			.toList();
+		long failedBefore = tap.count("result.failed");
+		long deadLettersBefore = deadLetters(rig);
+		CpuTime invalidCpu = CpuTime.start(worker.pid(), rig.emulator().pid());
+		Run invalidRun = drive(publisher, tap, invalid);
+		long failed = tap.count("result.failed") - failedBefore;
+		long deadLettered = deadLetters(rig) - deadLettersBefore;
+		this.report.row("R. requests/s for invalid requests (" + this.rRequests + ")",
+				String.format(Locale.ROOT, "%.0f/s = %.1f × A; %d failed results, %d dead letters; CPU %s",
+						invalidRun.rate(), invalidRun.rate() / a.rate(), failed, deadLettered,
+						invalidCpu.perRequest(this.rRequests)),
+				"≥ 3 × A", invalidRun.rate() >= 3 * a.rate() && failed == this.rRequests);
+	}
+
+	/**
+	 * S: a request waits on the broker; a worker starts; how long from the process's
+	 * start to its start-up line (consuming), and to that request's result, on each
+	 * runtime present.
+	 */
+	private void figureS(BenchmarkRig rig, RequestPublisher publisher, ResultTap tap) throws Exception {
+		List<Path> runtimes = new ArrayList<>(List.of(javaHome()));
+		if (Files.isExecutable(JAVA_25.resolve("bin").resolve("java"))) {
+			runtimes.add(JAVA_25);
+		}
+		for (Path runtime : runtimes) {
+			String version = Runtime.version().feature() + "";
+			if (!runtime.equals(javaHome())) {
+				version = "25";
+			}
+			for (int round = 0; round < 3; round++) {
+				RequestPublisher.Request waiting = RequestPublisher.Request.of("bench-s-" + version + "-" + round, FROM,
+						"+1415" + String.format("%07d", 8_000_000 + Integer.parseInt(version) * 10 + round), false);
+				publisher.publishOne(waiting, RequestPublisher.INTERACTIVE);
+				long spawned = System.nanoTime();
+				JavaProcess worker = rig.startWorker("worker-s-" + version + "-" + round, defaults(runtime, false));
+				long consuming = System.nanoTime();
+				tap.awaitSettled(List.of(waiting), Duration.ofSeconds(60));
+				long result = tap.arrival(waiting.id());
+				worker.stop(40);
+				double toConsuming = (consuming - spawned) / 1e9;
+				double toResult = (result - spawned) / 1e9;
+				this.report.row(
+						"S. Java " + version + ", start " + (round + 1) + " of 3", String.format(Locale.ROOT,
+								"consuming after %.2f s, first result after %.2f s", toConsuming, toResult),
+						"≤ 3 s", toResult <= 3);
+			}
+		}
+	}
+
+	private static BenchmarkRig.Launch defaults(Path javaHome, boolean embeddedStore) {
+		return new BenchmarkRig.Launch(javaHome, List.of(), embeddedStore, ACCOUNT);
+	}
+
+	private static Path javaHome() {
+		return Path.of(System.getProperty("java.home"));
+	}
+
+	/**
+	 * The earlier concurrency figures, on flex-legacy with the settings they were taken
+	 * with.
+	 */
+	private void concurrencyFigures(BenchmarkRig rig, RequestPublisher publisher, ResultTap tap) throws Exception {
+		JavaProcess worker = rig.startWorker("worker-legacy", WORKER);
+		WorkerTimers timers = WorkerTimers.of(worker);
+		drive(publisher, tap, requests("warm-legacy", 7_300_000, this.warmUp, false));
+		double c = 0;
+		if (this.figures.contains("C")) {
+			c = figureC(rig, worker, timers, publisher, tap);
+		}
+		worker.stop(40);
+		if (this.figures.contains("F")) {
+			figureF(rig, publisher, tap, c);
+		}
+		if (this.figures.contains("D")) {
+			figureD(rig, publisher, tap);
+		}
 	}
 
 	private void figureB(WorkerTimers timers, RequestPublisher publisher, ResultTap tap, double aRate)
@@ -271,6 +455,19 @@ class ThroughputBenchmark {
 
 	private static long ceilDiv(long a, long b) {
 		return (a + b - 1) / b;
+	}
+
+	/**
+	 * What a backlog of requests cost.
+	 *
+	 * @param rate requests settled per second
+	 * @param cpu CPU per request of each process, and how busy the machine was
+	 * @param workerMs the worker's CPU per request
+	 * @param othersMs the broker's, the database's and the emulator's together
+	 * @param rssMb the worker's largest resident memory
+	 */
+	private record Cost(double rate, String cpu, double workerMs, double othersMs, long rssMb) {
+
 	}
 
 	/** Requests settled in a time. */

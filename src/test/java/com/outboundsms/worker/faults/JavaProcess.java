@@ -32,8 +32,20 @@ public final class JavaProcess {
 	 * @return the running process
 	 */
 	public static JavaProcess start(List<String> jvmOptions, List<String> arguments, Path log) {
+		return start(Path.of(System.getProperty("java.home")), jvmOptions, arguments, log);
+	}
+
+	/**
+	 * Starts {@code java} of another runtime.
+	 * @param javaHome the runtime's home
+	 * @param jvmOptions options before the main class or jar
+	 * @param arguments the main class or {@code -jar} and the program's arguments
+	 * @param log where the process's output goes
+	 * @return the running process
+	 */
+	public static JavaProcess start(Path javaHome, List<String> jvmOptions, List<String> arguments, Path log) {
 		List<String> command = new ArrayList<>();
-		command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+		command.add(javaHome.resolve("bin").resolve("java").toString());
 		command.addAll(jvmOptions);
 		command.addAll(arguments);
 		try {

@@ -108,7 +108,8 @@ class FlexConversationsBackendTests {
 			.containsEntry(Sid.TASK, "WT1")
 			.containsEntry(Sid.MESSAGE, "IM1");
 		assertThat(attributesSent()).containsEntry(TaskAttributes.OUTREACH_ID, "o-1");
-		assertThat(this.twilio.calls).containsExactly("look-up", "create", "channel UO1", "look-up", "post");
+		// the customer seen in the interaction's conversation: its channel is not read
+		assertThat(this.twilio.calls).containsExactly("look-up", "create", "look-up", "post");
 		// attempting the interaction; the customer seen in it (the message announced);
 		// the message posted
 		assertThat(this.checkpoints).hasSize(3);
@@ -156,7 +157,7 @@ class FlexConversationsBackendTests {
 		assertThat(stored.sid(Sid.INTERACTION)).contains("KD1");
 		assertThat(resumed.outcome()).isEqualTo(Outcome.CREATED);
 		assertThat(resumed.progress().sid(Sid.CONVERSATION)).contains("CH1");
-		assertThat(this.twilio.calls).containsExactly("channel UO1", "look-up", "post");
+		assertThat(this.twilio.calls).containsExactly("look-up", "post");
 	}
 
 	@Test
@@ -169,8 +170,7 @@ class FlexConversationsBackendTests {
 
 		assertThat(creation.outcome()).isEqualTo(Outcome.CREATED);
 		assertThat(creation.progress().sid(Sid.CONVERSATION)).contains("CH1");
-		assertThat(this.twilio.calls).containsExactly("look-up", "create", "channel UO1", "look-up", "task KD1",
-				"post");
+		assertThat(this.twilio.calls).containsExactly("look-up", "create", "look-up", "task KD1", "post");
 		assertThat(this.twilio.closed).isEmpty();
 	}
 
@@ -191,6 +191,8 @@ class FlexConversationsBackendTests {
 
 	@Test
 	void closesItsInteractionAndFailsForGoodWithTheCodeWhenTheChannelFailedOtherwise() {
+		this.twilio.onCreate = () -> {
+		};
 		this.twilio.channelShows(new ChannelState("failed", 12345, "Channel validation error for +14155552671"));
 
 		assertThatExceptionOfType(PermanentFailure.class).isThrownBy(() -> create(OutreachProgress.start("o-1")))
@@ -205,6 +207,8 @@ class FlexConversationsBackendTests {
 
 	@Test
 	void closesItsInteractionBeforeAPermanentFailureThatComesAfterTheCreate() {
+		this.twilio.onCreate = () -> {
+		};
 		this.twilio.channelFailure = new PermanentFailure(ErrorCode.TWILIO_REJECTED, "reading the channel: 400", 20001,
 				400, null);
 
@@ -215,6 +219,8 @@ class FlexConversationsBackendTests {
 
 	@Test
 	void isRetriedFromTheInteractionsSidsWhenItCannotBeClosedBeforeFailing() {
+		this.twilio.onCreate = () -> {
+		};
 		this.twilio.channelFailure = new PermanentFailure(ErrorCode.TWILIO_REJECTED, "reading the channel: 400", 20001,
 				400, null);
 		this.twilio.closeFailure = new TransientFailure("closing the channel: 503");
