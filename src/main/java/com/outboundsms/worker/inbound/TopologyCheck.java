@@ -5,24 +5,49 @@ import java.util.Optional;
 import org.springframework.amqp.AmqpConnectException;
 import org.springframework.amqp.AmqpException;
 import org.springframework.amqp.core.AmqpAdmin;
-import org.springframework.beans.factory.SmartInitializingSingleton;
+import org.springframework.context.SmartLifecycle;
 
 /**
- * Declares the worker's exchanges, queues and bindings before any listener starts, and
- * stops start-up with a message naming the queue and the argument when one already exists
- * with other arguments (the broker refuses to redeclare it, and a listener on it would
- * break the contract).
+ * Declares the worker's exchanges, queues and bindings before any listener starts (the
+ * first phase of the start, after the context is refreshed, so that a start that stops at
+ * the refresh, as {@code ops/start-cache}'s does, touches no broker), and stops start-up
+ * with a message naming the queue and the argument when one already exists with other
+ * arguments (the broker refuses to redeclare it, and a listener on it would break the
+ * contract).
  */
-class TopologyCheck implements SmartInitializingSingleton {
+class TopologyCheck implements SmartLifecycle {
 
 	private final AmqpAdmin admin;
+
+	private volatile boolean running;
 
 	TopologyCheck(AmqpAdmin admin) {
 		this.admin = admin;
 	}
 
 	@Override
-	public void afterSingletonsInstantiated() {
+	public int getPhase() {
+		// before the listener containers and everything else that publishes
+		return Integer.MIN_VALUE;
+	}
+
+	@Override
+	public boolean isRunning() {
+		return this.running;
+	}
+
+	@Override
+	public void stop() {
+		this.running = false;
+	}
+
+	@Override
+	public void start() {
+		declare();
+		this.running = true;
+	}
+
+	private void declare() {
 		try {
 			this.admin.initialize();
 		}

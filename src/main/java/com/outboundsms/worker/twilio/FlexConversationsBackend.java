@@ -161,7 +161,13 @@ class FlexConversationsBackend implements OutreachBackend {
 			if (verdict.kind() == Verdict.Kind.CUSTOMER_IN_IT) {
 				OutreachProgress ours = FirstMessage.announced(this.request,
 						made.with(Sid.CONVERSATION, verdict.conversationSid()), Sid.MESSAGE);
-				this.checkpoint.save(ours);
+				if (this.request.initialNotificationMessage() != null) {
+					// the message, written as attempted before it is posted; without one,
+					// the outreach is opened next with these SIDs, and a pass after a
+					// crash
+					// in between finds the conversation by its task
+					this.checkpoint.save(ours);
+				}
 				return new Step(ours, false);
 			}
 			if (verdict.kind() == Verdict.Kind.CUSTOMER_ELSEWHERE) {

@@ -64,7 +64,8 @@ final class BenchmarkRig implements AutoCloseable {
 			settings.add("--outbound-sms.backend=flex-legacy");
 		}
 		settings.addAll(extra);
-		return startWorker(name, new Launch(Path.of(System.getProperty("java.home")), WORKER_JVM, false, settings));
+		return startWorker(name,
+				new Launch(Path.of(System.getProperty("java.home")), WORKER_JVM, this.jar, false, settings));
 	}
 
 	/**
@@ -75,7 +76,7 @@ final class BenchmarkRig implements AutoCloseable {
 	 * @return the running worker
 	 */
 	JavaProcess startWorker(String name, Launch launch) {
-		List<String> command = new ArrayList<>(List.of("-jar", this.jar.toString()));
+		List<String> command = new ArrayList<>(List.of("-jar", launch.jar().toString()));
 		List<String> connections = this.run.workerArguments(this.run.postgres().getHost(),
 				this.run.postgres().getPort());
 		if (launch.embeddedStore()) {
@@ -139,11 +140,12 @@ final class BenchmarkRig implements AutoCloseable {
 	 *
 	 * @param javaHome the runtime
 	 * @param jvm JVM options
+	 * @param jar the worker's jar
 	 * @param embeddedStore whether the store is the default embedded database file rather
 	 * than the run's PostgreSQL schema
 	 * @param settings the worker's settings over its connections
 	 */
-	record Launch(Path javaHome, List<String> jvm, boolean embeddedStore, List<String> settings) {
+	record Launch(Path javaHome, List<String> jvm, Path jar, boolean embeddedStore, List<String> settings) {
 
 	}
 

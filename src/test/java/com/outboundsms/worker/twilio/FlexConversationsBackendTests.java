@@ -121,6 +121,20 @@ class FlexConversationsBackendTests {
 	}
 
 	@Test
+	void storesOnlyTheAttemptWhenThereIsNoFirstMessageToWriteAhead() {
+		Creation creation = this.backend.create(
+				new OutboundSmsRequest("crm-4712", PAIR, "Jane", null, null, Map.of(), null, null),
+				OutreachProgress.start("o-2"), this.checkpoints::add);
+
+		assertThat(creation.outcome()).isEqualTo(Outcome.CREATED);
+		assertThat(creation.progress().sid(Sid.CONVERSATION)).contains("CH1");
+		// the caller opens the outreach with these SIDs next
+		assertThat(this.checkpoints).singleElement()
+			.satisfies((stored) -> assertThat(stored.wasAttempted(Sid.INTERACTION)).isTrue());
+		assertThat(this.twilio.posted).isEmpty();
+	}
+
+	@Test
 	void learnsTheConversationWhenTwilioSetsTheInteractionUpAfterAnswering() {
 		this.twilio.made = new MadeInteraction("KD1", "UO1", "WT1", null);
 		this.twilio.onCreate = () -> this.twilio.afterSetup = new CustomerConversation("CH1", "KD1", "UO1");
