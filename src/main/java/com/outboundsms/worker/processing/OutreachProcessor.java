@@ -216,7 +216,11 @@ public class OutreachProcessor {
 		if (!this.backend.isOpen(open.progress())) {
 			return false;
 		}
-		this.store.confirmOpen(pair, open.fence());
+		if (!this.properties.openCheckInterval().isZero()) {
+			// remembered only where it spares later looks: at the default every request
+			// looks again, and a reused pair costs no write for it
+			this.store.confirmOpen(pair, open.fence());
+		}
 		return true;
 	}
 

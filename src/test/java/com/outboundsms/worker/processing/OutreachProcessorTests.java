@@ -104,6 +104,20 @@ class OutreachProcessorTests {
 	}
 
 	@Test
+	void writesNothingForTheOpenCheckWhenEveryRequestChecksAgain() {
+		this.processor.process(request("crm-ticket-4711"), 1);
+		Instant opened = this.clock.instant();
+		this.clock.advance(Duration.ofHours(1));
+
+		ResultEvent reused = this.processor.process(request("crm-ticket-4712"), 1);
+
+		assertThat(reused.outcome()).isEqualTo(Outcome.REUSED);
+		assertThat(this.backend.openChecks()).hasSize(1);
+		assertThat(this.store.claim(PAIR, "crm-ticket-4713", this.backend.name()))
+			.isInstanceOfSatisfying(Claim.Open.class, (open) -> assertThat(open.checkedAt()).isEqualTo(opened));
+	}
+
+	@Test
 	void takesARecentLookAtTheOutreachOnTrustAndLooksAgainOnceItIsOld() {
 		OutreachProcessor trusting = new OutreachProcessor(
 				this.store, this.backend, new ProcessingProperties(Duration.ofHours(24), Duration.ofSeconds(60),
