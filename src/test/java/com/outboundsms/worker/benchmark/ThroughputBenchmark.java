@@ -15,7 +15,10 @@ import java.util.stream.IntStream;
 
 import com.outboundsms.worker.faults.BrokerControl;
 import com.outboundsms.worker.faults.JavaProcess;
+import org.awaitility.core.ConditionTimeoutException;
 import org.junit.jupiter.api.Test;
+
+import static org.awaitility.Awaitility.await;
 
 /**
  * The throughput benchmark: workers from the jar against the local RabbitMQ and
@@ -241,7 +244,7 @@ class ThroughputBenchmark {
 		CpuTime invalidCpu = CpuTime.start(worker.pid(), rig.emulator().pid());
 		Run invalidRun = drive(publisher, tap, invalid);
 		long failed = tap.count("result.failed") - failedBefore;
-		long deadLettered = deadLetters(rig) - deadLettersBefore;
+		long deadLettered = settledDeadLetters(rig, deadLettersBefore + this.rRequests) - deadLettersBefore;
 		this.report.row("R. requests/s for invalid requests (" + this.rRequests + ")",
 				String.format(Locale.ROOT, "%.0f/s = %.1f × A; %d failed results, %d dead letters; CPU %s",
 						invalidRun.rate(), invalidRun.rate() / a.rate(), failed, deadLettered,
@@ -261,26 +264,28 @@ class ThroughputBenchmark {
 		if (Files.isExecutable(JAVA_25.resolve("bin").resolve("java"))) {
 			runtimes.add(JAVA_25);
 		}
+		int customers = 8_000_000;
 		for (Path runtime : runtimes) {
 			String version = runtime.equals(javaHome()) ? Integer.toString(Runtime.version().feature()) : "25";
 			Path cache = OUT.resolve("start-cache-" + version);
 			startCache(runtime, cache);
 			List<String> options = List.of("@" + cache.resolve("start.options"));
 			startRounds(rig, publisher, tap, "Java " + version + ", java -jar",
-					new BenchmarkRig.Launch(runtime, List.of(), JAR, false, ACCOUNT), version + "-jar");
+					new BenchmarkRig.Launch(runtime, List.of(), JAR, false, ACCOUNT), version + "-jar", customers);
 			startRounds(rig, publisher, tap, "Java " + version + ", as the image starts it (ops/start-cache)",
 					new BenchmarkRig.Launch(runtime, options, cache.resolve(JAR.getFileName()), false, ACCOUNT),
-					version + "-cache");
+					version + "-cache", customers + 10);
+			customers += 20;
 		}
 	}
 
 	private void startRounds(BenchmarkRig rig, RequestPublisher publisher, ResultTap tap, String label,
-			BenchmarkRig.Launch launch, String name) throws Exception {
+			BenchmarkRig.Launch launch, String name, int customers) throws Exception {
 		List<String> rounds = new ArrayList<>();
 		double worst = 0;
 		for (int round = 0; round < 3; round++) {
 			RequestPublisher.Request waiting = RequestPublisher.Request.of("bench-s-" + name + "-" + round, FROM,
-					"+1415" + String.format("%07d", 8_000_000 + Math.abs(name.hashCode() % 1000) * 10 + round), false);
+					"+1415" + String.format("%07d", customers + round), false);
 			publisher.publishOne(waiting, RequestPublisher.INTERACTIVE);
 			long spawned = System.nanoTime();
 			JavaProcess worker = rig.startWorker("worker-s-" + name + "-" + round, launch);
@@ -443,6 +448,22 @@ class ThroughputBenchmark {
 		tap.awaitSettled(requests, Duration.ofSeconds(120 + requests.size() / 20));
 		long end = requests.stream().mapToLong((request) -> tap.arrival(request.id())).max().orElse(start);
 		return new Run(requests.size(), (end - start) / 1e9);
+	}
+
+	/**
+	 * The dead-letter queue's depth once it reached the expected count, or what it showed
+	 * after a while: the broker's queue figures lag the confirms by a few seconds.
+	 */
+	private static long settledDeadLetters(BenchmarkRig rig, long expected) {
+		try {
+			await("the dead-letter queue's depth").atMost(Duration.ofSeconds(30))
+				.pollInterval(Duration.ofSeconds(1))
+				.until(() -> deadLetters(rig) >= expected);
+		}
+		catch (ConditionTimeoutException notYet) {
+			// reported as seen: fewer than expected is a finding, not a failure here
+		}
+		return deadLetters(rig);
 	}
 
 	private static long deadLetters(BenchmarkRig rig) {
