@@ -1,6 +1,7 @@
 package com.outboundsms.worker.benchmark;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.URISyntaxException;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -18,6 +19,8 @@ import com.outboundsms.worker.faults.JavaProcess;
 import com.outboundsms.worker.faults.ProcessRun;
 import com.rabbitmq.client.Connection;
 import com.rabbitmq.client.ConnectionFactory;
+
+import org.springframework.util.FileSystemUtils;
 
 import static org.awaitility.Awaitility.await;
 
@@ -80,12 +83,21 @@ final class BenchmarkRig implements AutoCloseable {
 		List<String> connections = this.run.workerArguments(this.run.postgres().getHost(),
 				this.run.postgres().getPort());
 		if (launch.embeddedStore()) {
-			// the default store, an embedded database file, in a folder of the run's own
+			// the default store, an embedded database file, in a folder of the run's own,
+			// emptied first: an earlier run's outcomes would answer this run's request
+			// ids
+			// from the store, without a Twilio call
+			Path folder = this.logs.resolve("embedded-" + name);
+			try {
+				FileSystemUtils.deleteRecursively(folder);
+			}
+			catch (IOException ex) {
+				throw new UncheckedIOException(ex);
+			}
 			connections.stream()
 				.filter((argument) -> !argument.startsWith("--spring.datasource."))
 				.forEach(command::add);
-			command.add("--spring.datasource.url=jdbc:h2:file:"
-					+ this.logs.resolve("embedded-" + name).resolve("outbound-sms").toAbsolutePath()
+			command.add("--spring.datasource.url=jdbc:h2:file:" + folder.resolve("outbound-sms").toAbsolutePath()
 					+ ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH");
 		}
 		else {
