@@ -196,7 +196,8 @@ class FlexConversationsBackend implements OutreachBackend {
 		private Optional<Verdict> look(OutreachProgress made, @Nullable String answeredConversation) {
 			String interactionSid = made.require(Sid.INTERACTION);
 			Optional<CustomerConversation> holder = customersConversation();
-			if (holder.isPresent() && ours(holder.get(), interactionSid, answeredConversation)) {
+			boolean ours = holder.isPresent() && ours(holder.get(), interactionSid, answeredConversation);
+			if (ours) {
 				return Optional.of(new Verdict(Verdict.Kind.CUSTOMER_IN_IT, null, holder.get().conversationSid()));
 			}
 			ChannelState channel = FlexConversationsBackend.this.twilio.channel(interactionSid,
@@ -218,8 +219,8 @@ class FlexConversationsBackend implements OutreachBackend {
 				if (holder.isEmpty()) {
 					return Optional.empty();
 				}
+				ours = ours(holder.get(), interactionSid, answeredConversation);
 			}
-			boolean ours = ours(holder.get(), interactionSid, answeredConversation);
 			return Optional.of(new Verdict(ours ? Verdict.Kind.CUSTOMER_IN_IT : Verdict.Kind.CUSTOMER_ELSEWHERE,
 					channel, holder.get().conversationSid()));
 		}

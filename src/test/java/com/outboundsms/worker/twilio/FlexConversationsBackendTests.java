@@ -189,6 +189,20 @@ class FlexConversationsBackendTests {
 	}
 
 	@Test
+	void asksForTheInteractionsTaskOnceWhenTheCustomerIsInAnotherConversationAndTheChannelIsActive() {
+		this.twilio.made = new MadeInteraction("KD1", "UO1", "WT1", null);
+		this.twilio.onCreate = () -> this.twilio.holder = FOREIGN;
+		this.twilio.tasks.put("KD1", new InteractionTask("WT1", "o-1", "CH1"));
+
+		Creation creation = create(OutreachProgress.start("o-1"));
+
+		assertThat(creation.outcome()).isEqualTo(Outcome.REUSED);
+		assertThat(creation.progress().sid(Sid.CONVERSATION)).contains("CH9");
+		assertThat(this.twilio.closed).containsExactly("UO1");
+		assertThat(this.twilio.calls).filteredOn("task KD1"::equals).hasSize(1);
+	}
+
+	@Test
 	void closesItsInteractionAndReusesTheCustomersConversationWhenTheChannelFailedWith80102() {
 		this.twilio.onCreate = () -> this.twilio.holder = FOREIGN;
 		this.twilio.channelShows(ALREADY_IN_INTERACTION);
