@@ -18,7 +18,7 @@ class PhoneNumbers {
 	/**
 	 * How many numbers' verdicts are kept: a worker's senders are few and come with every
 	 * request, while validating a North American number makes libphonenumber try the
-	 * patterns of each region sharing +1, a fifth of an invalid request's CPU before.
+	 * patterns of each region sharing +1 (about 10 µs a number).
 	 */
 	static final int REMEMBERED = 1_024;
 

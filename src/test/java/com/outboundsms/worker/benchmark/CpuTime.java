@@ -107,15 +107,33 @@ final class CpuTime {
 			return;
 		}
 		long pid = Long.parseLong(entry.getFileName().toString());
-		String name = stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
-		// the fields after the name: state is the first, utime the 12th, stime the 13th
-		String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-		long spent = Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
+		String name = name(stat);
+		long spent = ticks(stat);
 		this.processes.forEach((label, filter) -> {
 			if (filter.matches(pid, name)) {
 				ticks.merge(label, spent, Long::sum);
 			}
 		});
+	}
+
+	/**
+	 * The name in a {@code stat} line of a process or thread.
+	 * @param stat the line
+	 * @return the name, as the kernel keeps it (at most 15 characters)
+	 */
+	static String name(String stat) {
+		return stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
+	}
+
+	/**
+	 * The user and system ticks in a {@code stat} line of a process or thread.
+	 * @param stat the line
+	 * @return the ticks spent
+	 */
+	static long ticks(String stat) {
+		// the fields after the name: state is the first, utime the 12th, stime the 13th
+		String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+		return Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
 	}
 
 	/** Busy, idle and kernel ticks of the whole machine. */

@@ -90,9 +90,7 @@ final class WorkerThreads {
 			// the thread ended between the listing and the read
 			return;
 		}
-		String name = stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
-		String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-		ticks.put(task.getFileName() + " " + name, Long.parseLong(fields[11]) + Long.parseLong(fields[12]));
+		ticks.put(task.getFileName() + " " + CpuTime.name(stat), CpuTime.ticks(stat));
 	}
 
 }
